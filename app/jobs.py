@@ -1,0 +1,111 @@
+"""Execution lanes: a serial writer thread, a parsing process with a timeout, and inline."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+from app.errors import AppError, ParseTimeout
+
+T = TypeVar("T")
+
+PARSE_TIMEOUT_S = 120.0
+
+
+class Lane(Protocol):
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]: ...
+
+    def shutdown(self) -> None: ...
+
+
+class SerialLane:
+    """One thread: the only writer to SQLite and the search index."""
+
+    def __init__(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-writer")
+
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]:
+        return self._executor.submit(fn, *args)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class ImmediateLane:
+    """Runs work inline on the caller's thread; for tests and the command line."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as error:  # noqa: BLE001 - delivered through the future
+            future.set_exception(error)
+        return future
+
+    def shutdown(self) -> None:
+        """Nothing to stop."""
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers fork from a clean server process, never from the
+    # GUI process (forking a running Qt application is unsafe).
+    if sys.platform.startswith("linux"):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["app.ingest", "app.model"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class ProcessLane:
+    """Parsing and analysis in a separate process, so a hostile file can neither hang nor crash us.
+
+    `run` waits at most `timeout` seconds; a worker that overruns is killed and
+    replaced, and a worker that dies is reported as an `AppError`.
+    """
+
+    def __init__(self, timeout: float = PARSE_TIMEOUT_S) -> None:
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+            return self._executor
+
+    def _discard(self, executor: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._executor is executor:
+                self._executor = None
+        # WORKAROUND: Python < 3.14 has no ProcessPoolExecutor.kill_workers();
+        # a hung worker must be killed through the private process table.
+        for process in list(getattr(executor, "_processes", {}).values()):
+            process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def run(self, fn: Callable[..., T], /, *args: Any, what: str = "the file") -> T:
+        executor = self._pool()
+        future = executor.submit(fn, *args)
+        try:
+            return future.result(timeout=self.timeout)
+        except FutureTimeout:
+            self._discard(executor)
+            raise ParseTimeout(
+                f"Reading {what} took longer than {self.timeout:.0f} s and was stopped."
+            ) from None
+        except BrokenProcessPool:
+            self._discard(executor)
+            raise AppError(f"Quorum's reader stopped unexpectedly while reading {what}.") from None
+
+    def shutdown(self) -> None:
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,168 @@
+"""The use-case facade the GUI and the command line call: import, list, read."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from db import documents as documents_db
+from db.connection import open_database
+from app import ingest
+from app.errors import NotInLibrary
+from app.jobs import ProcessLane
+from app.model import Block, Document, DocumentText, Page
+from app.paths import Paths
+
+HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so views refresh just that."""
+
+    documents: frozenset[int] = frozenset()
+    annotations: frozenset[str] = frozenset()
+    tags: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file read and understood in the worker process, ready to store."""
+
+    path: str
+    sha256: str
+    text: DocumentText
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    document: Document
+    duplicate: bool
+    changes: Changes
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def parse(path: str, password: str | None = None) -> Parsed:
+    """Read one file (run in the process lane: slow, and hostile files are contained)."""
+    source = Path(path)
+    text = ingest.load(source, password)
+    return Parsed(str(source.resolve()), file_sha256(source), text)
+
+
+def display_title(text: DocumentText, path: Path) -> str:
+    """The document's own title if it has a meaningful one, else a tidied file name."""
+    if text.title and len(text.title.strip()) > 3 and not text.title.lower().startswith("microsoft"):
+        return text.title.strip()
+    stem = re.sub(r"[_]+|(?<=\D)-|-(?=\D)", " ", path.stem)
+    return re.sub(r"\s+", " ", stem).strip() or path.name
+
+
+def text_from_record(record: dict[str, object], fmt: str, title: str | None) -> DocumentText:
+    blocks = tuple(Block(**block) for block in record["blocks"])  # type: ignore[attr-defined]
+    pages = tuple(Page(**page) for page in record["pages"])  # type: ignore[attr-defined]
+    for block in blocks:
+        if block.bbox is not None:
+            object.__setattr__(block, "bbox", tuple(block.bbox))
+    return DocumentText(
+        text=str(record["text"]),
+        blocks=blocks,
+        format=fmt,
+        pages=pages,
+        title=title,
+        warnings=tuple(record["warnings"]),  # type: ignore[call-overload]
+    )
+
+
+def _document(row: dict[str, object]) -> Document:
+    return Document(**{key: row[key] for key in Document.__dataclass_fields__ if key in row})  # type: ignore[arg-type]
+
+
+class Library:
+    """One profile's library. Not thread-safe: the GUI calls it from its serial lane only."""
+
+    def __init__(self, paths: Paths, parser: ProcessLane | None = None) -> None:
+        self.paths = paths.ensure()
+        self.db = open_database(self.paths.database)
+        self._parser = parser
+
+    def close(self) -> None:
+        self.db.close()
+        if self._parser is not None:
+            self._parser.shutdown()
+
+    # -- reading -----------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return [_document(row) for row in documents_db.list_all(self.db)]
+
+    def document(self, document_id: int) -> Document:
+        row = documents_db.get(self.db, document_id)
+        if row is None:
+            raise NotInLibrary(f"There is no document {document_id} in the library.")
+        return _document({**row, "annotation_count": 0})
+
+    def text(self, document_id: int) -> DocumentText:
+        document = self.document(document_id)
+        record = documents_db.load_text(self.db, document_id)
+        if record is None:
+            raise NotInLibrary(f"The text of document {document_id} is missing.")
+        return text_from_record(record, document.format, document.title)
+
+    def find_by_file(self, path: Path) -> Document | None:
+        row = documents_db.find_by_sha256(self.db, file_sha256(path))
+        return None if row is None else self.document(int(row["id"]))
+
+    # -- importing ---------------------------------------------------------
+    def parse(self, path: Path, password: str | None = None) -> Parsed:
+        """Read `path` in the worker process (or inline when the library has no parser)."""
+        ingest.detect_format(path)
+        ingest.check_readable(path)
+        if self._parser is None:
+            return parse(str(path), password)
+        return self._parser.run(parse, str(path), password, what=path.name)
+
+    def store(self, parsed: Parsed) -> ImportOutcome:
+        """Add a parsed file to the library in one transaction, unless its content is already there."""
+        existing = documents_db.find_by_sha256(self.db, parsed.sha256)
+        if existing is not None:
+            return ImportOutcome(self.document(int(existing["id"])), True, Changes())
+        text = parsed.text
+        record = {
+            "sha256": parsed.sha256,
+            "path": parsed.path,
+            "format": text.format,
+            "title": display_title(text, Path(parsed.path)),
+            "council": None,
+            "body": None,
+            "meeting_date": None,
+            "kind": "unknown",
+            "pages": len(text.pages),
+            "text_length": len(text.text),
+            "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        document_id = documents_db.insert(
+            self.db,
+            record,
+            text.text,
+            [asdict(block) for block in text.blocks],
+            [asdict(page) for page in text.pages],
+            list(text.warnings),
+        )
+        return ImportOutcome(self.document(document_id), False, Changes(documents=frozenset({document_id})))
+
+    def import_file(self, path: Path, password: str | None = None) -> ImportOutcome:
+        ingest.detect_format(path)
+        ingest.check_readable(path)
+        existing = self.find_by_file(path)
+        if existing is not None:
+            return ImportOutcome(existing, True, Changes())
+        return self.store(self.parse(path, password))

@@ -1,0 +1,1 @@
+"""Icons, stylesheets and the demo library, loaded with importlib.resources."""
