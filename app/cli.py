@@ -16,6 +16,7 @@ from app.library import Library
 from app.paths import profile
 
 EXIT_ERROR = 2
+COMMANDS = frozenset({"text", "import", "list", "analyze"})
 
 
 def _library(args: argparse.Namespace) -> Library:
