@@ -66,9 +66,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="quorum", description=f"{NAME} {__version__}: meeting papers, understood.")
+    parser = argparse.ArgumentParser(
+        prog="quorum", description=f"{NAME} {__version__}: meeting papers, understood."
+    )
     parser.add_argument("--version", action="version", version=f"{NAME} {__version__}")
-    parser.add_argument("--home", type=Path, default=None, help="profile folder (default: $QUORUM_HOME or the user data folder)")
+    parser.add_argument(
+        "--home", type=Path, default=None, help="profile folder (default: $QUORUM_HOME, else the user's)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     text = sub.add_parser("text", help="print a document's canonical text")

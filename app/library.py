@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from db import documents as documents_db
 from db.connection import open_database
+
 from app import ingest
 from app.errors import NotInLibrary
 from app.jobs import ProcessLane
@@ -79,7 +80,7 @@ def text_from_record(record: dict[str, object], fmt: str, title: str | None) -> 
         format=fmt,
         pages=pages,
         title=title,
-        warnings=tuple(record["warnings"]),  # type: ignore[call-overload]
+        warnings=tuple(str(warning) for warning in record["warnings"]),  # type: ignore[attr-defined]
     )
 
 
@@ -147,15 +148,15 @@ class Library:
             "kind": "unknown",
             "pages": len(text.pages),
             "text_length": len(text.text),
-            "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         document_id = documents_db.insert(
             self.db,
             record,
-            text.text,
-            [asdict(block) for block in text.blocks],
-            [asdict(page) for page in text.pages],
-            list(text.warnings),
+            text=text.text,
+            blocks=[asdict(block) for block in text.blocks],
+            pages=[asdict(page) for page in text.pages],
+            warnings=list(text.warnings),
         )
         return ImportOutcome(self.document(document_id), False, Changes(documents=frozenset({document_id})))
 

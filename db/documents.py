@@ -35,6 +35,7 @@ def get(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] | None:
 def insert(
     db: sqlite_utils.Database,
     record: dict[str, Any],
+    *,
     text: str,
     blocks: list[dict[str, Any]],
     pages: list[dict[str, Any]],

@@ -22,7 +22,9 @@ def detect_format(path: Path) -> str:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
-        raise UnsupportedFormat(f"{path.name}: Quorum cannot open {path.suffix or 'this'} files (it reads {known}).")
+        raise UnsupportedFormat(
+            f"{path.name}: Quorum cannot open {path.suffix or 'this kind of'} files (it reads {known})."
+        )
     return fmt
 
 
