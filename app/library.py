@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from db import documents as documents_db
 from db.connection import open_database
 
 from app import ingest
+from app.codec import decode, encode
 from app.errors import NotInLibrary
 from app.jobs import ProcessLane
 from app.model import Block, Document, DocumentText, Page
@@ -68,24 +70,19 @@ def display_title(text: DocumentText, path: Path) -> str:
     return re.sub(r"\s+", " ", stem).strip() or path.name
 
 
-def text_from_record(record: dict[str, object], fmt: str, title: str | None) -> DocumentText:
-    blocks = tuple(Block(**block) for block in record["blocks"])  # type: ignore[attr-defined]
-    pages = tuple(Page(**page) for page in record["pages"])  # type: ignore[attr-defined]
-    for block in blocks:
-        if block.bbox is not None:
-            object.__setattr__(block, "bbox", tuple(block.bbox))
+def text_from_record(record: dict[str, Any], fmt: str, title: str | None) -> DocumentText:
     return DocumentText(
-        text=str(record["text"]),
-        blocks=blocks,
+        text=record["text"],
+        blocks=tuple(decode(Block, block) for block in record["blocks"]),
         format=fmt,
-        pages=pages,
+        pages=tuple(decode(Page, page) for page in record["pages"]),
         title=title,
-        warnings=tuple(str(warning) for warning in record["warnings"]),  # type: ignore[attr-defined]
+        warnings=tuple(record["warnings"]),
     )
 
 
-def _document(row: dict[str, object]) -> Document:
-    return Document(**{key: row[key] for key in Document.__dataclass_fields__ if key in row})  # type: ignore[arg-type]
+def _document(row: dict[str, Any]) -> Document:
+    return decode(Document, row)
 
 
 class Library:
@@ -154,8 +151,8 @@ class Library:
             self.db,
             record,
             text=text.text,
-            blocks=[asdict(block) for block in text.blocks],
-            pages=[asdict(page) for page in text.pages],
+            blocks=encode(text.blocks),
+            pages=encode(text.pages),
             warnings=list(text.warnings),
         )
         return ImportOutcome(self.document(document_id), False, Changes(documents=frozenset({document_id})))

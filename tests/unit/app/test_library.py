@@ -1,0 +1,70 @@
+"""The library facade: import, de-duplication by content, text round trip, nothing written on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from app.errors import AppError
+from app.jobs import ProcessLane
+from app.library import Library
+from app.paths import profile
+
+
+@pytest.fixture
+def library(quorum_home: Path) -> Library:
+    lib = Library(profile(), ProcessLane(timeout=60))
+    yield lib
+    lib.close()
+
+
+def _pdf(path: Path) -> Path:
+    doc = pymupdf.open()
+    for number in (1, 2):
+        doc.new_page().insert_text((72, 72), f"Planning Committee page {number}", fontsize=12)
+    doc.save(path)
+    return path
+
+
+def test_pdf_round_trips_through_sqlite(tmp_path: Path, library: Library) -> None:
+    outcome = library.import_file(_pdf(tmp_path / "planning.pdf"))
+    assert not outcome.duplicate
+    assert outcome.changes.documents == {outcome.document.id}
+    assert outcome.document.pages == 2
+    text = library.text(outcome.document.id)
+    assert "page 1" in text.text and "page 2" in text.text
+    assert [page.number for page in text.pages] == [1, 2]
+    assert text.page_at(text.text.index("page 2")) == 2
+    assert all(text.text[b.start : b.end].strip() for b in text.blocks)
+
+
+def test_same_content_under_another_name_is_not_duplicated(tmp_path: Path, library: Library) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text("Minutes of the Parish Council\n\n1. Apologies\n", encoding="utf-8")
+    copy = tmp_path / "copy-of-a.txt"
+    copy.write_bytes(first.read_bytes())
+    original = library.import_file(first)
+    again = library.import_file(copy)
+    assert again.duplicate and again.document.id == original.document.id
+    assert len(library.documents()) == 1
+
+
+def test_library_survives_reopening(tmp_path: Path, quorum_home: Path) -> None:
+    paper = tmp_path / "board.txt"
+    paper.write_text("Board minutes\n", encoding="utf-8")
+    lib = Library(profile())
+    lib.import_file(paper)
+    lib.close()
+    reopened = Library(profile())
+    assert [d.title for d in reopened.documents()] == ["board"]
+    reopened.close()
+
+
+def test_failed_import_writes_nothing(tmp_path: Path, library: Library) -> None:
+    bad = tmp_path / "report.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    with pytest.raises(AppError):
+        library.import_file(bad)
+    assert library.documents() == []
