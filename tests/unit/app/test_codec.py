@@ -12,7 +12,13 @@ def test_analysis_round_trip() -> None:
     analysis = Analysis(
         meeting=Meeting(council="Kerry County Council", date="2024-02-05", time="10:00"),
         attendance=(Attendee("M Healy-Rae", "present", "Cathaoirleach", 10, 22),),
-        items=(Item("3", "Roads", 100, 400, 2, (Span("RESOLVED that…", 150, 180),), (Action("Write", "Clerk", 1, 5),)),),
+        items=(
+            Item(
+                "3", "Roads", 100, 400, 2,
+                resolutions=(Span("RESOLVED that…", 150, 180),),
+                actions=(Action("Write", "Clerk", 1, 5),),
+            ),
+        ),
         no_interests_declared=True,
     )
     assert decode(Analysis, json.loads(json.dumps(encode(analysis)))) == analysis
