@@ -15,6 +15,10 @@ FORMATS: dict[str, str] = {
     ".txt": "txt",
     ".text": "txt",
     ".pdf": "pdf",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -46,6 +50,14 @@ def _loader(fmt: str) -> Loader:
         from app.ingest import pdf
 
         return pdf.load
+    if fmt == "md":
+        from app.ingest import markdown
+
+        return markdown.load
+    if fmt == "html":
+        from app.ingest import html
+
+        return html.load
     from app.ingest import plaintext
 
     return plaintext.load

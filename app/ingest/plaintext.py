@@ -1,4 +1,4 @@
-"""Plain-text files: BOM-aware decoding with a cp1252 fallback, refusing binary data."""
+"""Plain-text files: BOM-aware decoding with a cp1252 fallback, refusing binary data and huge files."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+# Meeting papers are rarely above 1 MB of text; a bigger file is almost
+# certainly not minutes, and reading it whole would stall the reader.
+MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 
 def decode(data: bytes, name: str) -> str:
@@ -34,5 +37,21 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """The file's bytes, refusing (before reading) a file larger than `limit`."""
+    size = path.stat().st_size
+    if size > limit:
+        raise UnreadableFile(
+            f"{path.name}: too large to read as a text document "
+            f"({size / 1048576:.0f} MB; the limit is {limit / 1048576:.0f} MB)."
+        )
+    return path.read_bytes()
+
+
+def read_text(path: Path) -> str:
+    """A text file's decoded contents, within the size limit."""
+    return decode(read_bytes(path), path.name)
+
+
 def load(path: Path, password: str | None = None) -> DocumentText:
-    return from_plain_text(decode(path.read_bytes(), path.name), "txt", title=None)
+    return from_plain_text(read_text(path), "txt", title=None)

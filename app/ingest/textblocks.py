@@ -1,25 +1,114 @@
-"""Build a `DocumentText` from lines of plain text: one block per paragraph."""
+"""Assemble a `DocumentText` from blocks in reading order; plain text split into blocks."""
 
 from __future__ import annotations
 
-from app.model import Block, DocumentText
+import re
+
+from app.model import BBox, Block, BlockKind, DocumentText, Page
+
+# A heading-ish plain-text line: short, no sentence end, ALL CAPS or "5. Title"-numbered.
+NUMBERED_TITLE = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[.)]?|[A-Z][.)])\s+[A-Z][^.;:]{2,80}$", re.I)
+MAX_HEADING_CHARS = 90
+# A number as printed at the start of a heading or list item: "5", "5.", "1.2.", "(a)", "iv)", "B.".
+LEADING_NUMBER = re.compile(
+    r"^(\(?(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z]|[ivx]{1,5}|[A-Z])[.)]|\d{1,3}(?:\.\d{1,3})*)(?=\s)"
+)
+
+
+def leading_number(text: str) -> str | None:
+    """The number printed at the start of `text` ("5.", "(a)", "1.2"), if any."""
+    match = LEADING_NUMBER.match(text.strip())
+    return match.group(1) if match else None
+
+
+class TextBuilder:
+    """Collects blocks one by one: each is stripped, separated by a newline and given its span."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._offset = 0
+        self.blocks: list[Block] = []
+        self.pages: list[Page] = []
+        self._page_start = 0
+
+    @property
+    def offset(self) -> int:
+        return self._offset
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        *,
+        level: int = 0,
+        bold: bool = False,
+        size: float | None = None,
+        numbering: str | None = None,
+        style: str | None = None,
+        page: int | None = None,
+        bbox: BBox | None = None,
+    ) -> Block | None:
+        """Append one block (nothing when `text` is blank) and return it."""
+        text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+        if not text:
+            return None
+        if self._parts:
+            self._parts.append("\n")
+            self._offset += 1
+        start = self._offset
+        self._parts.append(text)
+        self._offset += len(text)
+        block = Block(kind, start, self._offset, page, level, bold, size, numbering, style, bbox)
+        self.blocks.append(block)
+        return block
+
+    def begin_page(self) -> None:
+        self._page_start = self._offset + (1 if self._parts else 0)
+
+    def end_page(self, number: int, width: float, height: float) -> None:
+        start = min(self._page_start, self._offset)
+        self.pages.append(Page(number, start, self._offset, width, height))
+
+    def build(self, fmt: str, title: str | None = None, warnings: tuple[str, ...] = ()) -> DocumentText:
+        return DocumentText("".join(self._parts), tuple(self.blocks), fmt, tuple(self.pages), title, warnings)
+
+
+def heading_hint(line: str) -> tuple[bool, str | None]:
+    """Whether a lone line reads as a heading, and its printed number if it has one."""
+    text = line.strip()
+    if not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", ",", ";")):
+        return False, None
+    match = NUMBERED_TITLE.match(text)
+    if match:
+        return True, match.group(1)
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters), None
 
 
 def from_plain_text(text: str, fmt: str, title: str | None = None) -> DocumentText:
-    """Blocks are runs of non-blank lines; the canonical text keeps the source's lines."""
+    """Blocks are runs of non-blank lines, with a heading-ish first line as its own heading block.
+
+    The canonical text is the source's text with newlines normalised and
+    trailing spaces stripped; blocks only mark spans of it.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
-    canonical = "\n".join(lines).strip("\n")
+    canonical = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     blocks: list[Block] = []
     offset = 0
-    start: int | None = None
-    for line in canonical.split("\n"):
-        if line.strip() and start is None:
-            start = offset
-        elif not line.strip() and start is not None:
-            blocks.append(Block("paragraph", start, offset - 1))
-            start = None
-        offset += len(line) + 1
-    if start is not None:
-        blocks.append(Block("paragraph", start, len(canonical)))
+    for run in canonical.split("\n\n"):
+        lines = run.split("\n")
+        skip = len(run) - len(run.lstrip("\n"))
+        start = offset + skip
+        offset += len(run) + 2
+        first = lines[skip] if skip < len(lines) else ""
+        if not first.strip():
+            continue
+        is_heading, number = heading_hint(first)
+        if is_heading and first == first.lstrip():
+            blocks.append(Block("heading", start, start + len(first), level=1, numbering=number))
+            start += len(first) + 1
+        body = canonical[start : offset - 2].strip("\n")
+        if body.strip():
+            body_start = canonical.index(body, start)
+            blocks.append(Block("paragraph", body_start, body_start + len(body)))
     return DocumentText(text=canonical, blocks=tuple(blocks), format=fmt, title=title)

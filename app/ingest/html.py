@@ -1,0 +1,216 @@
+"""HTML pages (council websites): the main content only, as headings, paragraphs, list items, table rows."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import UnreadableFile
+from app.ingest.htmltree import Node, declared_charset, parse_tree
+from app.ingest.plaintext import decode, read_bytes
+from app.ingest.textblocks import TextBuilder, leading_number
+from app.model import BlockKind, DocumentText
+
+# Never content: code, chrome and controls.
+DROPPED = frozenset(
+    {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "textarea",
+     "iframe", "svg", "canvas", "head", "dialog", "object", "embed", "menu"}
+)  # fmt: skip
+# Site chrome, dropped when it sits outside the chosen content element.
+CHROME = frozenset({"header", "footer"})
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary", "menu"})
+CONTENT_IDS = ("content", "main-content", "maincontent", "main", "primary", "page-content", "mainContent")
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
+BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "blockquote", "address", "pre", "dl", "dt", "dd", "ul",
+     "ol", "li", "table", "figure", "figcaption", "center", "fieldset", "details", "summary", "hr", "body",
+     "header", "footer", "caption", "tr", "td", "th", *HEADINGS}
+)  # fmt: skip
+# Inside a table cell, these mean the table lays out the page rather than holding data.
+LAYOUT = frozenset({"ul", "ol", "section", "article", "main", "blockquote", *HEADINGS})
+BOLD = frozenset({"b", "strong", "th"})
+SPACES = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
+
+
+@dataclass
+class Context:
+    """What the inline text being gathered will become when flushed."""
+
+    kind: BlockKind
+    level: int = 0
+    numbering: str | None = None
+
+
+def is_hidden(node: Node) -> bool:
+    attrs = node.attrs
+    style = attrs.get("style", "").replace(" ", "").lower()
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or attrs.get("role", "") in CHROME_ROLES
+        or "display:none" in style
+    )
+
+
+def content_root(document: Node) -> tuple[Node, bool]:
+    """The element holding the page's main content, and whether it is the whole body."""
+    nodes = document.iter()
+    for test in (
+        lambda node: node.tag == "main" or node.attrs.get("role") == "main",
+        lambda node: node.attrs.get("id") in CONTENT_IDS,
+    ):
+        found = [node for node in nodes if test(node) and node.text().strip()]
+        if found:
+            return found[0], False
+    articles = [node for node in nodes if node.tag == "article" and node.text().strip()]
+    if len(articles) == 1:
+        return articles[0], False
+    body = document.find("body")
+    return (body or document), True
+
+
+class Emitter:
+    """Walks the content element, gathering inline text and emitting blocks into a `TextBuilder`."""
+
+    def __init__(self, drop_chrome: bool) -> None:
+        self.out = TextBuilder()
+        self.drop_chrome = drop_chrome
+        self.parts: list[tuple[str, bool]] = []
+        self.contexts = [Context("paragraph")]
+        self.list_depth = 0
+
+    def flush(self) -> None:
+        parts, self.parts = self.parts, []
+        text = "".join(part for part, _ in parts)
+        lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        context = self.contexts[-1]
+        if not text or text == context.numbering:
+            # Nothing yet, or only an ordered item's number: keep it for the item's first paragraph.
+            self.parts = parts if text else []
+            return
+        bold = all(is_bold for part, is_bold in parts if part.strip() and part.strip() != context.numbering)
+        self.out.add(context.kind, text, level=context.level, bold=bold, numbering=context.numbering)
+        # A list item's later paragraphs belong to it but carry no number.
+        context.numbering = None
+
+    def skip(self, node: Node) -> bool:
+        return node.tag in DROPPED or is_hidden(node) or (self.drop_chrome and node.tag in CHROME)
+
+    def walk(self, node: Node, bold: bool = False) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                self.parts.append((child, bold))
+            elif not self.skip(child):
+                self.element(child, bold or child.tag in BOLD)
+
+    def element(self, node: Node, bold: bool) -> None:
+        tag = node.tag
+        if tag == "br":
+            self.parts.append(("\n", bold))
+        elif tag == "img":
+            self.parts.append((node.attrs.get("alt", ""), bold))
+        elif tag == "table":
+            self.table(node)
+        elif tag in ("ul", "ol"):
+            self.listing(node)
+        elif tag == "pre":
+            self.flush()
+            self.out.add("paragraph", node.text(), style="pre")
+        elif tag in HEADINGS or tag in BLOCKS:
+            self.block(node, bold)
+        else:
+            self.walk(node, bold)
+
+    def block(self, node: Node, bold: bool) -> None:
+        self.flush()
+        if node.tag in HEADINGS:
+            text = SPACES.sub(" ", node.text()).strip()
+            self.contexts.append(Context("heading", HEADINGS[node.tag], leading_number(text)))
+        elif node.tag == "li":
+            self.contexts.append(Context("list_item", self.list_depth))
+        else:
+            parent = self.contexts[-1]
+            self.contexts.append(Context(parent.kind, parent.level, parent.numbering))
+            parent.numbering = None
+        self.walk(node, bold)
+        self.flush()
+        self.contexts.pop()
+
+    def listing(self, node: Node) -> None:
+        self.flush()
+        self.list_depth += 1
+        ordered = node.tag == "ol"
+        counter = int(node.attrs["start"]) if node.attrs.get("start", "").isdigit() else 1
+        for child in node.children:
+            if isinstance(child, str) or self.skip(child):
+                continue
+            if child.tag == "li":
+                # The browser prints "3." before an ordered item: part of what the reader sees.
+                number = f"{counter}." if ordered else None
+                self.contexts.append(Context("list_item", self.list_depth, number))
+                if number:
+                    self.parts.append((number + " ", False))
+                counter += 1
+                self.walk(child)
+                self.flush()
+                self.contexts.pop()
+            else:
+                self.element(child, child.tag in BOLD)
+        self.list_depth -= 1
+
+    def table(self, node: Node) -> None:
+        self.flush()
+        rows = [row for row in node.iter() if row.tag == "tr" and self.owner_table(node, row)]
+        if any(node.tag in LAYOUT for node in self.cells_below(rows)):
+            # A layout table (whole page sections in cells): read its cells as ordinary content.
+            self.walk(node)
+            return
+        for row in rows:
+            cells = [child for child in row.elements() if child.tag in ("td", "th") and not self.skip(child)]
+            texts = [SPACES.sub(" ", cell.text()).strip() for cell in cells]
+            bold = bool(cells) and all(cell.tag == "th" for cell in cells)
+            if any(texts):
+                self.out.add("table_row", "\t".join(texts), bold=bold)
+
+    @staticmethod
+    def owner_table(table: Node, row: Node) -> bool:
+        """Whether `row` belongs to `table` itself and not to a table nested in one of its cells."""
+        nested = [node for node in table.iter()[1:] if node.tag == "table"]
+        return not any(row in inner.iter() for inner in nested)
+
+    @staticmethod
+    def cells_below(rows: list[Node]) -> list[Node]:
+        return [node for row in rows for cell in row.elements() for node in cell.iter()[1:]]
+
+
+def decode_page(data: bytes, name: str) -> str:
+    """Page bytes to text: a BOM, else the declared charset, else UTF-8 with a cp1252 fallback."""
+    charset = declared_charset(data)
+    if charset and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            charset = None
+        if charset:
+            return data.decode(charset, errors="replace")
+    return decode(data, name)
+
+
+def parse(markup: str, name: str = "page") -> DocumentText:
+    document = parse_tree(markup)
+    title_node = document.find("title")
+    root, is_body = content_root(document)
+    emitter = Emitter(drop_chrome=is_body)
+    emitter.walk(root)
+    emitter.flush()
+    if not emitter.out.blocks:
+        raise UnreadableFile(f"{name}: the web page has no readable text (its body is empty or missing).")
+    title = SPACES.sub(" ", title_node.text()).strip() if title_node else None
+    return emitter.out.build("html", title or None)
+
+
+def load(path: Path, password: str | None = None) -> DocumentText:
+    return parse(decode_page(read_bytes(path), path.name), path.name)
