@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
 }
 
 
@@ -54,6 +55,10 @@ def _loader(fmt: str) -> Loader:
         from app.ingest import markdown
 
         return markdown.load
+    if fmt == "docx":
+        from app.ingest import word
+
+        return word.load
     if fmt == "html":
         from app.ingest import html
 

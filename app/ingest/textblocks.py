@@ -15,10 +15,16 @@ LEADING_NUMBER = re.compile(
 )
 
 
+MONTH_AFTER = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I
+)
+
+
 def leading_number(text: str) -> str | None:
-    """The number printed at the start of `text` ("5.", "(a)", "1.2"), if any."""
-    match = LEADING_NUMBER.match(text.strip())
-    return match.group(1) if match else None
+    """The number printed at the start of `text` ("5.", "(a)", "1.2"), if any; a date's day is not one."""
+    text = text.strip()
+    match = LEADING_NUMBER.match(text)
+    return match.group(1) if match and not MONTH_AFTER.match(text) else None
 
 
 class TextBuilder:
