@@ -1,0 +1,1 @@
+"""The Qt user interface: everything in Quorum that imports PySide6."""

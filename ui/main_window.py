@@ -1,0 +1,315 @@
+"""The main window: library, reader and docks wired together; no business logic of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from app import NAME, ingest
+from app import settings as prefs
+from app.library import Changes, ImportOutcome, Library
+from app.model import Document, DocumentText
+from app.paths import Paths
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui import icons, menus
+from ui.dialogs.about import AboutDialog
+from ui.dialogs.errors import ErrorPresenter
+from ui.importer import Batch, Importer
+from ui.models.library_model import LibraryModel
+from ui.panels.empty_state import EmptyState
+from ui.panels.library_panel import LibraryPanel
+from ui.reader.text_view import ReaderView
+from ui.tasks import Tasks
+from ui.theme import Theme, ThemeController
+
+LAYOUT_FILE = "window.ini"
+LAYOUT_VERSION = 1
+STATUS_MS = 8000
+
+
+def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+class MainWindow(QMainWindow):
+    """Library on the left, the reader in the middle, outline and annotations on the right."""
+
+    app_name = NAME
+
+    def __init__(self, tasks: Tasks, settings: prefs.Settings, themes: ThemeController, paths: Paths) -> None:
+        super().__init__()
+        self.tasks, self.settings, self.themes, self.paths = tasks, settings, themes, paths
+        self.errors = ErrorPresenter(self)
+        self.importer = Importer(tasks, self)
+        self.setWindowTitle(NAME)
+        self.setWindowIcon(icons.app_icon())
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.library_model = LibraryModel(self)
+        self.library = LibraryPanel(self.library_model)
+        self.reader = ReaderView(settings.get(prefs.READER_FONT_SIZE))
+        self.welcome = EmptyState(
+            "quorum",
+            "Open your meeting papers",
+            "Drop minutes, agendas or reports here, or choose File ▸ Open (Ctrl+O).\n"
+            "Papers you open are kept in the library on the left.",
+            icon_size=72,
+            action=("Open Papers…", self.choose_files),
+        )
+        self.welcome.setObjectName("welcome")
+        self.center = QStackedWidget()
+        self.center.addWidget(self.welcome)
+        self.center.addWidget(self.reader)
+        self.setCentralWidget(self.center)
+        self._make_docks()
+        self._make_status_bar()
+        self.recent_menu: QMenu | None = None
+        self.menu_actions = menus.build_menus(self)
+        self._connect()
+        self.apply_theme(themes.current)
+
+    # -- construction --------------------------------------------------------------
+    def _make_docks(self) -> None:
+        self.outline_state = EmptyState(
+            "outline", "No outline yet", "The outline of items and decisions appears here."
+        )
+        self.annotations_state = EmptyState(
+            "annotations", "No notes yet", "Your highlights and notes on this paper appear here."
+        )
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.library_dock = self._dock("Library", "libraryDock", self.library, left)
+        self.outline_dock = self._dock("Outline", "outlineDock", self.outline_state, right)
+        self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotations_state, right)
+        self.resize(1280, 800)
+        self.resizeDocks([self.library_dock, self.outline_dock], [400, 240], Qt.Orientation.Horizontal)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def docks(self) -> tuple[QDockWidget, ...]:
+        return (self.library_dock, self.outline_dock, self.annotations_dock)
+
+    def _make_status_bar(self) -> None:
+        self.progress_label = QLabel()
+        self.progress = QProgressBar(textVisible=False)
+        self.progress.setMaximumWidth(140)
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        status.addPermanentWidget(self.progress_label)
+        status.addPermanentWidget(self.progress)
+        self.progress_label.hide()
+        self.progress.hide()
+
+    def _connect(self) -> None:
+        self.library.document_chosen.connect(self.open_document)
+        self.tasks.busy_changed.connect(self._busy_changed)
+        self.tasks.app_error.connect(self.errors.show_error)
+        self.importer.imported.connect(self._imported)
+        self.importer.progress.connect(self._import_progress)
+        self.importer.batch_finished.connect(self._batch_finished)
+        self.themes.changed.connect(self.apply_theme)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.reader.set_theme(theme)
+        self.library.set_theme(theme)
+        for state in (self.welcome, self.outline_state, self.annotations_state):
+            state.set_theme(theme)
+
+    # -- starting -------------------------------------------------------------------
+    def start(self, files: Sequence[Path] = (), demo_files: Sequence[Path] = ()) -> None:
+        """Load the library list; fill an empty demo library; then import and open `files`."""
+
+        def loaded(documents: list[Document]) -> None:
+            self.library_model.set_documents(documents)
+            if demo_files and not documents:
+                self.status(f"Setting up the demo library ({len(demo_files)} papers)…")
+                self.importer.import_paths(demo_files, quiet=True, open_result=False)
+            if files:
+                self.open_files(files)
+
+        self.tasks.run(lambda library: library.documents(), loaded)
+
+    # -- opening --------------------------------------------------------------------
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(ingest.FORMATS))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Open meeting papers", str(Path.home()), f"Meeting papers ({patterns});;All files (*)"
+        )
+        self.open_files([Path(name) for name in names])
+
+    def open_files(self, paths: Sequence[Path]) -> Batch:
+        """Import the files (each once, by content) and open the last one."""
+        return self.importer.import_paths([path.expanduser().absolute() for path in paths])
+
+    def open_document(self, document_id: int) -> None:
+        if self.reader.document is not None and self.reader.document.id == document_id:
+            return
+
+        def load(library: Library) -> tuple[Document, DocumentText]:
+            return library.document(document_id), library.text(document_id)
+
+        self.tasks.run(load, self._show_document, key="open")
+
+    def _show_document(self, loaded: tuple[Document, DocumentText]) -> None:
+        document, text = loaded
+        self.reader.show_document(document, text)
+        self.center.setCurrentWidget(self.reader)
+        self.setWindowTitle(f"{document.title} — {NAME}")
+        self.library.select(document.id)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        recent = self.settings.get(prefs.RECENT_FILES)
+        for name in recent:
+            menu.addAction(Path(name).name, partial(self.open_files, [Path(name)])).setToolTip(name)
+        if recent:
+            menu.addSeparator()
+        menu.addAction("Clear Menu", self.clear_recent).setEnabled(bool(recent))
+
+    def clear_recent(self) -> None:
+        self.settings.set(prefs.RECENT_FILES, ())
+
+    # -- import results -------------------------------------------------------------
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self.refresh(outcome.changes)
+
+    def refresh(self, changes: Changes) -> None:
+        """Re-read just the documents a write changed and update their rows."""
+        if not changes.documents:
+            return
+        ids = sorted(changes.documents)
+        self.tasks.run(
+            lambda library: [library.document(i) for i in ids], self.library_model.update_documents
+        )
+
+    def _import_progress(self, batch: Batch) -> None:
+        if len(batch.paths) > 1 and not batch.finished:
+            self.progress_label.setText(f"Importing {batch.done + 1} of {len(batch.paths)}…")
+            self.progress_label.show()
+            self.progress.setRange(0, len(batch.paths))
+            self.progress.setValue(batch.done)
+
+    def _batch_finished(self, batch: Batch) -> None:
+        self.progress_label.hide()
+        if not batch.quiet:
+            failed = {name for name, _error in batch.failures}
+            for path in reversed(batch.paths):  # the last one opened comes first
+                if path.name not in failed:
+                    prefs.remember_file(self.settings, str(path))
+        self.status(self._summary(batch))
+        if batch.failures and not batch.quiet:
+            self.errors.show_failures(batch.failures)
+        if batch.open_result and batch.outcomes:
+            shown = self.reader.document
+            last = batch.outcomes[-1].document
+            if shown is None or shown.id != last.id:
+                self.open_document(last.id)
+
+    @staticmethod
+    def _summary(batch: Batch) -> str:
+        added, failed = batch.added, batch.failures
+        duplicates = [outcome.document.title for outcome in batch.outcomes if outcome.duplicate]
+        parts = []
+        if len(batch.paths) == 1 and duplicates:
+            parts.append(f"“{duplicates[0]}” is already in your library: showing it")
+        elif duplicates:
+            parts.append(f"{len(duplicates)} already in your library")
+        if added:
+            first = added[0].document.title
+            parts.insert(0, f"Added “{first}”" if len(added) == 1 else f"Added {len(added)} papers")
+        if failed:
+            names = ", ".join(f"{name} ({error.message.split(': ', 1)[-1]})" for name, error in failed)
+            parts.append(f"could not read {names}")
+        return "; ".join(parts) + "."
+
+    # -- view -------------------------------------------------------------------------
+    def text_bigger(self) -> None:
+        self._set_text_size(self.reader.font_size + 1)
+
+    def text_smaller(self) -> None:
+        self._set_text_size(self.reader.font_size - 1)
+
+    def text_reset(self) -> None:
+        self._set_text_size(prefs.READER_FONT_SIZE.default)
+
+    def _set_text_size(self, size: float) -> None:
+        setting = prefs.READER_FONT_SIZE
+        size = int(min(max(size, setting.minimum or 8), setting.maximum or 32))
+        self.settings.set(setting, size)
+        self.reader.set_font_size(size)
+        self.status(f"Text size {size} pt")
+
+    def choose_theme(self, choice: str) -> None:
+        self.themes.choose(choice)
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy and not self.progress_label.isVisible():
+            self.progress.setRange(0, 0)  # busy, amount unknown
+        self.progress.setVisible(busy)
+
+    # -- drag and drop ------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_files(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    # -- layout ---------------------------------------------------------------------------
+    def layout_store(self) -> QSettings:
+        return QSettings(str(self.paths.config / LAYOUT_FILE), QSettings.Format.IniFormat)
+
+    def restore_layout(self) -> bool:
+        store = self.layout_store()
+        geometry, state = store.value("window/geometry"), store.value("window/state")
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            restored = self.restoreState(state, LAYOUT_VERSION) and restored
+        return restored
+
+    def save_layout(self) -> None:
+        store = self.layout_store()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

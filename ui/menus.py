@@ -1,0 +1,50 @@
+"""The main window's menus and shortcuts, wired to the window's own slots."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+THEME_CHOICES = (("system", "Follow System"), ("light", "Light"), ("dark", "Dark"))
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create File, View and Help; return the actions other code needs, by name."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu("&File")
+    actions["open"] = file_menu.addAction("&Open…", QKeySequence.StandardKey.Open, window.choose_files)
+    window.recent_menu = QMenu("Open &Recent", file_menu)
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    file_menu.addMenu(window.recent_menu)
+    file_menu.addSeparator()
+    actions["quit"] = file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, window.close)
+
+    view_menu = bar.addMenu("&View")
+    actions["bigger"] = view_menu.addAction("&Bigger Text", window.text_bigger)
+    actions["bigger"].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+    actions["smaller"] = view_menu.addAction("&Smaller Text", QKeySequence("Ctrl+-"), window.text_smaller)
+    actions["reset"] = view_menu.addAction("&Actual Size", QKeySequence("Ctrl+0"), window.text_reset)
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(theme_menu)
+    for choice, title in THEME_CHOICES:
+        action = theme_menu.addAction(title, partial(window.choose_theme, choice))
+        action.setCheckable(True)
+        action.setChecked(window.themes.choice == choice)
+        group.addAction(action)
+        actions[f"theme-{choice}"] = action
+    view_menu.addSeparator()
+    for dock in window.docks():
+        view_menu.addAction(dock.toggleViewAction())
+
+    help_menu = bar.addMenu("&Help")
+    actions["about"] = help_menu.addAction(f"&About {window.app_name}", window.show_about)
+    return actions

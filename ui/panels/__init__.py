@@ -1,0 +1,1 @@
+"""Side panels: library, outline, annotations."""

@@ -1,0 +1,1 @@
+"""The reader: a document's text shown for comfortable reading."""

@@ -1,0 +1,99 @@
+"""A document's blocks as rich text for the reader: headings, spaced paragraphs, lists and tables."""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.model import Block, Document, DocumentText
+
+from ui.models.library_model import readable_date
+from ui.theme import Theme
+
+# A line at least this share of the paragraph's longest line is taken as wrapped by the
+# source's layout (join it to the next), a shorter one as a deliberate break (keep it).
+WRAPPED_LINE_SHARE = 0.72
+MIN_WRAPPED_LENGTH = 45
+
+HEADING_SCALE = {1: 1.3, 2: 1.15, 3: 1.05}
+SANS = "'Noto Sans', 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', sans-serif"
+
+
+def paragraph_html(content: str) -> str:
+    """One paragraph, re-flowing lines the source wrapped and keeping short lines (names, lists)."""
+    lines = [line.strip() for line in content.split("\n") if line.strip()]
+    if not lines:
+        return ""
+    longest = max(len(line) for line in lines)
+    parts: list[str] = []
+    for number, line in enumerate(lines):
+        parts.append(escape(line))
+        if number < len(lines) - 1:
+            wrapped = (
+                longest >= MIN_WRAPPED_LENGTH
+                and len(line) >= WRAPPED_LINE_SHARE * longest
+                and not line.endswith((":", ".", ";"))
+            )
+            parts.append(" " if wrapped else "<br>")
+    return "".join(parts)
+
+
+def _table_html(rows: list[str]) -> str:
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell.strip())}</td>" for cell in row.split("\t")) + "</tr>"
+        for row in rows
+    )
+    return f'<table cellspacing="0" cellpadding="5" width="100%">{cells}</table>'
+
+
+def _block_html(text: DocumentText, block: Block) -> str:
+    content = text.block_text(block)
+    if block.kind == "heading":
+        level = min(max(block.level, 1), 3)
+        return f"<h{level}>{escape(content.strip())}</h{level}>"
+    if block.kind == "list_item":
+        indent = 22 * max(block.level, 1)
+        return f'<p class="item" style="margin-left: {indent}px">{paragraph_html(content)}</p>'
+    return f"<p>{paragraph_html(content)}</p>"
+
+
+def body_html(text: DocumentText) -> str:
+    """The whole document; consecutive table rows become one table."""
+    parts: list[str] = []
+    table: list[str] = []
+    for block in text.blocks:
+        if block.kind == "table_row":
+            table.append(text.block_text(block))
+            continue
+        if table:
+            parts.append(_table_html(table))
+            table = []
+        parts.append(_block_html(text, block))
+    if table:
+        parts.append(_table_html(table))
+    return "\n".join(parts)
+
+
+def stylesheet(theme: Theme, size: float) -> str:
+    """CSS for the reader's document (Qt's rich-text subset) at a base `size` in points."""
+    headings = "\n".join(
+        f"h{level} {{ font-family: {SANS}; font-size: {size * scale:.1f}pt; font-weight: 600;"
+        f" color: {theme.heading}; margin-top: {size * 1.3:.0f}px; margin-bottom: {size * 0.5:.0f}px; }}"
+        for level, scale in HEADING_SCALE.items()
+    )
+    return f"""
+        body {{ color: {theme.text}; }}
+        p {{ margin-top: 0px; margin-bottom: {size * 0.85:.0f}px; line-height: 125%; }}
+        p.item {{ margin-bottom: {size * 0.4:.0f}px; }}
+        {headings}
+        table {{ margin-bottom: {size:.0f}px; border-color: {theme.border}; }}
+        td {{ border-bottom: 1px solid {theme.border}; vertical-align: top; }}
+    """
+
+
+def meta_line(document: Document) -> str:
+    """Council, body, meeting date and format in one quiet line under the title."""
+    where = [part for part in (document.council, document.body) if part]
+    when = [readable_date(document)] if document.meeting_date else []
+    pages = f"{document.pages} pages" if document.pages > 1 else ("1 page" if document.pages == 1 else "")
+    what = [f"{document.format.upper()}" + (f", {pages}" if pages else "")]
+    return "  ·  ".join([*where, *when, *what])

@@ -1,0 +1,146 @@
+"""The reader: a document's canonical text in a centred column of comfortable width, with its header."""
+
+from __future__ import annotations
+
+from app.model import Document, DocumentText
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.reader import rendering
+from ui.theme import LIGHT, Theme
+
+MEASURE_CHARS = 70  # characters per line: the comfortable reading measure
+MIN_SIDE_MARGIN = 28
+SERIF = ("Charter", "Georgia", "Noto Serif", "Source Serif 4", "DejaVu Serif", "Times New Roman", "serif")
+SANS = ("Noto Sans", "Segoe UI", "Helvetica Neue", "Cantarell", "DejaVu Sans", "sans-serif")
+
+
+def reading_font(size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(list(SERIF))
+    font.setPointSizeF(size)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+class ReaderView(QWidget):
+    """Shows one document; emits `painted(document_id)` once its text has first reached the screen."""
+
+    painted = Signal(int)
+
+    def __init__(self, font_size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.document: Document | None = None
+        self._text: DocumentText | None = None
+        self._theme = LIGHT
+        self._size = float(font_size)
+        self._awaiting_paint = False
+        self.title = QLabel(wordWrap=True)
+        self.title.setObjectName("readerTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel(wordWrap=True)
+        self.meta.setObjectName("readerMeta")
+        rule = QFrame()
+        rule.setObjectName("readerRule")
+        rule.setFrameShape(QFrame.Shape.HLine)
+        self.header = QWidget()
+        self.header.setObjectName("readerHeader")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._header_layout = header_layout = QVBoxLayout(self.header)
+        header_layout.setSpacing(4)
+        header_layout.addWidget(self.title)
+        header_layout.addWidget(self.meta)
+        header_layout.addSpacing(10)
+        header_layout.addWidget(rule)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("readerText")
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        self.browser.viewport().installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.browser, 1)
+        self._apply_fonts()
+
+    # -- what is shown ---------------------------------------------------------
+    def show_document(self, document: Document, text: DocumentText) -> None:
+        self.document, self._text = document, text
+        self.title.setText(document.title)
+        self.meta.setText(rendering.meta_line(document))
+        self._render(keep_position=False)
+        self._awaiting_paint = True
+        self.browser.viewport().update()
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()
+
+    @property
+    def font_size(self) -> float:
+        return self._size
+
+    def set_font_size(self, size: float) -> None:
+        self._size = size
+        self._apply_fonts()
+        self._render(keep_position=True)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._render(keep_position=True)
+
+    def _apply_fonts(self) -> None:
+        self.browser.document().setDefaultFont(reading_font(self._size))
+        title_font = QFont()
+        title_font.setFamilies(list(SANS))
+        title_font.setPointSizeF(self._size * 1.55)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title_font)
+        meta_font = QFont()
+        meta_font.setFamilies(list(SANS))
+        meta_font.setPointSizeF(max(self._size * 0.8, 8.0))
+        self.meta.setFont(meta_font)
+        self._fit_column()
+
+    def _render(self, *, keep_position: bool) -> None:
+        if self._text is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        share = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
+        self.browser.document().setDefaultStyleSheet(rendering.stylesheet(self._theme, self._size))
+        self.browser.setHtml(rendering.body_html(self._text))
+        self._fit_column()
+        bar.setValue(round(share * bar.maximum()))
+
+    # -- layout ------------------------------------------------------------------
+    def _fit_column(self) -> None:
+        """Centre a column about MEASURE_CHARS wide; narrower windows get a modest margin instead."""
+        measure = QFontMetricsF(reading_font(self._size)).averageCharWidth() * MEASURE_CHARS
+        side = max(MIN_SIDE_MARGIN, int((self.browser.viewport().width() - measure) / 2))
+        root = self.browser.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() != side or frame.topMargin() != 18:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            frame.setTopMargin(18)
+            frame.setBottomMargin(48)
+            root.setFrameFormat(frame)
+        # The header lines up with the text column (the document's own margin adds a few pixels).
+        inset = side + int(self.browser.document().documentMargin())
+        self._header_layout.setContentsMargins(inset, 26, inset, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._awaiting_paint and self.document is not None:
+            self._awaiting_paint = False
+            # Report after this paint has been handled, not before it.
+            document_id = self.document.id
+            QTimer.singleShot(0, lambda: self.painted.emit(document_id))
+        return super().eventFilter(watched, event)

@@ -1,0 +1,82 @@
+"""`quorum --screenshot OUT.png`: wait until the window has painted its content, save it, report timings."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.main import process_age
+from ui.main_window import MainWindow
+from ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 40
+GIVE_UP_S = 120.0
+
+
+class ScreenshotJob(QObject):
+    """Polls until background work is done and (if a file was given) the reader has painted it."""
+
+    def __init__(self, window: MainWindow, tasks: Tasks, out: Path, *, expect_document: bool) -> None:
+        super().__init__(window)
+        self._window, self._tasks, self._out = window, tasks, out
+        self._expect_document = expect_document
+        self.startup_s = process_age()
+        self.first_paint_s: float | None = None
+        self._document_painted: float | None = None
+        self._idle_polls = 0
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        window.reader.painted.connect(self._reader_painted)
+
+    def start(self) -> None:
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.first_paint_s is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self.first_paint_s = process_age()
+        return False
+
+    def _reader_painted(self, _document_id: int) -> None:
+        self._document_painted = process_age()
+
+    def _ready(self) -> bool:
+        if self._tasks.busy or self.first_paint_s is None:
+            return False
+        return not self._expect_document or self._document_painted is not None
+
+    def _poll(self) -> None:
+        # Two idle polls in a row: results delivered just now have had an event-loop turn to paint.
+        self._idle_polls = self._idle_polls + 1 if self._ready() else 0
+        if self._idle_polls >= 2:
+            self._finish()
+        elif process_age() > GIVE_UP_S:
+            print(f"quorum: gave up waiting for the window after {GIVE_UP_S:.0f} s", file=sys.stderr)
+            self._timer.stop()
+            QApplication.exit(1)
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        self._out.parent.mkdir(parents=True, exist_ok=True)
+        if not self._window.grab().save(str(self._out), "PNG"):
+            print(f"quorum: could not write {self._out}", file=sys.stderr)
+            QApplication.exit(2)
+            return
+        painted = self._document_painted if self._document_painted is not None else self.first_paint_s
+        timings = {"startup_s": round(self.startup_s, 3), "first_paint_s": round(painted or 0.0, 3)}
+        log.info("Screenshot %s: %s", self._out, timings)
+        print(json.dumps(timings), flush=True)
+        QApplication.exit(0)

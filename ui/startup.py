@@ -1,0 +1,128 @@
+"""Builds and runs the GUI: application, logging, crash handling, library lane, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Sequence
+from importlib import resources
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from app import NAME, __version__, paths
+from app.errors import AppError
+from app.jobs import ProcessLane
+from app.library import Library
+from app.settings import Settings
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.dialogs.crash import CrashDialog
+from ui.main_window import MainWindow
+from ui.tasks import Tasks
+from ui.theme import ThemeController
+
+log = logging.getLogger("quorum")
+
+LOG_FILE = "quorum.log"
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def setup_logging(folder: Path) -> Path:
+    """Log to a rotating file in the profile's log folder (and warnings to stderr)."""
+    log_file = folder / LOG_FILE
+    handler = RotatingFileHandler(log_file, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    log.info("%s %s starting", NAME, __version__)
+    return log_file
+
+
+def demo_files() -> list[Path]:
+    """The sample papers shipped in resources/demo (skipping the package's own files)."""
+    folder = resources.files("resources").joinpath("demo")
+    return sorted(
+        Path(str(entry))
+        for entry in folder.iterdir()
+        if entry.is_file() and not entry.name.startswith(("_", "."))
+    )
+
+
+class CrashReporter(QObject):
+    """The excepthook: a bug from any thread becomes a crash dialog on the GUI thread.
+
+    An `AppError` that escaped its handler is an expected problem, so it gets
+    the friendly dialog instead.
+    """
+
+    crashed = Signal(str)
+    app_error = Signal(object)
+
+    def __init__(self, log_file: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_file = log_file
+        self.window: QWidget | None = None
+        self.dialogs: list[CrashDialog] = []
+        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        sys.excepthook = self.hook
+        threading.excepthook = lambda args: self.hook(args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]
+
+    def hook(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, AppError):
+            self.app_error.emit(error)
+            return
+        text = "".join(traceback.format_exception(kind, error, trace))
+        log.error("Unexpected error:\n%s", text)
+        self.crashed.emit(text)
+
+    def _show(self, text: str) -> None:
+        dialog = CrashDialog(text, self.log_file, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+
+def open_library(profile: paths.Paths) -> Library:
+    return Library(profile, ProcessLane())
+
+
+def build_window(app: QApplication, profile: paths.Paths) -> tuple[MainWindow, Tasks]:
+    settings = Settings(profile.config)
+    themes = ThemeController(app, settings)
+    tasks = Tasks(lambda: open_library(profile), app)
+    window = MainWindow(tasks, settings, themes, profile)
+    return window, tasks
+
+
+def run(arguments: Sequence[str], parser: argparse.ArgumentParser) -> int:
+    app = QApplication(list(arguments))  # takes Qt's own options (-platform, -style…) out of its arguments()
+    app.setApplicationName(NAME)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    options = parser.parse_args(app.arguments()[1:])
+    profile = paths.profile(demo=options.demo).ensure()
+    reporter = CrashReporter(setup_logging(profile.logs), app)
+    reporter.install()
+    window, tasks = build_window(app, profile)
+    reporter.window = window
+    reporter.app_error.connect(window.errors.show_error)
+    app.aboutToQuit.connect(tasks.close)
+    if options.screenshot is None:
+        window.restore_layout()
+    window.show()
+    window.start(options.files, demo_files() if options.demo else ())
+    if options.screenshot is not None:
+        from ui.screenshot_mode import ScreenshotJob
+
+        job = ScreenshotJob(window, tasks, options.screenshot, expect_document=bool(options.files))
+        job.start()
+    return app.exec()

@@ -1,0 +1,118 @@
+"""Runs library work off the GUI thread and delivers results and errors back on the GUI thread."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from app.errors import AppError
+from app.jobs import SerialLane
+from app.library import Library
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+T = TypeVar("T")
+
+ErrorHandler = Callable[[AppError], None]
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    ticket: int
+    key: str | None
+    future: Future[Any]
+    on_done: Callable[[Any], None]
+    on_error: ErrorHandler | None
+
+
+class Tasks(QObject):
+    """The GUI's only door to the `Library`: every call runs on one serial lane, in order.
+
+    The lane's thread opens the library itself, so the library lives and dies
+    on that thread. Results come back through a queued signal, so callbacks
+    run on the GUI thread and may touch widgets. Work submitted under a `key`
+    is overtaken by newer work under the same key: its result is dropped
+    (and, if it has not started yet, it does not run at all).
+    """
+
+    busy_changed = Signal(bool)
+    app_error = Signal(object)  # AppError with no handler of its own
+    _finished = Signal(object)  # _Delivery, emitted on the lane's thread
+
+    def __init__(self, open_library: Callable[[], Library], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lane = SerialLane()
+        self._library: Future[Library] = self._lane.submit(open_library)
+        self._tickets = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._pending = 0
+        self._closed = False
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run(
+        self,
+        work: Callable[[Library], T],
+        on_done: Callable[[T], None],
+        *,
+        on_error: ErrorHandler | None = None,
+        key: str | None = None,
+    ) -> None:
+        """Run `work(library)` on the lane; call `on_done(result)` on the GUI thread."""
+        if self._closed:
+            return
+        ticket = next(self._tickets)
+        if key is not None:
+            self._latest[key] = ticket
+
+        def job() -> T | None:
+            if self._closed or self._overtaken(ticket, key):
+                return None
+            return work(self._library.result())
+
+        future = self._lane.submit(job)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        delivery = _Delivery(ticket, key, future, on_done, on_error)
+        future.add_done_callback(lambda _future: self._finished.emit(delivery))
+
+    def _overtaken(self, ticket: int, key: str | None) -> bool:
+        # Read from the lane's thread too: a dict lookup is atomic, and a stale
+        # answer only means the result is dropped later instead of now.
+        return key is not None and self._latest.get(key) != ticket
+
+    def _deliver(self, delivery: _Delivery) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if self._closed or delivery.future.cancelled() or self._overtaken(delivery.ticket, delivery.key):
+            return
+        error = delivery.future.exception()
+        if error is None:
+            delivery.on_done(delivery.future.result())
+        elif isinstance(error, AppError):
+            (delivery.on_error or self.app_error.emit)(error)
+        else:
+            # A bug, not bad input: let the excepthook show the crash dialog.
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def close(self) -> None:
+        """Skip work not yet started, close the library on its own thread and stop the lane."""
+        if self._closed:
+            return
+        self._closed = True
+
+        def close_library() -> None:
+            if self._library.exception() is None:
+                self._library.result().close()
+
+        self._lane.submit(close_library).result()
+        self._lane.shutdown()

@@ -1,0 +1,151 @@
+"""Light and dark themes: palette, stylesheet and reader colours, following the OS unless overridden."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from importlib import resources
+from string import Template
+
+from app import settings as prefs
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one theme; names match the `$placeholders` of quorum.qss."""
+
+    name: str
+    window: str
+    base: str
+    paper: str
+    text: str
+    muted: str
+    accent: str
+    accent_hover: str
+    on_accent: str
+    border: str
+    selection: str
+    group: str
+    heading: str
+
+    @property
+    def dark(self) -> bool:
+        return self.name == "dark"
+
+
+LIGHT = Theme(
+    name="light",
+    window="#f3f2ee",
+    base="#ffffff",
+    paper="#fdfcfa",
+    text="#22252a",
+    muted="#6a6f78",
+    accent="#2d6a9f",
+    accent_hover="#245a88",
+    on_accent="#ffffff",
+    border="#dedbd3",
+    selection="#d9e7f4",
+    group="#f1efea",
+    heading="#1b3b5a",
+)
+
+DARK = Theme(
+    name="dark",
+    window="#1d1f22",
+    base="#25282c",
+    paper="#212327",
+    text="#e3e1dc",
+    muted="#9a9fa7",
+    accent="#79aee0",
+    accent_hover="#93bfe8",
+    on_accent="#10263a",
+    border="#383b41",
+    selection="#2e4a66",
+    group="#2c2f34",
+    heading="#a9cdee",
+)
+
+THEMES = {LIGHT.name: LIGHT, DARK.name: DARK}
+
+
+def system_is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(choice: str) -> Theme:
+    """The theme for a preference value: `light`, `dark`, or `system` (the OS colour scheme)."""
+    if choice == SYSTEM:
+        return DARK if system_is_dark() else LIGHT
+    return THEMES.get(choice, LIGHT)
+
+
+def palette(theme: Theme) -> QPalette:
+    result = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: theme.window,
+        QPalette.ColorRole.WindowText: theme.text,
+        QPalette.ColorRole.Base: theme.base,
+        QPalette.ColorRole.AlternateBase: theme.group,
+        QPalette.ColorRole.Text: theme.text,
+        QPalette.ColorRole.Button: theme.window,
+        QPalette.ColorRole.ButtonText: theme.text,
+        QPalette.ColorRole.Highlight: theme.selection,
+        QPalette.ColorRole.HighlightedText: theme.text,
+        QPalette.ColorRole.ToolTipBase: theme.base,
+        QPalette.ColorRole.ToolTipText: theme.text,
+        QPalette.ColorRole.PlaceholderText: theme.muted,
+        QPalette.ColorRole.Link: theme.accent,
+        QPalette.ColorRole.Mid: theme.border,
+    }
+    for role, colour in roles.items():
+        result.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        result.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
+    return result
+
+
+def stylesheet(theme: Theme) -> str:
+    source = resources.files("resources").joinpath("styles", "quorum.qss").read_text(encoding="utf-8")
+    return Template(source).substitute(asdict(theme))
+
+
+class ThemeController(QObject):
+    """Keeps the application's look in step with the preference and the OS colour scheme."""
+
+    changed = Signal(object)  # Theme
+
+    def __init__(self, app: QApplication, settings: prefs.Settings) -> None:
+        super().__init__(app)
+        self._app = app
+        self._settings = settings
+        self.current = resolve(settings.get(prefs.THEME))
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._apply()
+
+    @property
+    def choice(self) -> str:
+        return self._settings.get(prefs.THEME)
+
+    def choose(self, choice: str) -> None:
+        self._settings.set(prefs.THEME, choice)
+        self._update()
+
+    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.choice == SYSTEM:
+            self._update()
+
+    def _update(self) -> None:
+        theme = resolve(self.choice)
+        if theme != self.current:
+            self.current = theme
+            self._apply()
+            self.changed.emit(theme)
+
+    def _apply(self) -> None:
+        self._app.setPalette(palette(self.current))
+        self._app.setStyleSheet(stylesheet(self.current))
