@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from app import NAME, __version__, ingest
+from app.analysis import analyze_file, report
 from app.errors import AppError
 from app.jobs import ProcessLane
 from app.library import Library
@@ -26,6 +27,16 @@ def _library(args: argparse.Namespace) -> Library:
 def cmd_text(args: argparse.Namespace) -> int:
     text = ProcessLane().run(ingest.load, Path(args.file), args.password, what=Path(args.file).name)
     sys.stdout.write(text.text + "\n")
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    fmt, analysis = ProcessLane().run(analyze_file, path, args.password, what=path.name)
+    if args.json:
+        print(json.dumps(report.to_json(analysis, path.name, fmt), indent=2, ensure_ascii=False))
+    else:
+        print(report.summary(analysis, path.name))
     return 0
 
 
@@ -79,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument("file")
     text.add_argument("--password", help="password of an encrypted PDF")
     text.set_defaults(run=cmd_text)
+
+    ana = sub.add_parser("analyze", help="find a document's meeting, attendance, items and decisions")
+    ana.add_argument("file")
+    ana.add_argument("--json", action="store_true", help="print JSON (schema quorum.analysis/1)")
+    ana.add_argument("--password", help="password of an encrypted PDF")
+    ana.set_defaults(run=cmd_analyze)
 
     imp = sub.add_parser("import", help="add documents to the library")
     imp.add_argument("files", nargs="+", metavar="FILE")

@@ -1,0 +1,79 @@
+"""`analyze(doc)`: every structure rule over one document, composed into an `Analysis`."""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from app.analysis.actions import find_actions
+from app.analysis.items import find_heads
+from app.analysis.lines import Line, split_lines
+from app.analysis.resolutions import find_resolutions
+from app.model import Action, Analysis, DocumentText, Item, Meeting, Span
+
+T = TypeVar("T")
+
+
+def _rule(module: str, name: str) -> Callable[..., Any] | None:
+    # The meeting, attendance, interests and acronym rules are written alongside this module;
+    # until each lands, its part of the analysis stays empty.
+    try:
+        found: Callable[..., Any] = getattr(importlib.import_module(f"app.analysis.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+    return found
+
+
+def _bucket(starts: list[int], things: Sequence[T], offset: Callable[[T], int]) -> dict[int, list[T]]:
+    """Each thing under the item whose span holds it (-1: before the first item)."""
+    buckets: dict[int, list[T]] = {}
+    for thing in things:
+        buckets.setdefault(bisect.bisect_right(starts, offset(thing)) - 1, []).append(thing)
+    return buckets
+
+
+def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
+    heads = find_heads(doc, lines)
+    starts = [head.start for head in heads]
+    decisions = find_resolutions(doc, lines, {head.line for head in heads})
+    by_item = _bucket(starts, decisions, lambda span: span.start)
+    actions: dict[int, list[Action]] = _bucket(starts, find_actions(lines), lambda action: action.start)
+    items = []
+    for number, head in enumerate(heads):
+        end = heads[number + 1].start - 1 if number + 1 < len(heads) else len(doc.text)
+        items.append(
+            Item(head.number, head.title, head.start, max(end, head.start), doc.page_at(head.start),
+                 tuple(by_item.get(number, ())), tuple(actions.get(number, ())))
+        )
+    return tuple(items), tuple(by_item.get(-1, ()))
+
+
+def analyze(doc: DocumentText) -> Analysis:
+    """Find the meeting, attendance, items with their decisions and actions, interests and acronyms."""
+    lines = split_lines(doc)
+    items, loose = _items(doc, lines)
+    meeting_rule = _rule("meeting", "find_meeting")
+    attendance_rule = _rule("attendance", "find_attendance")
+    interests_rule = _rule("interests", "find_interests")
+    acronyms_rule = _rule("acronyms", "find_acronyms")
+    interests, none_declared = interests_rule(doc, lines, items) if interests_rule else ((), False)
+    return Analysis(
+        meeting=meeting_rule(doc, lines) if meeting_rule else Meeting(),
+        attendance=tuple(attendance_rule(doc, lines)) if attendance_rule else (),
+        items=items,
+        resolutions=loose,
+        interests=tuple(interests),
+        no_interests_declared=bool(none_declared),
+        acronyms=tuple(acronyms_rule(doc, lines)) if acronyms_rule else (),
+    )
+
+
+def analyze_file(path: Path, password: str | None = None) -> tuple[str, Analysis]:
+    """Read and analyse one file (run in the parsing process): its format and its analysis."""
+    from app import ingest
+
+    doc = ingest.load(path, password)
+    return doc.format, analyze(doc)

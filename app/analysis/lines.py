@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.model import Block, DocumentText
+
+# Markdown and scraped-HTML decoration around a line's words: "### **5. Title**", "> quote".
+_DECORATION = re.compile(
+    r"^(?:#{1,6}\s+|>\s*)|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\[bookmark:[^\]]*\]"
+)
+_BULLET = re.compile(r"^(?:[-•·▪●○◦–*+]|\uf0b7)\s+")
+STRUCTURED_FORMATS = frozenset({"md", "html", "docx"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,35 @@ class Line:
     def page(self) -> int | None:
         return self.block.page if self.block else None
 
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indented(self) -> bool:
+        """Printed with leading spaces: a sub-list or a caption in plain text, not a heading."""
+        return self.text[:1] in (" ", "\t") and bool(self.text.strip())
+
+    @property
+    def kind(self) -> str | None:
+        return self.block.kind if self.block else None
+
+    @property
+    def strong(self) -> bool:
+        """Typographically marked: a heading block, or bold text in its own block."""
+        block = self.block
+        return block is not None and (block.kind == "heading" or (block.bold and self.first_in_block))
+
+
+def clean(text: str) -> str:
+    """A line's words without Markdown emphasis, heading hashes or bookmark artefacts."""
+    return _DECORATION.sub("", text).strip()
+
+
+def unbullet(text: str) -> str:
+    """`text` without a leading bullet ("- ", "• ")."""
+    return _BULLET.sub("", text, count=1)
+
 
 def split_lines(doc: DocumentText) -> list[Line]:
     """Every line of `doc.text`, each tied to the block that holds it (None between blocks)."""
@@ -45,3 +82,28 @@ def split_lines(doc: DocumentText) -> list[Line]:
         previous_block = block
         offset = end + 1
     return lines
+
+
+def neighbours(lines: list[Line]) -> tuple[list[int], list[int]]:
+    """For each line, the index of the previous and of the next non-blank line (-1 when none)."""
+    previous = [-1] * len(lines)
+    following = [-1] * len(lines)
+    last = -1
+    for line in lines:
+        previous[line.index] = last
+        if not line.blank:
+            last = line.index
+    last = -1
+    for line in reversed(lines):
+        following[line.index] = last
+        if not line.blank:
+            last = line.index
+    return previous, following
+
+
+def starts_paragraph(lines: list[Line], index: int) -> bool:
+    """Whether line `index` opens a paragraph: after a blank line, or first line of its block."""
+    if index == 0:
+        return True
+    line = lines[index]
+    return lines[index - 1].blank or (line.first_in_block and line.block is not None)

@@ -1,0 +1,127 @@
+"""What makes a line read as a heading: its title's shape, its place, its typography."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.analysis.lines import Line, clean
+
+# Standard procedural business of a meeting, printed as headings with or without numbers.
+PROCEDURAL = re.compile(
+    r"^(?:apologies(?: for absence)?|"
+    r"(?:declarations?|disclosures?|conflicts?|registers?) of (?:\w+ ){0,4}interests?|"
+    r"interests|substitute members|public (?:forum|participation|questions?(?: time)?|comments?)|"
+    r"questions from (?:the )?(?:public|residents|members)|issues from the floor|open forum|"
+    r"(?:\w+ )?announcements(?: by .{0,40})?|"
+    r"(?:confirmation|approval|adoption) of (?:the )?(?:\w+ ){0,3}minutes|"
+    r"minutes(?: of (?:the )?(?:previous|last) meeting)?|matters arising|urgent (?:business|items?)|"
+    r"(?:any )?other (?:urgent )?(?:business|matters)|a\.?o\.?b\.?|date(?:s)? of (?:the )?next meetings?|"
+    r"next meeting|welcome(?: and introductions)?|election of (?:chair|officers|vice|mayor).*|"
+    r"petitions|deputations|exclusion of (?:the )?(?:press|public).*|close of (?:the )?meeting|closure|"
+    r"adjournment|call to order|roll call|(?:approval|adoption) of (?:the )?agenda|karakia|"
+    r"correspondence|chair(?:man|person)?'?s? (?:report|announcements|remarks)|clerk'?s report|"
+    r"finance|planning(?: matters| applications)?|updates?|administration|glossary)\b",
+    re.I,
+)
+# Labels of the attendance block: never items.
+ATTENDANCE_LABEL = re.compile(
+    r"^(?:present|in attendance|also (?:present|in attendance)|officers?(?: present| in attendance)?|"
+    r"(?:committee |council )?members(?: present)?|councillors|members of the public|staff|"
+    r"absent|regrets|guests?|attendees|apologies(?: received)?)\s*:?$",
+    re.I,
+)
+_TOC = re.compile(r"(?:\.{4,}|…{2,}|\s{3,}|\t)\s*\d{1,4}$")
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
+_SUBMARK = re.compile(r"^\(?[a-z]{1,3}[.)]?$|^\(?[ivx]{1,4}[.)]$")
+_TERMINAL = (".", ";", ",", "?", "!")
+MAX_TITLE = 300
+
+
+@dataclass(frozen=True)
+class Head:
+    """Where an item begins: its printed number and title, first line and last title line."""
+
+    number: str | None
+    title: str | None
+    line: int
+    last_line: int
+    start: int
+
+
+def title_of(text: str) -> str:
+    """A heading's words as a title: decoration, bullets and trailing separators removed."""
+    return clean(text).strip(" \t:–—-|").strip()
+
+
+def is_toc_line(text: str) -> bool:
+    """A table-of-contents line: dot leaders or a trailing page number after a gap."""
+    return bool(_TOC.search(text.rstrip()))
+
+
+def is_submark(text: str) -> bool:
+    """A lone sub-point marker such as "a", "(b)", "ii)": never a title."""
+    return bool(_SUBMARK.match(text.strip()))
+
+
+def looks_like_title(title: str) -> float:
+    """How much `title` reads like a heading's words (about -2 … +1.5)."""
+    if not title:
+        return -0.5
+    words = title.split()
+    score = 0.0
+    if len(words) <= 14 and len(title) <= 120:
+        score += 1.0
+    elif len(words) > 25 or len(title) > 200:
+        score -= 1.5
+    first = title[0]
+    if first.islower():
+        score -= 1.0
+    elif first.isupper() or first.isdigit() or first in "'\"‘“(":
+        score += 0.3
+    if title.endswith(("?", ";", ",")):
+        score -= 1.0
+    elif title.endswith(".") and (len(words) > 6 or ". " in title):
+        score -= 0.8
+    return score
+
+
+def continues_title(title: str, following: str) -> bool:
+    """Whether `following` carries on a title broken over lines ("Conflicts of" / "interest")."""
+    if not following or title.endswith(_TERMINAL) or len(title) + len(following) > MAX_TITLE:
+        return False
+    return following[0].islower() and len(following) <= 80 and not following.endswith(_TERMINAL[:1])
+
+
+def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -> tuple[str, int]:
+    """The title opening at line `index` (its text after the number is `rest`) and its last line."""
+    last = index
+    title = title_of(rest)
+    if not title:
+        nxt = following[index]
+        if nxt < 0 or nxt - index > 3 or is_submark(lines[nxt].stripped):
+            nxt = following[nxt] if nxt >= 0 and is_submark(lines[nxt].stripped) else nxt
+        if nxt < 0 or nxt - index > 4 or len(lines[nxt].stripped) > MAX_TITLE:
+            return "", index
+        title, last = title_of(lines[nxt].stripped), nxt
+    while last + 1 < len(lines) and continues_title(title, title_of(lines[last + 1].stripped)):
+        last += 1
+        title = f"{title} {title_of(lines[last].stripped)}"
+    return title, last
+
+
+def is_procedural(title: str) -> bool:
+    """A standard item of business ("Apologies", "Matters arising"), not a sentence that opens alike."""
+    match = PROCEDURAL.match(title)
+    if match is None or title.endswith("."):
+        return False
+    extra = title[match.end() :].strip()
+    return len(extra.split()) <= 3 or extra.startswith(("(", "–", "-", ":", "—"))
+
+
+def is_dateline(title: str) -> bool:
+    """A title that is really a date or a document heading line ("Minutes of the meeting held on …")."""
+    return bool(_MONTH.search(title)) and len(title.split()) <= 4

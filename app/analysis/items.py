@@ -1,0 +1,184 @@
+"""Agenda items: the one numbering sequence that runs through a document, plus unnumbered headings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.analysis.headings import (
+    ATTENDANCE_LABEL,
+    Head,
+    is_dateline,
+    is_procedural,
+    is_toc_line,
+    looks_like_title,
+    read_title,
+    title_of,
+)
+from app.analysis.lines import STRUCTURED_FORMATS, Line, clean, neighbours, starts_paragraph
+from app.analysis.numbering import Number, read_numbers
+from app.analysis.tables import table_heads
+from app.model import DocumentText
+
+# Chain scoring: a skipped number costs, a chain that opens above 1 costs (minute numbers run on
+# through the year, so it may), and a chain must earn MIN_CHAIN to be believed.
+GAP_PENALTY = {1: 0.0, 2: -0.7, 3: -1.2}
+OPEN_PENALTY_ONE = -0.3
+OPEN_PENALTY_OTHER = -1.2
+MIN_CHAIN = 2.4
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    number: Number
+    head: Head
+    score: float
+
+
+@dataclass(frozen=True)
+class _Node:
+    total: float
+    candidate: _Candidate
+    previous: _Node | None
+
+
+def _typography(line: Line, fmt: str) -> float:
+    block = line.block
+    if block is None:
+        return 0.0
+    if block.kind == "heading":
+        return 1.5 if fmt in STRUCTURED_FORMATS else 0.6
+    if block.kind == "list_item":
+        return -0.8
+    return 0.8 if block.bold and line.first_in_block else 0.0
+
+
+def _place(lines: list[Line], index: int, previous: list[int]) -> float:
+    """Headings start paragraphs; a line after "…:" or "…," continues a sentence or a list."""
+    line = lines[index]
+    score = 0.0
+    if line.indented:
+        score -= 0.8
+    if is_toc_line(line.text):
+        score -= 3.0
+    before = previous[index]
+    if before >= 0 and before == index - 1 and lines[before].stripped.endswith((":", ",", ";")):
+        score -= 1.2
+    elif starts_paragraph(lines, index):
+        score += 0.3
+    return score
+
+
+def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
+    previous, following = neighbours(lines)
+    found: list[_Candidate] = []
+    for line in lines:
+        if line.blank or len(line.text) > 2000:
+            continue
+        text = clean(line.stripped)
+        numbers = read_numbers(text)
+        if not numbers:
+            continue
+        place = _place(lines, line.index, previous) + _typography(line, doc.format)
+        for number in numbers:
+            title, last = read_title(lines, line.index, number.rest, following)
+            score = 1.0 + place + looks_like_title(title) - (0.5 if is_dateline(title) else 0.0)
+            head = Head(number.text.rstrip(".:)"), title or None, line.index, last, line.start)
+            found.append(_Candidate(number, head, score))
+    return found
+
+
+def _best_chain(candidates: list[_Candidate]) -> list[Head]:
+    """The highest-scoring run of candidates in one family whose values rise by small steps."""
+    best: dict[tuple[tuple[str, str], int], _Node] = {}
+    top: _Node | None = None
+    for candidate in candidates:
+        family, value = candidate.number.family, candidate.number.value
+        total = OPEN_PENALTY_ONE if value == 1 else OPEN_PENALTY_OTHER
+        previous: _Node | None = None
+        for gap, penalty in GAP_PENALTY.items():
+            node = best.get((family, value - gap))
+            if node is not None and node.total + penalty > total:
+                total, previous = node.total + penalty, node
+        node = _Node(total + candidate.score, candidate, previous)
+        key = (family, value)
+        if key not in best or node.total > best[key].total:
+            best[key] = node
+            if top is None or node.total > top.total:
+                top = node
+    if top is None or top.total < MIN_CHAIN:
+        return []
+    chain: list[Head] = []
+    walk: _Node | None = top
+    while walk is not None:
+        chain.append(walk.candidate.head)
+        walk = walk.previous
+    return chain[::-1]
+
+
+def _standalone(lines: list[Line], index: int, previous: list[int]) -> bool:
+    """A line on its own: a heading block, or a paragraph of one line followed by content."""
+    line = lines[index]
+    if line.indented or line.kind in ("list_item", "table_row"):
+        return False
+    before = previous[index]
+    if before >= 0 and lines[before].stripped.endswith((":", ",", ";")) and before == index - 1:
+        return False
+    return line.strong or starts_paragraph(lines, index) or not lines[before].stripped.endswith(",")
+
+
+def _unnumbered(doc: DocumentText, lines: list[Line], numbered: bool) -> list[Head]:
+    """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
+    previous, following = neighbours(lines)
+    heads: list[Head] = []
+    for line in lines:
+        if line.blank or len(line.text) > 300 or read_numbers(clean(line.stripped)):
+            continue
+        title, last = read_title(lines, line.index, line.stripped, following)
+        if not title or ATTENDANCE_LABEL.match(title):
+            continue
+        if not _standalone(lines, line.index, previous):
+            continue
+        if is_procedural(title) or (not numbered and _plain_heading(doc, lines, line, title, following)):
+            heads.append(Head(None, title, line.index, last, line.start))
+    return heads
+
+
+def _plain_heading(
+    doc: DocumentText, lines: list[Line], line: Line, title: str, following: list[int]
+) -> bool:
+    """An unnumbered line that reads as a heading: marked as one, or a short title-like line alone."""
+    if looks_like_title(title) < 1.0 or title.endswith(".") or is_dateline(title):
+        return False
+    if line.strong and doc.format in STRUCTURED_FORMATS:
+        return True
+    nxt = following[line.index]
+    if nxt < 0 or (nxt > line.index + 2 and not line.strong):
+        return nxt >= 0 and starts_paragraph(lines, line.index)
+    after = lines[nxt].stripped
+    # A heading is followed by its content, not straight by another short line (a link caption is).
+    content = len(after) > 60 or after.endswith((".", ":")) or after[:1] in "•·-"
+    return starts_paragraph(lines, line.index) and starts_paragraph(lines, nxt) and content
+
+
+def _merge(numbered: list[Head], extra: list[Head]) -> list[Head]:
+    """Numbered heads plus unnumbered ones that are not inside a numbered head's own title lines."""
+    taken = {index for head in numbered for index in range(head.line, head.last_line + 1)}
+    first = numbered[0].line if numbered else len(taken)
+    keep = [
+        head
+        for head in extra
+        if head.line not in taken
+        and not (numbered and head.line < first and (head.title or "").endswith(":"))
+    ]
+    return sorted([*numbered, *keep], key=lambda head: head.line)
+
+
+def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
+    """Every item heading of `doc`, in reading order."""
+    tabled = table_heads(doc, lines)
+    if tabled:
+        return tabled
+    chain = _best_chain(_candidates(doc, lines))
+    extra = _unnumbered(doc, lines, numbered=len(chain) >= 2)
+    heads = _merge(chain, extra)
+    return [head for head in heads if head.title is None or title_of(head.title)]

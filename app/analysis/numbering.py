@@ -1,0 +1,97 @@
+"""Item numbers as councils print them, read into (family, value) so a sequence can be followed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The title after a number may open with a dash or colon: "5 – Finance", "Item 5: Finance".
+_SEP = r"(?:\s*[-–—:]\s*|\s+|$)"
+_WORDED = re.compile(
+    r"^(?P<word>(?:agenda\s+)?item|minute|min\.?)(?:\s+no\.?)?\s*"
+    r"(?P<num>[A-Z]{0,3}\d{1,4}(?:[./-]\d{1,4}){0,2}[a-z]?)[.:)]?" + _SEP + r"(?P<rest>.*)$",
+    re.I,
+)
+_TRIPLE = re.compile(r"^(?P<num>\d{1,2}\.\d{1,2}\.(?P<last>\d{1,3}))\.?" + _SEP + r"(?P<rest>.*)$")
+_CODE = re.compile(
+    r"^(?P<num>(?P<prefix>[A-Z]{1,4}\d{0,4}[-/])(?P<last>\d{1,4}))\.?" + _SEP + r"(?P<rest>.*)$"
+)
+_SLASH = re.compile(r"^(?P<num>(?P<left>\d{1,4})/(?P<right>\d{1,4}))[.:)]?" + _SEP + r"(?P<rest>.*)$")
+_PLAIN = re.compile(r"^(?P<num>\(?(?P<value>\d{1,3})(?P<suffix>[.):]?))(?:\s*[-–—]\s*|\s+|$)(?P<rest>.*)$")
+_LETTER = re.compile(r"^(?P<num>(?P<letter>[A-Z])(?P<suffix>[.)]))\s+(?P<rest>.*)$")
+_ROMAN = re.compile(r"^(?P<num>(?P<roman>[IVX]{1,5})(?P<suffix>[.)]))\s+(?P<rest>.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass(frozen=True)
+class Number:
+    """A printed number: its family (numbers that form one sequence), value, text and the rest of the line."""
+
+    family: tuple[str, str]
+    value: int
+    text: str
+    rest: str
+
+
+def roman(text: str) -> int:
+    total = 0
+    for char, after in zip(text, [*text[1:], ""], strict=True):
+        value = _ROMAN_VALUES[char]
+        total += -value if after and _ROMAN_VALUES[after] > value else value
+    return total
+
+
+def _worded(line: str) -> list[Number]:
+    match = _WORDED.match(line)
+    if not match:
+        return []
+    num = match["num"]
+    digits = re.findall(r"\d+", num)
+    word = match["word"].lower().split()[-1].rstrip(".")
+    return [Number(("worded", word[:3]), int(digits[-1]), f"{match['word']} {num}".strip(), match["rest"])]
+
+
+def _slashed(line: str) -> list[Number]:
+    match = _SLASH.match(line)
+    if not match:
+        return []
+    left, right, rest = match["left"], match["right"], match["rest"]
+    # "45/23" (minute 45 of 2023) or "23/45" (year, then minute): keep both readings; the sequence decides.
+    return [
+        Number(("slash-left", right), int(left), match["num"], rest),
+        Number(("slash-right", left), int(right), match["num"], rest),
+    ]
+
+
+def _simple(line: str) -> list[Number]:
+    match = _PLAIN.match(line)
+    if match:
+        suffix = match["suffix"] + ("(" if match["num"].startswith("(") else "")
+        return [Number(("plain", suffix), int(match["value"]), match["num"], match["rest"])]
+    found: list[Number] = []
+    match = _ROMAN.match(line)
+    if match:
+        found.append(Number(("roman", match["suffix"]), roman(match["roman"]), match["num"], match["rest"]))
+    match = _LETTER.match(line)
+    if match:
+        value = ord(match["letter"]) - ord("A") + 1
+        found.append(Number(("letter", match["suffix"]), value, match["num"], match["rest"]))
+    return found
+
+
+def read_numbers(line: str) -> list[Number]:
+    """Every reading of a number opening `line` (a stripped, cleaned line); [] when it opens with none."""
+    if not line or not (line[0].isalnum() or line[0] == "("):
+        return []
+    found = _worded(line)
+    if found:
+        return found
+    match = _TRIPLE.match(line)
+    if match:
+        return [Number(("triple", ""), int(match["last"]), match["num"], match["rest"])]
+    match = _CODE.match(line)
+    if match:
+        return [Number(("code", match["prefix"][:-1].rstrip("0123456789")), int(match["last"]), match["num"],
+                       match["rest"])]
+    return _slashed(line) or _simple(line)
+

@@ -1,0 +1,187 @@
+"""Decisions: "Resolved" blocks with their sub-points, decided sentences, carried motions, tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbullet
+from app.analysis.tables import table_decisions
+from app.model import DocumentText, Span
+
+_BODY = r"(?:the\s+)?(?:committee|sub-committee|council|board|cabinet|panel|forum|meeting|executive|members)"
+# A decision printed as a label or lead-in at the start of a line; its text runs on through sub-points.
+LEAD = re.compile(
+    r"^(?:(?:resolved|agreed|decided|decision)(?=\s*(?:[:;,.–—-]|$|that\b|\(|unanimously|accordingly|:))"
+    r"|RESOLVED|AGREED|DECISION|DECIDED"
+    r"|(?:therefore\s+|and\s+)?be\s+it\s+(?:further\s+)?resolved"
+    rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
+    re.I,
+)
+# A decision told in a sentence: "It was resolved to …", "The minutes … were approved".
+SENTENCE = re.compile(
+    r"\b(?:it\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided)"
+    r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and)\s+)?"
+    r"(?:approved|adopted|ratified|endorsed|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
+    r"|approval\s+was\s+given"
+    rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
+    r"|motion\s+(?:was\s+)?(?:carried|passed|approved|adopted))\b",
+    re.I,
+)
+CLOSE = re.compile(
+    r"^(?:(?:the\s+)?motion\s+(?:was\s+)?)?(?:carried|passed|adopted)\b(?:\s+(?:unanimously|by\s+\w+|\d+\s*[-–/:]\s*\d+)"
+    r"|\s*\([^)]*\))*\.?$",
+    re.I,
+)
+MOTION_START = re.compile(
+    r"^(?:that\b|moved\b|motion\b|(?:therefore\s+)?be\s+it\s+resolved|resolution\b)", re.I
+)
+LIST_MARK = re.compile(r"^(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|[a-z][.)]|\d{1,2}[.)]|\(\d{1,2}\)|[ivx]{1,5}\.)\s")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z(“\"‘]|$))")
+_CONTINUES = (":", ",", ";", " and", " that", " That", "–", "-")
+MAX_LINES = 60
+MOTION_LOOKBACK = 25
+
+
+def _opening(line: Line) -> str:
+    return unbullet(clean(line.stripped))
+
+
+def _continues(line_text: str, after: str) -> bool:
+    """Whether the paragraph starting `after` carries on a decision whose text so far ends `line_text`."""
+    text = unbullet(after)
+    return (
+        bool(LIST_MARK.match(text))
+        or text.startswith(("That ", "that ", "THAT ", "and ", "(", "- ", "• "))
+        or line_text.rstrip().endswith(_CONTINUES)
+        or bool(CLOSE.match(text))
+    )
+
+
+class _Finder:
+    """One pass over the lines; `stops` are item-heading lines a decision never runs into."""
+
+    def __init__(self, doc: DocumentText, lines: list[Line], stops: set[int]) -> None:
+        self.doc, self.lines, self.stops = doc, lines, stops
+        self.previous, self.following = neighbours(lines)
+
+    def _paragraph_end(self, index: int) -> int:
+        last = index
+        nxt = index + 1
+        while nxt < len(self.lines) and not self.lines[nxt].blank and nxt not in self.stops:
+            if starts_paragraph(self.lines, nxt) or LEAD.match(_opening(self.lines[nxt])):
+                break
+            last, nxt = nxt, nxt + 1
+        return last
+
+    def block(self, index: int) -> int:
+        """Last line of the decision opening at line `index`: its paragraph and continuing sub-points."""
+        last = self._paragraph_end(index)
+        while last - index < MAX_LINES:
+            nxt = self.following[last]
+            if nxt < 0 or nxt in self.stops or nxt - last > 3:
+                break
+            after = _opening(self.lines[nxt])
+            if LEAD.match(after) or not _continues(self.lines[last].stripped, after):
+                break
+            last = self._paragraph_end(nxt)
+        return last
+
+    def motion_start(self, close: int) -> int:
+        """First line of the motion that line `close` ("Carried") closes."""
+        found = -1
+        index = self.previous[close]
+        while index >= 0 and close - index <= MOTION_LOOKBACK and index not in self.stops:
+            text = _opening(self.lines[index])
+            if MOTION_START.match(text):
+                found = index
+            elif found >= 0 and not LIST_MARK.match(text):
+                break
+            index = self.previous[index]
+        if found >= 0:
+            return found
+        start = self.previous[close]
+        while start > 0 and not starts_paragraph(self.lines, start) and start - 1 not in self.stops:
+            start -= 1
+        return max(start, 0)
+
+    def span(self, first: int, last: int, column: int = 0) -> Span:
+        start = self.lines[first].start + column
+        end = self.lines[last].end
+        text = self.doc.text[start:end].rstrip()
+        return Span(text, start, start + len(text))
+
+
+def _lead_column(line: Line) -> int:
+    """Offset of the operative words within the line (after bullets, numbering and emphasis)."""
+    text = line.text
+    opening = _opening(line)
+    position = text.find(opening[:12]) if opening else 0
+    return max(position, 0)
+
+
+def _line_decisions(finder: _Finder) -> Iterator[Span]:
+    lines = finder.lines
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.blank or index in finder.stops:
+            index += 1
+            continue
+        opening = _opening(line)
+        if LEAD.match(opening):
+            last = finder.block(index)
+            yield finder.span(index, last, _lead_column(line))
+            index = last + 1
+            continue
+        if CLOSE.match(opening) and index > 0:
+            yield finder.span(finder.motion_start(index), index)
+        index += 1
+
+
+def _paragraphs(finder: _Finder) -> Iterator[tuple[int, int]]:
+    lines = finder.lines
+    index = 0
+    while index < len(lines):
+        if lines[index].blank:
+            index += 1
+            continue
+        last = finder._paragraph_end(index)
+        yield index, last
+        index = last + 1
+
+
+def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
+    """Sentences holding a decision ("It was resolved to …"), each from its start to its full stop."""
+    text = finder.doc.text
+    for first, last in _paragraphs(finder):
+        start, end = finder.lines[first].start, finder.lines[last].end
+        paragraph = text[start:end]
+        for match in SENTENCE.finditer(paragraph):
+            begin = max(paragraph.rfind(". ", 0, match.start()), paragraph.rfind(".\n", 0, match.start()))
+            begin = begin + 2 if begin >= 0 else 0
+            stop = _SENTENCE_END.search(paragraph, match.end())
+            finish = stop.end() if stop else len(paragraph)
+            if stop is None and paragraph.rstrip().endswith(":"):
+                finish = finder.lines[finder.block(last)].end - start
+            chunk = paragraph[begin:finish]
+            lead = len(chunk) - len(chunk.lstrip())
+            yield Span(chunk.strip(), start + begin + lead, start + begin + lead + len(chunk.strip()))
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda span: (span.start, -span.end)):
+        if kept and span.start < kept[-1].end:
+            continue
+        if span.text:
+            kept.append(span)
+    return kept
+
+
+def find_resolutions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[Span]:
+    """Every decision in `doc`, in reading order; `stops` are the lines where items begin."""
+    finder = _Finder(doc, lines, stops)
+    spans = [*_line_decisions(finder), *table_decisions(doc)]
+    spans += _sentence_decisions(finder)
+    return _dedupe(spans)

@@ -1,0 +1,116 @@
+"""Disposition tables: rows of number | subject | DECISION, under section rows, as items and decisions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from app.analysis.headings import Head
+from app.analysis.lines import Line, clean
+from app.model import Block, DocumentText, Span
+
+_NUMBER_CELL = re.compile(r"^(?:item\s+)?\d{1,4}(?:/\d{2,4})?[.)]?$", re.I)
+_MOTION_TEXT = re.compile(r"^(?:(?:therefore\s+)?be\s+it\s+(?:further\s+)?resolved|that)\b", re.I)
+_MOVERS = re.compile(r"^[A-Z][\w.' -]{1,60}\s*(?:/|&|\band\b)\s*[A-Z][\w.' -]{1,40}$")
+# Outcomes that are not decisions of the meeting.
+_NOT_DECIDED = re.compile(r"\b(?:lost|defeated|failed|withdrawn|automatic referral)\b", re.I)
+MIN_ROWS = 3
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row read as a disposition: its cells and, where present, number, subject, decision."""
+
+    block: Block
+    cells: tuple[str, ...]
+    offsets: tuple[int, ...]
+    number: str | None
+    subject: int | None
+    disposition: bool
+
+
+def _is_upper(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= 0.9 * len(letters)
+
+
+def read_row(doc: DocumentText, block: Block) -> Row:
+    raw = doc.block_text(block)
+    cells: list[str] = []
+    offsets: list[int] = []
+    position = block.start
+    for part in raw.split("\t"):
+        stripped = part.strip()
+        cells.append(stripped)
+        offsets.append(position + (part.find(stripped) if stripped else 0))
+        position += len(part) + 1
+    present = [i for i, cell in enumerate(cells) if cell]
+    number = cells[present[0]] if present and _NUMBER_CELL.match(cells[present[0]]) else None
+    inner = present[1:-1]
+    subject = next((i for i in inner if not _MOVERS.match(cells[i]) or _MOTION_TEXT.match(cells[i])), None)
+    last = cells[present[-1]] if len(present) >= 2 else ""
+    decided = _is_upper(last) and len(last.split()) <= 14 and not _is_upper(cells[present[0]])
+    motion = any(_MOTION_TEXT.match(cells[i]) for i in inner)
+    disposition = decided and (number is not None or motion)
+    return Row(block, tuple(cells), tuple(offsets), number, subject, disposition)
+
+
+def _rows(doc: DocumentText) -> list[Row]:
+    return [read_row(doc, block) for block in doc.blocks if block.kind == "table_row"]
+
+
+def _section(row: Row) -> str | None:
+    filled = [cell for cell in row.cells if cell]
+    if len(filled) == 1 and _is_upper(filled[0]) and len(filled[0].split()) >= 2:
+        return clean(filled[0])
+    return None
+
+
+def _line_of(lines: list[Line], starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def table_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
+    """Items of a disposition document (sections and numbered rows); [] when it is not one."""
+    rows = _rows(doc)
+    if sum(row.disposition for row in rows) < MIN_ROWS:
+        return []
+    starts = [line.start for line in lines]
+    heads: list[Head] = []
+    pending: tuple[str, Row] | None = None
+    for row in rows:
+        section = _section(row)
+        if section is not None:
+            pending = (section, row)
+            continue
+        if not row.disposition:
+            continue
+        if pending is not None:
+            index = _line_of(lines, starts, pending[1].block.start)
+            heads.append(Head(None, pending[0], index, index, pending[1].block.start))
+            pending = None
+        if row.number is not None:
+            title = row.cells[row.subject] if row.subject is not None else None
+            if title and _MOTION_TEXT.match(title):
+                title = None
+            index = _line_of(lines, starts, row.block.start)
+            heads.append(Head(row.number.rstrip(".)"), title, index, index, row.block.start))
+    return heads
+
+
+def table_decisions(doc: DocumentText) -> list[Span]:
+    """Decisions of disposition rows: the decision cell, with the motion's own words when it has them."""
+    spans: list[Span] = []
+    for row in _rows(doc):
+        if not row.disposition:
+            continue
+        last = max(i for i, cell in enumerate(row.cells) if cell)
+        if _NOT_DECIDED.search(row.cells[last]):
+            continue
+        first = last
+        if row.subject is not None and _MOTION_TEXT.match(row.cells[row.subject]):
+            first = row.subject
+        start, end = row.offsets[first], row.offsets[last] + len(row.cells[last])
+        spans.append(Span(doc.text[start:end], start, end))
+    return spans
