@@ -1,0 +1,326 @@
+"""Who attended: members present, apologies, absentees, officers and others, from the opening of minutes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.analysis.lines import Line
+from app.analysis.names import Person, split_people
+from app.model import Attendee, DocumentText
+
+# Attendance sits at the head of minutes (or in their first item); never read a whole pack for it.
+SCAN_LINES = 400
+SCAN_CHARS = 40_000
+
+_NUMBER = r"(?:item\s+)?(?:\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?|[A-Z]\d{0,3}[.)])"
+_STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
+    (
+        r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+(?:received|and\s+absences?))?|regrets|"
+        r"members?\s+excused|excused(?:\s+absences?)?|absent\s+with\s+(?:apologies|regrets|notice|leave)|"
+        r"leave\s+of\s+absence",
+        "apologies",
+        None,
+    ),
+    (r"(?:(?:members?|councill?ors?)\s+)?absent(?:\s+without\s+(?:apologies|notice))?|not\s+present",
+     "absent", None),
+    (r"(?:co-?opted|non-councill?or|lay|independent|external|church|parent)\s+(?:members?|representatives?)"
+     r"(?:\s+present)?", "co-opted", None),
+    (r"substitutes?(?:\s+members?)?(?:\s+present)?", "substitute", None),
+    (r"(?:members\s+of\s+(?:the\s+)?)?(?:press\s+and\s+)?public(?:\s+(?:present|gallery))?|"
+     r"number\s+of\s+(?:members\s+of\s+the\s+)?public", "public", None),
+    (r"also\s+(?:present|in\s+attendance|attending)|other\s+(?:members|councill?ors)(?:\s+present)?|"
+     r"visitors|guests|observers", "also-present", None),
+    (r"(?:council\s+)?officers?(?:\s+(?:in\s+attendance|present|attending))?|officials?(?:\s+(?:in\s+"
+     r"attendance|present))?|(?:council\s+)?staff(?:\s+(?:in\s+attendance|present))?|in\s+attendance|"
+     r"co-?opted\s+employees(?:\s*/\s*officers)?|administration|minute[- ]?taker|"
+     r"(?:the\s+)?clerk(?:\s+to\s+the\s+council)?", "officer", None),
+    (r"in\s+the\s+chair|chair(?:man|person|woman)?|presiding", "present", "Chair"),
+    (r"(?:the\s+)?mayor", "present", "Mayor"),
+    (r"(?:(?:council|committee|board|elected|panel)\s+)?members?(?:\s+of\s+the\s+(?:joint\s+)?"
+     r"(?:committee|council|board|panel|authority))?(?:\s+present)?|"
+     r"present(?:\s+(?:in\s+person|remotely|virtually|were))?|(?:councill?ors?|councilmembers?|"
+     r"council\s+members?|trustees|directors)\s+present|attendance|attendees|roll\s+call", "present", None),
+)
+_LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_STATUS_LABELS))
+# A label opens a line (perhaps after an item number) and ends it, or is followed by a colon or dash.
+_LABEL = re.compile(
+    rf"^[\s*_#>•·-]*(?:{_NUMBER}\s+)?(?:{_LABEL_ALTERNATIVES})[ *_]*"
+    r"(?::|\s[-–—]\s|$|(?=\t)|(?=\s+(?:councill?ors?|cllrs?|mayor|mr|mrs|ms|dr|none|nil)\b))[\s*_]*",
+    re.I,
+)
+# A second label later in the same line: "Present: A, B. Absent: C." (always with its colon here).
+_UNNAMED_LABELS = _LABEL_ALTERNATIVES.replace("?P<l", "?P<m")
+_INLINE_LABEL = re.compile(rf"(?:[.;]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
+_CELL_SPLIT = re.compile(r"\t| {3,}")
+_ITEM_HEADING = re.compile(rf"^\s*{_NUMBER}(?:\s+\S|\s*$)", re.I)
+_NONE = re.compile(
+    r"^\W*(?:there\s+were\s+)?(?:none|nil|n/?a|no\s+apologies|no\s+apologies\s+for\s+absence)"
+    r"(?:\s+(?:(?:were|had\s+been|have\s+been|was)\s+)?(?:received|given|submitted|made|recorded|noted|"
+    r"tendered))?(?:\s+for\s+this\s+meeting)?\W*$",
+    re.I,
+)
+_APOLOGY_FROM = re.compile(
+    r"apologies(?:\s+for\s+absence)?\s+(?:(?:were|had\s+been|have\s+been|was)\s+)?(?:received|submitted|"
+    r"tendered|given|noted|offered|sent|intimated|presented|recorded)(?:\s+and\s+accepted)?\s+(?:from|by|on\s+behalf\s+of)\s+",
+    re.I,
+)
+_APOLOGY_SENT = re.compile(
+    r"^(?P<names>.+?)\s+(?:had\s+|has\s+|have\s+)?(?:sent|gave|given|tendered|offered|submitted)\s+"
+    r"(?:(?:his|her|their)\s+)?apologies",
+    re.I,
+)
+_LEAVE = re.compile(
+    r"\b(?:(?i:that) +)?(?P<names>(?:(?i:councill?or|cllr|mayor|mr|mrs|ms|dr)\.? +)?[A-Z][\w'’-]+"
+    r"(?: +[A-Z][\w'’-]+){0,3})"
+    r"\s+(?:be|was|is|were)\s+granted\s+(?:a\s+)?leave\s+of\s+absence",
+)
+_NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bapologies\W+(?:none|nil)\b", re.I)
+_CLAUSE_END = re.compile(
+    r"\s+(?:who|due|because|as|owing|being|which|for\s+(?:the|this))\b|[.;](?:\s|$)", re.I
+)
+_PROSE_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b|to\b|de\b|van\b|von\b|la\b|le\b|da\b)[a-z]{2,}\b")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+@dataclass
+class _Scan:
+    """What the reader of the attendance block knows at the current line."""
+
+    status: str | None = None
+    role: str | None = None
+    columns: tuple[tuple[str, str | None], ...] = ()
+    stacked: bool = False
+
+
+def _label(text: str) -> tuple[str, str | None, int] | None:
+    """(status, role, end of the label) when `text` opens with an attendance label."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    index = int(match.lastgroup[1:]) if match.lastgroup else 0
+    _, status, role = _STATUS_LABELS[index]
+    return status, role, match.end()
+
+
+def _is_prose(text: str) -> bool:
+    return len(_PROSE_WORD.findall(_BRACKETED.sub(" ", text))) >= 3
+
+
+def _logical_lines(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Lines with list continuations joined: open bracket, trailing comma or "and", lower-case start."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        start, end, text = lines[i].start, lines[i].end, lines[i].text
+        while i + 1 < len(lines) and lines[i + 1].stripped and _continues(text, lines[i + 1].stripped):
+            i += 1
+            end = lines[i].end
+            text = text + "\n" + lines[i].text
+        out.append((start, end, text))
+        i += 1
+    return out
+
+
+def _continues(text: str, following: str) -> bool:
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    if stripped.count("(") > stripped.count(")") or re.search(r"(?:,|\band|&|\bfrom)$", stripped, re.I):
+        return True
+    if following[0].islower() and not _label(following):
+        return True
+    # A label broken over two lines ("In" / "Attendance").
+    short = len(stripped.split()) <= 2 and not _label(stripped)
+    return short and _label(f"{stripped} {following}") is not None
+
+
+def _apology_names(text: str, base: int) -> list[Person] | None:
+    """Names in "Apologies were received from A and B" or "A sent apologies"; None for other text."""
+    match = _APOLOGY_FROM.search(text)
+    if match:
+        rest = text[match.end() :]
+        cut = _CLAUSE_END.search(rest)
+        rest = rest[: cut.start()] if cut else rest
+        return split_people(rest, base + match.end(), newline_splits=False)[0]
+    sent = _APOLOGY_SENT.match(text) or _LEAVE.search(text)
+    if sent:
+        return split_people(sent.group("names"), base + sent.start("names"), newline_splits=False)[0]
+    return None
+
+
+def _column_statuses(cells: list[str]) -> tuple[tuple[str, str | None], ...] | None:
+    """The statuses of a row of column headings ("Present:", "Also in attendance:", "Apologies").
+
+    A heading that is not an attendance label ("WINNIPEG PUBLIC SERVICE") marks a column of others
+    also present; a row holding names is a label beside its value, not headings."""
+    if len(cells) < 2:
+        return None
+    columns: list[tuple[str, str | None]] = []
+    for cell in cells:
+        text = cell.strip()
+        label = _label(text)
+        if label and label[2] >= len(text):
+            columns.append((label[0], label[1]))
+        elif not text or len(text.split()) > 5 or split_people(text, 0)[0]:
+            return None
+        else:
+            columns.append(("also-present", None))
+    return tuple(columns) if any(c != ("also-present", None) for c in columns) else None
+
+
+class _Reader:
+    """Reads the attendance block line by line, collecting people with their status."""
+
+    def __init__(self) -> None:
+        self.people: list[tuple[Person, str, str | None]] = []
+        self.group: list[tuple[Person, str, str | None]] = []
+        self.none_apologies = False
+        self.state = _Scan()
+        self.pending: list[tuple[str, str | None]] = []
+
+    def add(self, people: list[Person], status: str, role: str | None) -> None:
+        # Names under stacked column headings are held back until the block ends (see `flush`).
+        target = self.group if self.state.stacked else self.people
+        for person in people:
+            target.append((person, status, person.role or role))
+
+    def flush(self, statuses: tuple[str, ...]) -> None:
+        _interleaved(self.group, statuses)
+        self.people.extend(self.group)
+        self.group = []
+
+    def line(self, start: int, text: str) -> None:
+        stripped = text.strip()
+        if not stripped:
+            return
+        cells = [c for c in _CELL_SPLIT.split(stripped)]
+        header = _column_statuses([c for c in cells if c.strip()])
+        if header:
+            self.state = _Scan(header[0][0], header[0][1], header)
+            return
+        label = _label(stripped)
+        if label and label[2] >= len(stripped):
+            self._open(label[0], label[1])
+            return
+        self.pending = []
+        if self._apologies(start, text, label):
+            return
+        if label:
+            self.state = _Scan(label[0], label[1])
+            offset = text.find(stripped) + label[2]
+            # "Present\tA, B\tnotes": a label in a table row governs its own cell only.
+            cell = text[offset:].lstrip("\t").split("\t")[0]
+            self._content(start + text.find(cell, offset), cell)
+            return
+        if _ITEM_HEADING.match(stripped) or _is_prose(stripped):
+            self.state = _Scan()
+            return
+        if self.state.status:
+            self._content(start, text)
+
+    def _open(self, status: str, role: str | None) -> None:
+        """A label alone on its line; several in a row are the headings of side-by-side columns."""
+        self.pending.append((status, role))
+        if len(self.pending) > 1:
+            self.state = _Scan(self.pending[0][0], self.pending[0][1], tuple(self.pending), stacked=True)
+        else:
+            self.state = _Scan(status, role)
+
+    def _apologies(self, start: int, text: str, label: tuple[str, str | None, int] | None) -> bool:
+        if (label and label[0] == "apologies") or self.state.status == "apologies":
+            rest = text[label[2] :] if label else text
+            if _NONE.match(rest):
+                self.none_apologies = True
+                self.state = _Scan()
+                return True
+        names = _apology_names(text, start)
+        if names is not None:
+            self.add(names, "apologies", None)
+            self.state = _Scan()
+            return True
+        if _NO_APOLOGIES.search(text):
+            self.none_apologies = True
+            self.state = _Scan()
+            return True
+        return False
+
+    def _content(self, start: int, text: str) -> None:
+        state = self.state
+        assert state.status is not None
+        if state.columns and not state.stacked and "\t" in text.strip():
+            self._columns(start, text)
+            return
+        people, rejected = split_people(text, start)
+        if not people and rejected:
+            self.state = _Scan()
+            return
+        self.add(people, state.status, state.role)
+
+    def _columns(self, start: int, text: str) -> None:
+        """A row of side-by-side columns: each cell takes the status of its column's heading."""
+        offset = 0
+        for index, cell in enumerate(text.split("\t")):
+            if index < len(self.state.columns) and cell.strip():
+                status, role = self.state.columns[index]
+                self.add(split_people(cell, start + offset)[0], status, role)
+            offset += len(cell) + 1
+
+
+def _interleaved(found: list[tuple[Person, str, str | None]], statuses: tuple[str, ...]) -> None:
+    """Side-by-side columns read across: members carry bracketed initials "(NO)", the other column not."""
+    if len(statuses) < 2 or not any(p.initials for p, _, _ in found):
+        return
+    for index, (person, _, role) in enumerate(found):
+        found[index] = (person, statuses[0] if person.initials or role else statuses[1], role)
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """A line cut before each inline label, as (offset, text) pairs."""
+    cuts = [match.end() for match in _INLINE_LABEL.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1)]
+
+
+def _read(lines: list[Line]) -> _Reader:
+    reader = _Reader()
+    statuses: tuple[str, ...] = ()
+    window = [line for line in lines[:SCAN_LINES] if line.start < SCAN_CHARS]
+    for start, _, line_text in _logical_lines(window):
+        for offset, text in _segments(line_text):
+            reader.line(start + offset, text)
+        if reader.state.stacked:
+            statuses = tuple(status for status, _ in reader.state.columns)
+        elif reader.group:
+            reader.flush(statuses)
+    reader.flush(statuses)
+    return reader
+
+
+def find_attendance(doc: DocumentText, lines: list[Line]) -> tuple[Attendee, ...]:
+    """Everyone the minutes list as attending, sending apologies or absent, with status and role."""
+    del doc  # the lines carry the text; the parameter keeps one signature across the analysis
+    return _unique(_read(lines).people)
+
+
+def _unique(found: list[tuple[Person, str, str | None]]) -> tuple[Attendee, ...]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Attendee] = []
+    for person, status, role in found:
+        key = (person.name.lower(), status)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Attendee(person.name, status, role, person.start, person.end))
+    return tuple(out)
+
+
+def apologies_none(lines: list[Line]) -> bool:
+    """True when the paper says no apologies were received (so an empty list is a fact, not a gap)."""
+    reader = _read(lines)
+    return reader.none_apologies and not any(status == "apologies" for _, status, _ in reader.people)
+
+
+def is_attendance_label(text: str) -> bool:
+    """True when `text` opens with an attendance heading ("Present:", "Apologies", "In attendance")."""
+    return _label(text.strip()) is not None

@@ -1,0 +1,263 @@
+"""The meeting a paper records: council, body, kind, date, time, venue, chair and next meeting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.analysis.attendance import find_attendance, is_attendance_label
+from app.analysis.lines import Line
+from app.model import DocumentText, Meeting
+
+# The title block of a paper sits in its first lines; a pack's later pages never change it.
+HEAD_LINES = 80
+HEAD_CHARS = 8_000
+US_SIGNS_CHARS = 20_000
+NEXT_MEETING_WINDOW = 200
+CHAIR_ROLES = frozenset({"Chair", "Acting Chair", "Joint-Chair", "Cathaoirleach", "Convener", "Convenor"})
+# US papers write numeric dates month first; their vocabulary gives them away.
+_US_SIGNS = re.compile(r"\b(?:councilmembers?|council\s+members?|roll\s+call|alderpersons?|selectm[ae]n|"
+                       r"township|ordinance|mayor\s+pro\s+tem|city\s+attorney|city\s+manager)\b", re.I)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    r"\b(?:"
+    + _DAY.format("d1") + r"(?:\s+day)?\s+(?:of\s+)?" + _MONTH.format("m1") + r",?\s+(?P<y1>(?:19|20)\d\d)"
+    + r"|" + _MONTH.format("m2") + r"\s+" + _DAY.format("d2") + r",?\s+(?P<y2>(?:19|20)\d\d)"
+    + r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
+    + r"|(?P<a4>[0-3]?\d)(?P<sep>[/.])(?P<b4>[0-3]?\d)(?P=sep)(?P<y4>(?:19|20)\d\d|(?<=/)\d\d)(?![\d.])"
+    + r")\b",
+    re.I,
+)
+_TIME = re.compile(
+    r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
+    r"|(?<![\d.:/])(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)\s*(?:hrs|hours|h\b)"
+    r"|\b(?P<noon>noon|midday)\b",
+    re.I,
+)
+_BAD_DATE_CONTEXT = re.compile(
+    r"(?:next|previous|last|prior|following)\s+meeting|signed|dated|published|issued|circulated|"
+    r"despatch|dispatch|printed|revised|amended|updated|date\s+of\s+next",
+    re.I,
+)
+_FIELD = re.compile(
+    r"^\W*(?P<field>(?:meeting\s+)?date|time|venue|location|place|where|when)\s*(?::|$)\s*", re.I
+)
+_HELD_IN = re.compile(
+    r"\b(?:held\s+(?:in|at)|(?<=[ap]m)\s+(?:in|at)|(?<=[ap]\.m\.)\s+(?:in|at)|,\s+(?:in|at))\s+"
+    r"(?P<venue>(?:the\s+)?[A-Z0-9'‘][^\n]*?)"
+    r"(?=\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+commencing|\s+starting|\s+beginning|,?\s+\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m|"
+    r"\s*\(|\s*$)",
+    re.I,
+)
+_COUNCIL = re.compile(
+    r"(?:\b(?i:city|town|village|county|borough|district|municipality|township)\s+(?i:of)\s+[A-Z][\w'’.-]+"
+    r"(?:\s+[A-Z][\w'’.-]+){0,2}"
+    r"|(?:\b[A-Z][\w'’.-]+\s+){1,4}(?i:council|corporation)\b)",
+)
+_TITLE_WORDS = "minutes of the meeting annual special extraordinary ordinary full regular notes agenda a an"
+_NOT_COUNCIL_WORDS = frozenset(_TITLE_WORDS.split())
+_BODY_WORD = re.compile(
+    r"\b(?:committees?|sub-committee|subcommittee|board|cabinet|panel|commission|forum|assembly|"
+    r"working\s+group|task\s+group|partnership|authority|executive|council|meeting)\b",
+    re.I,
+)
+_STRONG_BODY_WORD = re.compile(
+    r"\b(?:committees?|sub-committee|subcommittee|board|cabinet|panel|commission|forum|working\s+group|"
+    r"task\s+group|partnership)\b",
+    re.I,
+)
+_BODY_PREFIX = re.compile(
+    r"^(?:.*?\bmeeting\s+of\s+(?:the\s+)?|.*?\b(?:minutes|notes|agenda|record|disposition|summary)\s+"
+    r"(?:of\s+(?:the\s+)?(?:proceedings\s+of\s+)?(?:(?:a|an|the)\s+)?)?)",
+    re.I,
+)
+_TITLE_PREFIX = re.compile(r"\b(?:minutes|notes|agenda|meeting\s+of)\b", re.I)
+_BODY_CUT = re.compile(r"\s+(?:held|on|at|to\s+be\s+held)\b.*$|\s+[-–—]\s+.*?\d.*$|\s*[-–—,]\s*$", re.I)
+_KIND_WORDS = (
+    (re.compile(r"\bminutes\b|disposition\s+of\s+items|record\s+of\s+(?:decisions|proceedings)|"
+                r"summary\s+of\s+decisions|decision\s+notice", re.I), "minutes"),
+    (re.compile(r"\bnotes\s+of\b|\bmeeting\s+notes\b|\bbriefing\s+notes\b|^notes$", re.I), "notes"),
+    (re.compile(r"\bagenda\b|\bnotice\s+of\s+meeting\b|\bsummons\b", re.I), "agenda"),
+    (re.compile(r"\breport\b|\bexecutive\s+summary\b|\brecommendations?\b", re.I), "report"),
+)
+_MARKUP = re.compile(r"[*_#`>]+|\[bookmark:[^\]]*\]")
+_ENDS_HEAD = re.compile(
+    r"^\W*(?:present|members\s+present|(?:council\s*)?members|attendance|roll\s+call|apologies|"
+    r"in\s+attendance|item\s+\d|\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?\s+[A-Z])\b",
+    re.I,
+)
+_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+
+
+def parse_date(match: re.Match[str], month_first: bool = False) -> str | None:
+    """ISO date of a `_DATE` match, or None when it names no real day."""
+    groups = match.groupdict()
+    if groups["y1"] or groups["y2"]:
+        n = "1" if groups["y1"] else "2"
+        day, month, year = int(groups["d" + n]), _MONTHS[groups["m" + n].lower()], int(groups["y" + n])
+    elif groups["y3"]:
+        day, month, year = int(groups["d3"]), int(groups["m3"]), int(groups["y3"])
+    else:
+        first, second, year = int(groups["a4"]), int(groups["b4"]), int(groups["y4"])
+        year += 2000 if year < 100 else 0
+        # Day first (UK, Ireland, NZ) unless the paper is American or the day cannot be.
+        day, month = (second, first) if (month_first and first <= 12) or second > 12 else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _dates(text: str, month_first: bool = False) -> Iterator[tuple[str, int]]:
+    for match in _DATE.finditer(text):
+        iso = parse_date(match, month_first)
+        if iso:
+            yield iso, match.start()
+
+
+def _head(lines: list[Line]) -> list[Line]:
+    """The title block: the opening lines up to the attendance list or the first numbered item."""
+    head: list[Line] = []
+    for line in lines[:HEAD_LINES]:
+        if line.start >= HEAD_CHARS or (len(head) > 2 and _ENDS_HEAD.match(line.text)):
+            break
+        head.append(line)
+    return head
+
+
+def _meeting_date(head: list[Line], month_first: bool) -> tuple[str | None, int]:
+    """The first date in the title block not said to be of another meeting, a signature or a print run."""
+    for line in head:
+        text = line.text
+        for iso, at in _dates(text, month_first):
+            if not _BAD_DATE_CONTEXT.search(text[max(0, at - 60) : at]):
+                return iso, line.index
+    return None, -1
+
+
+def _fields(head: list[Line]) -> dict[str, str]:
+    """Label/value pairs of the title block ("Venue:" "Council Chamber"), values perhaps on several lines."""
+    fields: dict[str, str] = {}
+    current: str | None = None
+    for line in head:
+        text = _clean(line.text)
+        match = _FIELD.match(text)
+        if match:
+            current = match.group("field").lower().split()[-1]
+            fields[current] = text[match.end() :]
+        elif current and text and not is_attendance_label(text):
+            fields[current] = f"{fields[current]} {text}".strip()
+        else:
+            current = None
+    return fields
+
+
+def _time(text: str) -> str | None:
+    for match in _TIME.finditer(text):
+        if match.group("noon"):
+            return "12:00"
+        if match.group("h24"):
+            return f"{int(match.group('h24')):02d}:{match.group('m24')}"
+        hour = int(match.group("h")) % 12 + (12 if match.group("ap")[0].lower() == "p" else 0)
+        return f"{hour:02d}:{match.group('m') or '00'}"
+    return None
+
+
+def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
+    for key in ("venue", "location", "place", "where"):
+        if fields.get(key):
+            return fields[key].strip(" .,")
+    for line in head:
+        match = _HELD_IN.search(_clean(line.text))
+        if match:
+            return match.group("venue").strip(" .,")
+    return None
+
+
+def _council(head: list[Line]) -> str | None:
+    for line in head:
+        for match in _COUNCIL.finditer(_clean(line.text)):
+            words = match.group(0).split()
+            while words and words[0].lower() in _NOT_COUNCIL_WORDS:
+                words.pop(0)
+            if len(words) >= 2:
+                return " ".join(words)
+    return None
+
+
+def _body_name(text: str) -> str:
+    if _TITLE_PREFIX.search(text):
+        text = _BODY_PREFIX.sub("", text, count=1)
+    text = _BODY_CUT.sub("", text).strip(" -–—,:")
+    text = re.sub(r"\s+(?:minutes|agenda|notes)$", "", text, flags=re.I)
+    # "… Council Meeting" names the council; "Annual Parish Meeting" is itself the body.
+    trimmed = re.sub(r"\s+meeting$", "", text, flags=re.I)
+    return trimmed if _BODY_WORD.search(trimmed) else text
+
+
+def _body(head: list[Line], council: str | None) -> str | None:
+    candidates = [_clean(line.text) for line in head if len(line.text) < 300]
+    for pattern in (_STRONG_BODY_WORD, _BODY_WORD):
+        for text in candidates:
+            if pattern.search(text) and not is_attendance_label(text):
+                name = _body_name(text)
+                if name and (pattern is _STRONG_BODY_WORD or name.lower() != "meeting"):
+                    return name
+    return council
+
+
+def _kind(head: list[Line], has_attendance: bool) -> str:
+    for line in head[:25]:
+        text = _clean(line.text)
+        if not text or len(text) > 200:
+            continue
+        for pattern, kind in _KIND_WORDS:
+            if pattern.search(text) and (kind != "report" or not has_attendance):
+                return kind
+    return "minutes" if has_attendance else "unknown"
+
+
+def next_meeting(doc: DocumentText, month_first: bool = False) -> str | None:
+    """The date given for the next meeting ("Date of next meeting: 27 September 2018")."""
+    for match in _NEXT_MEETING.finditer(doc.text):
+        window = doc.text[match.end() : match.end() + NEXT_MEETING_WINDOW]
+        for iso, _ in _dates(window, month_first):
+            return iso
+    return None
+
+
+def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:
+    """What, where and when the paper's meeting was, read from its title block."""
+    head = _head(lines)
+    month_first = bool(_US_SIGNS.search(doc.text, 0, US_SIGNS_CHARS))
+    date, date_line = _meeting_date(head, month_first)
+    fields = _fields(head)
+    time = _time(fields.get("time", "")) or (_time(lines[date_line].text) if date_line >= 0 else None)
+    council = _council(head)
+    attendance = find_attendance(doc, lines)
+    chair = next((a.name for a in attendance if a.role in CHAIR_ROLES and a.status == "present"), None)
+    return Meeting(
+        council=council,
+        body=_body(head, council),
+        kind=_kind(head, any(a.status == "present" for a in attendance)),
+        date=date,
+        time=time,
+        venue=_venue(head, fields),
+        chair=chair,
+        next_meeting=next_meeting(doc, month_first),
+    )

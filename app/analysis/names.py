@@ -1,0 +1,197 @@
+"""Person names as minutes print them: split lists, strip honorifics, read roles, tell names from titles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Titles printed before a name. A title that is also an office (Mayor, Speaker) gives the role.
+_TITLE = re.compile(
+    r"^(?:(?:his|her|their)\s+worship\s+(?:the\s+)?|the\s+right\s+worshipful\s+(?:the\s+)?|the\s+)?"
+    r"(?P<office>(?:deputy\s+|lord\s+|acting\s+)?(?:mayor|speaker|reeve|deputy\s+reeve|provost|"
+    r"cathaoirleach|leas-chathaoirleach|chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?))?"
+    r"\s*(?:(?:county|city|borough|district|town|parish|community|regional|elected|ward)\s+)?"
+    r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
+    r"aldermen|alderman|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|rev(?:erend)?|"
+    r"lord|lady|commissioner|supervisor|trustee|selectm[ae]n|director)?\.?\s+",
+    re.I,
+)
+_ROLE_WORDS = (
+    r"(?:joint[- ]|acting\s+|deputy\s+|vice[- ]|co[- ])?(?:chair(?:man|person|woman)?|clerk|rfo|mayor|"
+    r"speaker|leader|secretary|treasurer|president|convener|convenor|provost|reeve|"
+    r"cathaoirleach|leas-chathaoirleach)|in\s+the\s+chair|presiding(?:\s+officer)?"
+)
+_ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
+_BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]?")
+_TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$", re.I)
+# A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
+_RANK = re.compile(r"^[A-Z]{2,5}\s+(?=[A-Z][a-z])")
+_MARKUP = re.compile(r"[*_#`]+|\[bookmark:[^\]]*\]")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+_WORD = re.compile(r"^(?:[A-Z][a-z]{0,2}['’])?[A-ZÀ-ÞÓÁÉÍÚ][A-Za-zÀ-ÿ'’\-]*\.?$")
+_PARTICLE_WORDS = "de da di du van von der den la le ter bin al ap ni mac st"
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+# Words that show a piece of text is an organisation, post, place or heading rather than a person.
+_NOT_NAME_WORDS = """
+council councils committee committees meeting minutes present apologies apology absent officer
+officers director manager services service school trust team board group consultants ltd limited inc
+police constabulary university college association partnership authority department public members
+member none nil agenda item report attendance nhs ccg county city borough district parish town hall
+room road street village centre center staff planning head lead chief executive coordinator
+co-ordinator assistant advisor adviser solicitor engineer officer's governance administration
+democratic monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december unit division also regrets absence received
+notes action update services' clerks clerk's via remotely online teams zoom representative
+representatives resident residents health welfare equity overview principle principal senior
+corporate operations delivery children adults partnerships communications marketing strategy
+infrastructure community financial strategic legal democratic interim consultant practitioner by-law
+by-laws reading first only carried lost adopted motion motions subject disposition notice yeas nays
+press business society club church federation commission forum panel cabinet sub-committee
+subcommittee scrutiny policy development finance
+"""
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+_MONTHS_MAY_BE_NAMES = frozenset({"may", "june", "april", "august"})
+_LIST_SPLIT = re.compile(r"[,;\t\n]")
+_AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A name found in a list, with its span in the document and the role printed beside it."""
+
+    name: str
+    role: str | None
+    start: int
+    end: int
+    initials: bool = False
+
+
+def _role_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip()).lower()
+    if text in ("in the chair", "presiding", "presiding officer") or text.startswith("chair"):
+        return "Chair"
+    if text in ("rfo",):
+        return "RFO"
+    return re.sub(r"[a-z]+", lambda word: word.group(0).capitalize(), text)
+
+
+def find_role(text: str) -> str | None:
+    """The office named in `text` ("Chair", "Vice-Chair", "Clerk"...), if any."""
+    match = _ROLE.search(text)
+    return _role_name(match.group(1)) if match else None
+
+
+def _is_name_word(word: str, all_caps: bool) -> bool:
+    if word.lower() in _PARTICLES or _INITIAL.match(word):
+        return True
+    if all_caps:
+        return word.isupper() and word.replace("-", "").replace("'", "").isalpha()
+    return bool(_WORD.match(word)) and not (len(word) > 3 and word.isupper())
+
+
+def is_name(text: str) -> bool:
+    """True when `text` (already without titles or brackets) reads as a person's name."""
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    lowered = [w.lower().strip(".'’") for w in words]
+    if any(w in _NOT_NAME and not (w in _MONTHS_MAY_BE_NAMES and i) for i, w in enumerate(lowered)):
+        return False
+    all_caps = text.isupper() and len(text) > 3
+    if all_caps and not 2 <= len(words) <= 4:
+        return False
+    if not all(_is_name_word(w, all_caps) for w in words):
+        return False
+    # A lone initial ("A") or a lone particle is not a name.
+    return any(len(w.strip(".")) > 1 and w.lower() not in _PARTICLES for w in words)
+
+
+def clean_person(raw: str) -> tuple[str, str | None, bool]:
+    """Split a printed entry into (name, role, had bracketed initials); the name may be empty."""
+    text = _MARKUP.sub("", raw).replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text).strip(" .:-–")
+    text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # a name hyphen broken at a line end
+    role = None
+    brackets = _BRACKETS.findall(text)
+    for inside in brackets:
+        role = role or find_role(inside)
+    text = _BRACKETS.sub(" ", text)
+    trailing = _TRAILING_ROLE.search(text)
+    if trailing and trailing.start() > 0:
+        role = role or find_role(trailing.group(0))
+        text = text[: trailing.start()]
+    text = re.sub(r"\s+", " ", text).strip(" ,.:-–")
+    if text.lower() == "the":
+        text = ""
+    text = _RANK.sub("", text)
+    while True:
+        title = _TITLE.match(text + " ")
+        if not title or not title.group(0).strip():
+            break
+        if title.group("office"):
+            role = role or _role_name(title.group("office"))
+        text = text[title.end() :].strip() if title.end() <= len(text) else ""
+    name = text.strip(" ,.:-–")
+    return name, role, any(_are_initials(inside, name) for inside in brackets)
+
+
+def _are_initials(bracketed: str, name: str) -> bool:
+    """True for "(NO)" beside Nick Oakhill or "(Clerk - BMc)" beside B McGarry: initials used for actions."""
+    initials = "".join(word[0] for word in name.split() if word[0].isupper())
+    return any(
+        len(token) >= 2 and "".join(c for c in token if c.isupper()) == initials
+        for token in re.findall(r"[A-Za-z]+", bracketed)
+    )
+
+
+def _piece_spans(text: str, separators: re.Pattern[str], newline_splits: bool) -> list[tuple[int, int]]:
+    """Spans of `text` between list separators, ignoring separators inside brackets."""
+    depth = 0
+    spans: list[tuple[int, int]] = []
+    start = position = 0
+    for match in separators.finditer(text):
+        for char in text[position : match.start()]:
+            depth += char in "(["
+            depth -= char in ")]" and depth > 0
+        position = match.start()
+        if depth or (match.group(0) == "\n" and not newline_splits):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _person(text: str, start: int, end: int, base: int) -> Person | None:
+    name, role, initials = clean_person(text[start:end])
+    if name and not is_name(name):
+        return None
+    offset = text.find(name, start, end) if name else -1
+    begin = base + (offset if offset >= 0 else start)
+    return Person(name, role, begin, begin + len(name) if offset >= 0 else base + end, initials)
+
+
+def split_people(text: str, base: int, newline_splits: bool = True) -> tuple[list[Person], int]:
+    """The people listed in `text` (starting at offset `base`) and how many entries were not names.
+
+    "Name, Organisation, Post" (one entry with a description) yields only the name."""
+    entries = []
+    for s, e in _piece_spans(text, _LIST_SPLIT, newline_splits):
+        pieces = _piece_spans(text[s:e], _AND_SPLIT, True)
+        entries.append([_person(text, s + ps, s + pe, base) for ps, pe in pieces])
+    rest = [p for entry in entries[1:] for p in entry]
+    if len(entries) > 1 and len(entries[0]) == 1 and entries[0][0] and 3 * rest.count(None) >= len(rest):
+        entries = entries[:1]
+    people: list[Person] = []
+    rejected = 0
+    pending_role: str | None = None
+    for person in (p for entry in entries for p in entry):
+        if person is None:
+            rejected += 1
+        elif not person.name:
+            pending_role = person.role or pending_role  # "The Speaker, Councillor Sharma"
+        else:
+            role = person.role or pending_role
+            people.append(Person(person.name, role, person.start, person.end, person.initials))
+            pending_role = None
+    return people, rejected

@@ -1,0 +1,178 @@
+"""Attendance read from varied councils' minutes: who was present, sent apologies, or attended as staff."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from app.analysis.attendance import apologies_none, find_attendance
+from app.analysis.lines import split_lines
+from app.ingest import load
+from app.model import Attendee, DocumentText
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "people"
+
+
+def _text_doc(text: str) -> DocumentText:
+    """The text as the plain-text loader reads it from a file."""
+    path = Path(tempfile.mkdtemp()) / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def _attendance(doc: DocumentText) -> tuple[Attendee, ...]:
+    return find_attendance(doc, split_lines(doc))
+
+
+def _by_status(attendees: tuple[Attendee, ...]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for person in attendees:
+        out.setdefault(person.status, set()).add(person.name)
+    return out
+
+
+EXPECTED = {
+    "irish-county-council.txt": (
+        {
+            "N. Heavey",
+            "A. Breen",
+            "F. Brennan",
+            "B. Caldwell",
+            "K. Duffy",
+            "S. Doyle",
+            "M. Lynch",
+            "P. McEvoy",
+            "F. O'Loughlin",
+            "T. Durkan",
+        },
+        {"M. Kennedy", "C. Pender"},
+    ),
+    "canadian-city-council.txt": (
+        {"C. Dale", "Billings", "Busuttil", "Caron", "Chew", "O'Rourke"},
+        {"Goller"},
+    ),
+    "nz-district-council.txt": (
+        {"D Kennedy", "Dunn", "Hoeta", "Lambert", "Morrison", "Northcroft", "Timlin"},
+        {"Taite"},
+    ),
+    "us-city-council.md": ({"Adams", "Baker", "Chen", "Davis"}, set()),
+    "welsh-town-council.txt": (
+        {"Gwyneth Jones", "Dafydd ap Rhys", "Sian Evans", "Mark Thomas-Hughes"},
+        {"Huw Morgan", "Ann Roberts"},
+    ),
+    "scottish-committee.txt": (
+        {"A Christie", "I Campbell", "B Allan", "K Currie", "I Cockburn", "D Mackay", "M Ross"},
+        {"J Bruce", "D Mackay"},
+    ),
+    "tab-columns.txt": (
+        {"Jane Porter", "Raj Patel", "Susan Khan", "Peter Lowe"},
+        {"Oliver Grant", "Lucy Hale"},
+    ),
+    "district-modern-gov.txt": (
+        {"R Morris", "T Allen", "B Hopkins", "E Stokes", "J Wilkinson", "L Robinson"},
+        {"P Harrison"},
+    ),
+}
+MEMBER_STATUSES = {"present", "co-opted", "substitute"}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_members_present_and_apologies_across_council_styles(name: str) -> None:
+    doc = load(FIXTURES / name)
+    attendees = _attendance(doc)
+    present = {a.name for a in attendees if a.status in MEMBER_STATUSES}
+    apologies = {a.name for a in attendees if a.status == "apologies"}
+    assert (present, apologies) == EXPECTED[name]
+    for person in attendees:
+        assert person.name.split()[-1] in doc.text[person.start : person.end]
+
+
+def test_officers_and_others_are_not_members_present() -> None:
+    statuses = _by_status(_attendance(load(FIXTURES / "irish-county-council.txt")))
+    assert statuses["officer"] == {"S. Murphy", "J. Boland", "E. Kelly"}
+    canadian = _by_status(_attendance(load(FIXTURES / "canadian-city-council.txt")))
+    assert "S. Stewart" in canadian["also-present"]
+    tabbed = _by_status(_attendance(load(FIXTURES / "tab-columns.txt")))
+    assert tabbed["also-present"] == {"Tim Wells", "Ann Booth"}
+
+
+def test_us_roll_call_marks_absent_members() -> None:
+    statuses = _by_status(_attendance(load(FIXTURES / "us-city-council.md")))
+    assert statuses["absent"] == {"Evans"}
+
+
+def test_roles_come_from_brackets_titles_and_trailing_words() -> None:
+    roles = {a.name: a.role for a in _attendance(load(FIXTURES / "scottish-committee.txt"))}
+    assert roles["A Christie"] == "Chair"
+    assert roles["I Campbell"] == "Vice Chair"
+    assert {a.name: a.role for a in _attendance(load(FIXTURES / "welsh-town-council.txt"))}[
+        "Gwyneth Jones"
+    ] == "Mayor"
+    tabbed = {a.name: a.role for a in _attendance(load(FIXTURES / "tab-columns.txt"))}
+    assert (tabbed["Jane Porter"], tabbed["Peter Lowe"]) == ("Chair", "Clerk")
+
+
+def test_names_split_over_lines_inside_brackets_are_joined() -> None:
+    doc = _text_doc(
+        "Present\nCouncillor Jeffery (In\nthe Chair), Mayor Dalton, Councillors Boag,\nBrosnan and Wise\n"
+        "In\nAttendance\nDirector City Services\nApologies\nNil\n"
+    )
+    attendees = _attendance(doc)
+    assert [(a.name, a.status, a.role) for a in attendees] == [
+        ("Jeffery", "present", "Chair"),
+        ("Dalton", "present", "Mayor"),
+        ("Boag", "present", None),
+        ("Brosnan", "present", None),
+        ("Wise", "present", None),
+    ]
+    assert apologies_none(split_lines(doc))
+
+
+def test_side_by_side_columns_read_across_use_members_initials() -> None:
+    # A two-column block flattened row by row: members carry the initials used in the minutes.
+    doc = _text_doc(
+        "Present:\nMembers of the Public:\nNick Oakhill (NO)\nKaty Draper\nJohn Hoodless (JH)\n"
+        "David Carlisle\nCathy Fleet (CF) CLERK\n1.\nApologies\nNo apologies had been received\n"
+    )
+    statuses = _by_status(_attendance(doc))
+    assert statuses == {
+        "present": {"Nick Oakhill", "John Hoodless", "Cathy Fleet"},
+        "public": {"Katy Draper", "David Carlisle"},
+    }
+
+
+def test_name_with_description_keeps_only_the_name() -> None:
+    doc = _text_doc(
+        "Present:\nTerri Hacking, Action for Children\nLouise Taylor, Corporate Director Operations and "
+        "Delivery\nSarah Barraclough, Ashton Primary School\n"
+    )
+    assert {a.name for a in _attendance(doc)} == {"Terri Hacking", "Louise Taylor", "Sarah Barraclough"}
+
+
+def test_prose_after_the_list_ends_it() -> None:
+    doc = _text_doc(
+        "Present:\nCounty Councillors\nA Barnes\tA Schofield\n"
+        "County Councillors A Schofield replaced County Councillors T Burns for this meeting.\n"
+    )
+    assert {a.name for a in _attendance(doc)} == {"A Barnes", "A Schofield"}
+
+
+def test_leave_of_absence_counts_as_apologies() -> None:
+    doc = _text_doc(
+        "Leave of Absence\tBrowaty/Schreyer\tTHAT Councillor Wyatt be granted a leave of absence.\n"
+    )
+    assert [(a.name, a.status) for a in _attendance(doc)] == [("Wyatt", "apologies")]
+
+
+def test_a_paper_without_attendance_has_none() -> None:
+    doc = _text_doc("Report to the Cabinet\n\n1. Purpose\nThe members of the public were consulted in May.\n")
+    assert _attendance(doc) == ()
+
+
+def test_samples_attendance(samples: Path) -> None:
+    doc = load(samples / "lancashire-scrutiny-2015-07-17.txt")
+    present = {a.name for a in _attendance(doc) if a.status == "present"}
+    assert {"Bill Winlow", "A Barnes", "D O'Toole", "L Oades", "R Newman-Thompson"} <= present
+    assert len(present) == 12

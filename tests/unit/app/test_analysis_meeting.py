@@ -1,0 +1,167 @@
+"""Meeting details from the title blocks of varied councils' minutes, reports and agendas."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from app.analysis.lines import split_lines
+from app.analysis.meeting import find_meeting
+from app.ingest import load
+from app.model import DocumentText, Meeting
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "people"
+
+
+def _text_doc(text: str) -> DocumentText:
+    """The text as the plain-text loader reads it from a file."""
+    path = Path(tempfile.mkdtemp()) / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def _meeting(doc: DocumentText) -> Meeting:
+    return find_meeting(doc, split_lines(doc))
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "time", "body", "venue"),
+    [
+        (
+            "irish-county-council.txt",
+            "2024-01-22",
+            "14:00",
+            "KILDARE COUNTY COUNCIL",
+            "the Council Chamber, Áras Chill Dara, Naas, Co. Kildare",
+        ),
+        ("canadian-city-council.txt", "2024-03-26", "18:30", "COUNCIL", None),
+        (
+            "nz-district-council.txt",
+            "2019-08-14",
+            "10:00",
+            "Finance and Audit Committee",
+            "the Council Chamber, 59-63 Huia Street, Taumarunui",
+        ),
+        (
+            "us-city-council.md",
+            "2024-04-09",
+            "19:00",
+            "Regular City Council",
+            "Council Chambers, 100 Main Street",
+        ),
+        (
+            "welsh-town-council.txt",
+            "2024-05-09",
+            "19:00",
+            "CYNGOR TREF LLANDEILO TOWN COUNCIL",
+            "THE CIVIC HALL",
+        ),
+        (
+            "scottish-committee.txt",
+            "2019-11-21",
+            "10:30",
+            "Education Committee",
+            "the Council Chamber, Glenurquhart Road, Inverness",
+        ),
+        ("tab-columns.txt", "2023-03-14", None, "ASHBY PARISH COUNCIL", "THE PAVILION"),
+        (
+            "district-modern-gov.txt",
+            "2024-03-07",
+            "18:00",
+            "Planning Committee",
+            "the Council Chamber, Civic Centre, Pershore",
+        ),
+    ],
+)
+def test_title_block_details(name: str, date: str, time: str | None, body: str, venue: str | None) -> None:
+    meeting = _meeting(load(FIXTURES / name))
+    assert (meeting.date, meeting.time, meeting.body, meeting.venue) == (date, time, body, venue)
+    assert meeting.kind == "minutes"
+
+
+def test_council_chair_and_next_meeting() -> None:
+    irish = _meeting(load(FIXTURES / "irish-county-council.txt"))
+    assert (irish.council, irish.chair, irish.next_meeting) == (
+        "KILDARE COUNTY COUNCIL",
+        "N. Heavey",
+        "2024-02-26",
+    )
+    district = _meeting(load(FIXTURES / "district-modern-gov.txt"))
+    assert (district.council, district.chair) == ("Wychavon District Council", "R Morris")
+
+
+def test_the_signature_date_and_previous_minutes_are_not_the_meeting_date() -> None:
+    doc = _text_doc(
+        "Minutes of the Parish Council\nSigned as a true record on 4 April 2024\n"
+        "Minutes of the previous meeting held on 8 February 2024\nMeeting held on 7 March 2024\n"
+    )
+    assert _meeting(doc).date == "2024-03-07"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Agenda\nCabinet\nTuesday 3 June 2025", "agenda"),
+        ("Notes of the Briefing held on 9th February 2016", "notes"),
+        ("Report to the Overview and Scrutiny Committee\nMeeting to be held on 5 December 2014", "report"),
+        ("MINUTES OF THE SOULDERN PARISH COUNCIL MEETING\nON 26th July 2018", "minutes"),
+        ("Some paper\nwith nothing to say", "unknown"),
+    ],
+)
+def test_kind_of_paper(title: str, kind: str) -> None:
+    assert _meeting(_text_doc(title + "\n")).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Meeting held on Wednesday, October 25, 2017", "2017-10-25"),
+        ("HELD ON 18th JULY 2013", "2013-07-18"),
+        ("Date: 2019-02-19", "2019-02-19"),
+        ("Date: 19/02/2019", "2019-02-19"),
+        ("held on the 3rd day of March, 2022", "2022-03-03"),
+        ("Monday 22nd Jan. 2024", "2024-01-22"),
+    ],
+)
+def test_date_formats(line: str, date: str) -> None:
+    assert _meeting(_text_doc(f"Minutes\n{line}\n")).date == date
+
+
+def test_item_numbers_are_not_dates() -> None:
+    doc = _text_doc("Minutes\nON 26th July 2018\n07.18.07\nDate of next meeting\n27th September\n")
+    meeting = _meeting(doc)
+    assert (meeting.date, meeting.next_meeting) == ("2018-07-26", None)
+
+
+def test_body_of_annual_meeting_and_label_value_layout() -> None:
+    annual = _meeting(
+        _text_doc("MINUTES OF THE ANNUAL MEETING OF SOULDERN PARISH COUNCIL\nON 26th June 2025\n")
+    )
+    assert annual.body == "SOULDERN PARISH COUNCIL"
+    napier = _meeting(
+        _text_doc(
+            "Minutes of Regulatory Committee - 19 February 2019\nOpen Minutes\n"
+            "Meeting Date:\nTuesday\n19 February 2019\n"
+            "Time:\n4.32pm-4.43pm\nVenue\nLarge\nExhibition Hall\nMarine Parade\nPresent\nMayor Dalton\n"
+        )
+    )
+    assert (napier.body, napier.time, napier.venue, napier.chair) == (
+        "Regulatory Committee",
+        "16:32",
+        "Large Exhibition Hall Marine Parade",
+        None,
+    )
+
+
+def test_samples_meeting(samples: Path) -> None:
+    meeting = _meeting(load(samples / "lancashire-scrutiny-2013-11-08.txt"))
+    assert (meeting.council, meeting.body, meeting.date, meeting.time, meeting.chair) == (
+        "Lancashire County Council",
+        "Scrutiny Committee",
+        "2013-11-08",
+        "10:00",
+        "Bill Winlow",
+    )
+    assert meeting.venue == "Cabinet Room 'B' - The Diamond Jubilee Room, County Hall, Preston"
