@@ -1,0 +1,55 @@
+"""GUI test set-up: a real main window on the test's temporary profile, with a real library lane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app import paths
+
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.startup import build_window
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, quorum_home: Path) -> Iterator[WindowFactory]:
+    """Builds main windows the way `quorum` does (several, to test a restart); closes them after."""
+    built: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        window, _tasks = build_window(app, paths.profile())
+        qtbot.addWidget(window)
+        built.append(window)
+        return window
+
+    yield make
+    for window in built:
+        window.tasks.close()
+        window.themes.deleteLater()
+        window.tasks.deleteLater()
+
+
+@pytest.fixture
+def window(make_window: WindowFactory, qtbot: QtBot) -> MainWindow:
+    """A shown main window whose (empty) library list has loaded."""
+    main = make_window()
+    main.show()
+    main.start()
+    qtbot.waitUntil(lambda: not main.tasks.busy)
+    return main
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
+    """Wait until every queued library task has finished and its result has been delivered."""
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=timeout)
