@@ -4,31 +4,26 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from db import annotations as annotations_db
 from db import documents as documents_db
+from db import tags as tags_db
+from db import versions as versions_db
 from db.connection import open_database
 
-from app import ingest
+from app import annotations as actions
+from app import backup, ingest
 from app.codec import decode, encode
-from app.errors import NotInLibrary
+from app.errors import AppError, NotInLibrary
 from app.jobs import ProcessLane
-from app.model import Block, Document, DocumentText, Page
+from app.model import Annotation, Block, Changes, Document, DocumentText, Page
 from app.paths import Paths
 
 HASH_CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a write changed, so views refresh just that."""
-
-    documents: frozenset[int] = frozenset()
-    annotations: frozenset[str] = frozenset()
-    tags: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -163,4 +158,79 @@ class Library:
         existing = self.find_by_file(path)
         if existing is not None:
             return ImportOutcome(existing, True, Changes())
-        return self.store(self.parse(path, password))
+        return self.store_version(self.parse(path, password))[0]
+
+    # -- annotations, versions and backups (issue 5) ---------------------------
+    def annotations(self, document_id: int) -> list[Annotation]:
+        """A document's annotations in reading order (whole-document notes and orphans first)."""
+        return [actions.from_record(row) for row in annotations_db.for_document(self.db, document_id)]
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        return actions.load(self.db, annotation_id)
+
+    def execute(self, command: actions.Command) -> Changes:
+        """Apply one annotation action, or undo one by passing its inverse: one transaction."""
+        return command.apply(self.db)
+
+    def annotate(
+        self, document_id: int, start: int | None, end: int | None, **options: Any
+    ) -> tuple[Annotation, Changes]:
+        """Highlight `start:end` (options: kind, colour, note, tags) or note the whole document."""
+        annotation = actions.new_annotation(document_id, self.text(document_id), start, end, **options)
+        return annotation, self.execute(actions.Add(annotation))
+
+    def tags(self) -> list[dict[str, Any]]:
+        """Every tag with its use count, by name."""
+        return tags_db.list_with_counts(self.db)
+
+    def successor(self, document_id: int) -> int | None:
+        """The document that superseded this one as a newer version of the paper, if any."""
+        return versions_db.replaced_by(self.db, document_id)
+
+    def find_document(self, reference: str) -> Document:
+        """A library document named by id, by a file with its content, or by its original path."""
+        if reference.isdigit():
+            return self.document(int(reference))
+        path = Path(reference)
+        found = self.find_by_file(path) if path.is_file() else None
+        document_id = found.id if found else versions_db.current_by_path(self.db, str(path.resolve()))
+        if document_id is None:
+            raise NotInLibrary(f"{reference}: not in the library (import it first).")
+        return self.document(document_id)
+
+    def import_version(
+        self, path: Path, replaces: int, password: str | None = None
+    ) -> tuple[ImportOutcome, actions.MoveReport | None]:
+        """Import `path` as the new version of document `replaces`; its annotations move over."""
+        old = self.document(replaces)
+        parsed = self.parse(path, password)
+        if parsed.sha256 == old.sha256:
+            raise AppError(f"{path.name} has the same content as “{old.title}”: nothing to replace.")
+        return self.store_version(parsed, replaces)
+
+    def store_version(
+        self, parsed: Parsed, previous: int | None = None
+    ) -> tuple[ImportOutcome, actions.MoveReport | None]:
+        """Store `parsed`; if it supersedes `previous` (or a version recognised by path or meeting),
+        move that version's annotations to it and mark it replaced — all in one transaction."""
+        with self.db.atomic():
+            outcome = self.store(parsed)
+            new = outcome.document.id
+            if previous is None and not outcome.duplicate:
+                previous = versions_db.previous_version(self.db, new)
+            if previous is None or previous == new:
+                return outcome, None
+            moving = self.annotations(previous)
+            report, placements = actions.relocate(moving, previous, new, parsed.text)
+            versions_db.supersede(self.db, previous, new, placements)
+        changes = Changes(
+            documents=frozenset({previous, new}), annotations=frozenset(a.id for a in moving)
+        )
+        return replace(outcome, changes=changes), report
+
+    def backup_if_due(self) -> Path | None:
+        """Make the day's verified backup if none was made in the last day (call on opening)."""
+        return backup.backup_if_due(self.db, self.paths.backups)
+
+    def backup_now(self) -> Path:
+        return backup.make_backup(self.db, self.paths.backups)

@@ -164,3 +164,50 @@ class Document:
     text_length: int
     imported_at: str
     annotation_count: int = 0
+
+
+AnnotationKind = Literal["highlight", "underline", "note"]
+AnchorState = Literal["anchored", "moved", "orphaned"]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an annotation sits: a position in the canonical text plus the words found there.
+
+    `quote` is `text[start:end]`; `prefix`/`suffix` are up to 64 characters
+    either side, so the passage can be found again when the text changes.
+    A whole-document note has no position (start and end are None).
+    """
+
+    start: int | None
+    end: int | None
+    quote: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One highlight, underline or note, with its tags (names, sorted)."""
+
+    id: str
+    document_id: int
+    anchor: Anchor
+    kind: AnnotationKind = "highlight"
+    colour: str = "yellow"
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    state: AnchorState = "anchored"
+    created: str = ""
+    modified: str = ""
+    quads: tuple[tuple[float, float, float, float], ...] | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so views refresh just that."""
+
+    documents: frozenset[int] = frozenset()
+    annotations: frozenset[str] = frozenset()
+    tags: frozenset[int] = frozenset()

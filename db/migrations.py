@@ -85,7 +85,19 @@ def _v2_analysis(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1_library, _v2_analysis)
+def _v3_document_versions(db: sqlite_utils.Database) -> None:
+    """A document superseded by a newer version of the same paper points to it."""
+    db.execute(
+        "ALTER TABLE documents ADD COLUMN replaced_by INTEGER REFERENCES documents (id) ON DELETE SET NULL"
+    )
+    db.execute("CREATE INDEX annotations_state ON annotations (state)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1_library,
+    _v2_analysis,
+    _v3_document_versions,
+)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,313 @@
+"""Annotation actions as pure commands: each applies in one transaction, returns `Changes`, has an inverse."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import sqlite_utils
+
+from db import annotations as annotations_db
+from db import tags as tags_db
+
+from app.anchoring import anchor_at, reanchor
+from app.errors import AppError
+from app.model import Anchor, AnchorState, Annotation, AnnotationKind, Changes, DocumentText
+
+COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "grey")
+KINDS: tuple[AnnotationKind, ...] = ("highlight", "underline", "note")
+MAX_TAG_LENGTH = 80
+
+
+class Command(Protocol):
+    """One user action on annotations, undoable by applying its inverse."""
+
+    @property
+    def label(self) -> str: ...
+
+    def apply(self, db: sqlite_utils.Database) -> Changes: ...
+
+    def inverse(self) -> Command: ...
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def check_kind(kind: AnnotationKind) -> AnnotationKind:
+    if kind not in KINDS:
+        raise AppError(f"Unknown kind {kind!r}: choose one of {', '.join(KINDS)}.")
+    return kind
+
+
+def check_colour(colour: str) -> str:
+    if colour not in COLOURS:
+        raise AppError(f"Unknown colour {colour!r}: choose one of {', '.join(COLOURS)}.")
+    return colour
+
+
+def check_tag(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > MAX_TAG_LENGTH:
+        raise AppError(f"A tag needs 1 to {MAX_TAG_LENGTH} characters, not {name!r}.")
+    return cleaned
+
+
+def _unique_tags(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    kept: dict[str, str] = {}
+    for name in names:
+        cleaned = check_tag(name)
+        kept.setdefault(cleaned.casefold(), cleaned)
+    return tuple(sorted(kept.values(), key=str.casefold))
+
+
+def new_annotation(
+    document_id: int,
+    text: DocumentText,
+    start: int | None,
+    end: int | None,
+    *,
+    kind: AnnotationKind = "highlight",
+    colour: str = "yellow",
+    note: str = "",
+    tags: tuple[str, ...] | list[str] = (),
+    annotation_id: str | None = None,
+) -> Annotation:
+    """A new annotation on `text[start:end]`, or a whole-document note when both are None."""
+    check_kind(kind)
+    if start is None or end is None:
+        if kind != "note" or start is not None or end is not None:
+            raise AppError("Only a note can be about the whole document (no passage selected).")
+        anchor = Anchor(None, None)
+    elif not 0 <= start < end <= len(text.text):
+        raise AppError(f"The passage {start}–{end} is outside the document (0–{len(text.text)}).")
+    else:
+        anchor = anchor_at(text.text, start, end, text.page_at(start))
+    stamp = now()
+    return Annotation(
+        id=annotation_id or str(uuid.uuid4()),
+        document_id=document_id,
+        anchor=anchor,
+        kind=kind,
+        colour=check_colour(colour),
+        note=note,
+        tags=_unique_tags(tags),
+        created=stamp,
+        modified=stamp,
+    )
+
+
+def to_record(annotation: Annotation) -> dict[str, Any]:
+    anchor = annotation.anchor
+    return {
+        "id": annotation.id,
+        "document_id": annotation.document_id,
+        "kind": annotation.kind,
+        "start": anchor.start,
+        "end": anchor.end,
+        "quote": anchor.quote,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "page": anchor.page,
+        "quads": None if annotation.quads is None else json.dumps(annotation.quads),
+        "colour": annotation.colour,
+        "note": annotation.note,
+        "state": annotation.state,
+        "created": annotation.created,
+        "modified": annotation.modified,
+    }
+
+
+def from_record(record: dict[str, Any]) -> Annotation:
+    quads = json.loads(record["quads"]) if record["quads"] else None
+    return Annotation(
+        id=record["id"],
+        document_id=int(record["document_id"]),
+        anchor=Anchor(
+            *(record[name] for name in ("start", "end", "quote", "prefix", "suffix", "page"))
+        ),
+        kind=record["kind"],
+        colour=record["colour"],
+        note=record["note"],
+        tags=tuple(record["tags"]),
+        state=record["state"],
+        created=record["created"],
+        modified=record["modified"],
+        quads=None if quads is None else tuple(tuple(quad) for quad in quads),
+    )
+
+
+def load(db: sqlite_utils.Database, annotation_id: str) -> Annotation:
+    record = annotations_db.get(db, annotation_id)
+    if record is None:
+        raise AppError(f"There is no annotation {annotation_id} (was it deleted?).")
+    return from_record(record)
+
+
+@dataclass(frozen=True)
+class Add:
+    annotation: Annotation
+    label: str = "Add annotation"
+
+    def apply(self, db: sqlite_utils.Database) -> Changes:
+        added = self.annotation
+        tag_ids = annotations_db.insert(db, to_record(added), added.tags)
+        return Changes(frozenset({added.document_id}), frozenset({added.id}), frozenset(tag_ids))
+
+    def inverse(self) -> Command:
+        return Delete(self.annotation)
+
+
+@dataclass(frozen=True)
+class Delete:
+    """Delete an annotation; it holds the whole annotation, so undo brings it back as it was."""
+
+    annotation: Annotation
+    label: str = "Delete annotation"
+
+    def apply(self, db: sqlite_utils.Database) -> Changes:
+        with db.atomic():
+            load(db, self.annotation.id)
+            annotations_db.delete(db, self.annotation.id)
+        return Changes(frozenset({self.annotation.document_id}), frozenset({self.annotation.id}))
+
+    def inverse(self) -> Command:
+        return Add(self.annotation, label="Restore annotation")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Change the note, colour or kind; `before` and `after` carry the `modified` stamp too."""
+
+    annotation_id: str
+    document_id: int
+    before: tuple[tuple[str, Any], ...]
+    after: tuple[tuple[str, Any], ...]
+    label: str = "Edit annotation"
+
+    def apply(self, db: sqlite_utils.Database) -> Changes:
+        with db.atomic():
+            load(db, self.annotation_id)
+            annotations_db.update(db, self.annotation_id, dict(self.after))
+        return Changes(frozenset({self.document_id}), frozenset({self.annotation_id}))
+
+    def inverse(self) -> Command:
+        return Edit(self.annotation_id, self.document_id, self.after, self.before, self.label)
+
+
+@dataclass(frozen=True)
+class Tag:
+    annotation_id: str
+    document_id: int
+    names: tuple[str, ...]
+    remove: bool = False
+    label: str = "Tag annotation"
+
+    def apply(self, db: sqlite_utils.Database) -> Changes:
+        with db.atomic():
+            load(db, self.annotation_id)
+            change = tags_db.detach if self.remove else tags_db.attach
+            tag_ids = change(db, self.annotation_id, self.names)
+        return Changes(frozenset({self.document_id}), frozenset({self.annotation_id}), frozenset(tag_ids))
+
+    def inverse(self) -> Command:
+        label = "Tag annotation" if self.remove else "Untag annotation"
+        return Tag(self.annotation_id, self.document_id, self.names, not self.remove, label)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Put an annotation on a passage by hand (re-attaching an orphan, or confirming a move)."""
+
+    annotation_id: str
+    document_id: int
+    before: tuple[Anchor, AnchorState]
+    after: tuple[Anchor, AnchorState]
+    label: str = "Re-attach annotation"
+
+    def apply(self, db: sqlite_utils.Database) -> Changes:
+        anchor, state = self.after
+        with db.atomic():
+            load(db, self.annotation_id)
+            annotations_db.place(db, [placement_record(self.annotation_id, self.document_id, anchor, state)])
+        return Changes(frozenset({self.document_id}), frozenset({self.annotation_id}))
+
+    def inverse(self) -> Command:
+        return Place(self.annotation_id, self.document_id, self.after, self.before, self.label)
+
+
+def placement_record(
+    annotation_id: str, document_id: int, anchor: Anchor, state: AnchorState
+) -> dict[str, Any]:
+    return {
+        "id": annotation_id,
+        "document_id": document_id,
+        "start": anchor.start,
+        "end": anchor.end,
+        "quote": anchor.quote,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "page": anchor.page,
+        "quads": None,
+        "state": state,
+    }
+
+
+def edit(annotation: Annotation, **changes: Any) -> Edit:
+    """The command changing `note`, `colour` and/or `kind` of `annotation` (stamped modified now)."""
+    if "colour" in changes:
+        check_colour(changes["colour"])
+    if "kind" in changes:
+        check_kind(changes["kind"])
+    before = (*((name, getattr(annotation, name)) for name in changes), ("modified", annotation.modified))
+    after = (*changes.items(), ("modified", now()))
+    label = "Edit note" if set(changes) == {"note"} else "Change annotation"
+    return Edit(annotation.id, annotation.document_id, before, tuple(after), label)
+
+
+def tag(annotation: Annotation, names: list[str] | tuple[str, ...]) -> Tag:
+    """Add tags not already on `annotation` (so undo removes only what this added)."""
+    present = {name.casefold() for name in annotation.tags}
+    new = tuple(name for name in _unique_tags(names) if name.casefold() not in present)
+    return Tag(annotation.id, annotation.document_id, new)
+
+
+def untag(annotation: Annotation, names: list[str] | tuple[str, ...]) -> Tag:
+    wanted = {check_tag(name).casefold() for name in names}
+    present = tuple(name for name in annotation.tags if name.casefold() in wanted)
+    return Tag(annotation.id, annotation.document_id, present, remove=True, label="Untag annotation")
+
+
+def reattach(annotation: Annotation, text: DocumentText, start: int, end: int) -> Place:
+    """Re-attach `annotation` by hand to `text[start:end]` of its document: anchored again."""
+    if not 0 <= start < end <= len(text.text):
+        raise AppError(f"The passage {start}–{end} is outside the document (0–{len(text.text)}).")
+    after = anchor_at(text.text, start, end, text.page_at(start))
+    before = (annotation.anchor, annotation.state)
+    return Place(annotation.id, annotation.document_id, before, (after, "anchored"))
+
+
+@dataclass(frozen=True)
+class MoveReport:
+    """How the annotations of a superseded version fared on the new one."""
+
+    previous: int
+    anchored: int
+    moved: int
+    orphaned: int
+
+
+def relocate(
+    found: list[Annotation], previous: int, document_id: int, text: DocumentText
+) -> tuple[MoveReport, list[dict[str, Any]]]:
+    """Re-anchor `found` (the annotations of document `previous`) in `text`, the new version."""
+    placements: list[dict[str, Any]] = []
+    counts = dict.fromkeys(("anchored", "moved", "orphaned"), 0)
+    for annotation in found:
+        placement = reanchor(annotation.anchor, text.text, text.page_at)
+        counts[placement.state] += 1
+        placements.append(placement_record(annotation.id, document_id, placement.anchor, placement.state))
+    return MoveReport(previous, **counts), placements
