@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.analysis.lines import Line, clean
+from app.analysis.numbering import read_numbers
 
 # Standard procedural business of a meeting, printed as headings with or without numbers.
 PROCEDURAL = re.compile(
@@ -20,15 +21,20 @@ PROCEDURAL = re.compile(
     r"next meeting|welcome(?: and introductions)?|election of (?:chair|officers|vice|mayor).*|"
     r"petitions|deputations|exclusion of (?:the )?(?:press|public).*|close of (?:the )?meeting|closure|"
     r"adjournment|call to order|roll call|(?:approval|adoption) of (?:the )?agenda|karakia|"
-    r"correspondence|chair(?:man|person)?'?s? (?:report|announcements|remarks)|clerk'?s report|"
-    r"finance|planning(?: matters| applications)?|updates?|administration|glossary)\b",
+    r"chair(?:man|person)?'?s? (?:report|announcements|remarks)|clerk'?s report)\b",
+    re.I,
+)
+# One-word business headings: items only when the word is the whole title.
+PROCEDURAL_WORD = re.compile(
+    r"^(?:finance|planning(?: matters| applications)?|updates|correspondence|glossary|"
+    r"petitions|deputations|highways)$",
     re.I,
 )
 # Labels of the attendance block: never items.
 ATTENDANCE_LABEL = re.compile(
     r"^(?:present|in attendance|also (?:present|in attendance)|officers?(?: present| in attendance)?|"
     r"(?:committee |council )?members(?: present)?|councillors|members of the public|staff|"
-    r"absent|regrets|guests?|attendees|apologies(?: received)?)\s*:?$",
+    r"absent|regrets|guests?|attendees)\s*:?$",
     re.I,
 )
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|\s{3,}|\t)\s*\d{1,4}$")
@@ -38,6 +44,9 @@ _MONTH = re.compile(
 )
 _SUBMARK = re.compile(r"^\(?[a-z]{1,3}[.)]?$|^\(?[ivx]{1,4}[.)]$")
 _TERMINAL = (".", ";", ",", "?", "!")
+_LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)])\s")
+_RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\s*(?P<rest>\S.*)$")
+_VERB = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would)\b.{10,}")
 MAX_TITLE = 300
 
 
@@ -50,6 +59,7 @@ class Head:
     line: int
     last_line: int
     start: int
+    label: bool = False
 
 
 def title_of(text: str) -> str:
@@ -89,15 +99,29 @@ def looks_like_title(title: str) -> float:
     return score
 
 
-def continues_title(title: str, following: str) -> bool:
+def continues_title(raw: str, title: str, following: str) -> bool:
     """Whether `following` carries on a title broken over lines ("Conflicts of" / "interest")."""
-    if not following or title.endswith(_TERMINAL) or len(title) + len(following) > MAX_TITLE:
+    if not following or raw.rstrip().endswith((*_TERMINAL, ":")) or len(title) + len(following) > MAX_TITLE:
+        return False
+    if _LIST_START.match(following):
         return False
     return following[0].islower() and len(following) <= 80 and not following.endswith(_TERMINAL[:1])
 
 
-def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -> tuple[str, int]:
-    """The title opening at line `index` (its text after the number is `rest`) and its last line."""
+def split_run_on(title: str) -> tuple[str, bool]:
+    """A title with its paragraph run on after a colon or dash ("Finance: The accounts were …") cut back."""
+    match = _RUN_ON.match(title)
+    if match is None:
+        return title, False
+    head, rest = match["head"].strip(), match["rest"].strip()
+    if len(head.split()) <= 6 and rest[0].isupper() and (len(rest.split()) >= 8 or _VERB.search(rest)):
+        return head, True
+    return title, False
+
+
+def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -> tuple[str, int, bool]:
+    """The title opening at line `index` (its text after the number is `rest`), its last line, and
+    whether paragraph text ran on after it on the same line."""
     last = index
     title = title_of(rest)
     if not title:
@@ -105,16 +129,23 @@ def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -
         if nxt < 0 or nxt - index > 3 or is_submark(lines[nxt].stripped):
             nxt = following[nxt] if nxt >= 0 and is_submark(lines[nxt].stripped) else nxt
         if nxt < 0 or nxt - index > 4 or len(lines[nxt].stripped) > MAX_TITLE:
-            return "", index
+            return "", index, False
+        if read_numbers(clean(lines[nxt].stripped)) or lines[nxt].stripped.isdigit():
+            return "", index, False
         title, last = title_of(lines[nxt].stripped), nxt
-    while last + 1 < len(lines) and continues_title(title, title_of(lines[last + 1].stripped)):
+    while last + 1 < len(lines) and continues_title(
+        lines[last].stripped, title, title_of(lines[last + 1].stripped)
+    ):
         last += 1
         title = f"{title} {title_of(lines[last].stripped)}"
-    return title, last
+    title, run_on = split_run_on(title)
+    return title, last, run_on
 
 
 def is_procedural(title: str) -> bool:
     """A standard item of business ("Apologies", "Matters arising"), not a sentence that opens alike."""
+    if PROCEDURAL_WORD.match(title):
+        return True
     match = PROCEDURAL.match(title)
     if match is None or title.endswith("."):
         return False

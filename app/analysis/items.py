@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from app.analysis.headings import (
@@ -24,7 +25,13 @@ from app.model import DocumentText
 GAP_PENALTY = {1: 0.0, 2: -0.7, 3: -1.2}
 OPEN_PENALTY_ONE = -0.3
 OPEN_PENALTY_OTHER = -1.2
-MIN_CHAIN = 2.4
+MIN_CHAIN = 1.9
+_SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
+# Where the business ends: nothing after it is an unnumbered item.
+CLOSING = re.compile(
+    r"\b(?:meeting|it)\s+(?:was\s+)?(?:closed|ended|concluded)\b|^signed\b|^chair(?:man|person)?\s*[.…_]{3,}",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -52,11 +59,16 @@ def _typography(line: Line, fmt: str) -> float:
     return 0.8 if block.bold and line.first_in_block else 0.0
 
 
-def _place(lines: list[Line], index: int, previous: list[int]) -> float:
+def _indented(line: Line, fmt: str) -> bool:
+    # Only plain text and Markdown keep indentation that means something (a sub-list, a caption).
+    return line.indented and fmt in ("txt", "md")
+
+
+def _place(lines: list[Line], index: int, previous: list[int], fmt: str) -> float:
     """Headings start paragraphs; a line after "…:" or "…," continues a sentence or a list."""
     line = lines[index]
     score = 0.0
-    if line.indented:
+    if _indented(line, fmt):
         score -= 0.8
     if is_toc_line(line.text):
         score -= 3.0
@@ -78,9 +90,9 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
         numbers = read_numbers(text)
         if not numbers:
             continue
-        place = _place(lines, line.index, previous) + _typography(line, doc.format)
+        place = _place(lines, line.index, previous, doc.format) + _typography(line, doc.format)
         for number in numbers:
-            title, last = read_title(lines, line.index, number.rest, following)
+            title, last, _ = read_title(lines, line.index, number.rest, following)
             score = 1.0 + place + looks_like_title(title) - (0.5 if is_dateline(title) else 0.0)
             head = Head(number.text.rstrip(".:)"), title or None, line.index, last, line.start)
             found.append(_Candidate(number, head, score))
@@ -115,10 +127,10 @@ def _best_chain(candidates: list[_Candidate]) -> list[Head]:
     return chain[::-1]
 
 
-def _standalone(lines: list[Line], index: int, previous: list[int]) -> bool:
+def _standalone(lines: list[Line], index: int, previous: list[int], fmt: str) -> bool:
     """A line on its own: a heading block, or a paragraph of one line followed by content."""
     line = lines[index]
-    if line.indented or line.kind in ("list_item", "table_row"):
+    if _indented(line, fmt) or line.kind in ("list_item", "table_row"):
         return False
     before = previous[index]
     if before >= 0 and lines[before].stripped.endswith((":", ",", ";")) and before == index - 1:
@@ -129,18 +141,30 @@ def _standalone(lines: list[Line], index: int, previous: list[int]) -> bool:
 def _unnumbered(doc: DocumentText, lines: list[Line], numbered: bool) -> list[Head]:
     """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
     previous, following = neighbours(lines)
+    closed = next((line.index for line in lines if CLOSING.search(line.stripped)), len(lines))
     heads: list[Head] = []
     for line in lines:
         if line.blank or len(line.text) > 300 or read_numbers(clean(line.stripped)):
             continue
-        title, last = read_title(lines, line.index, line.stripped, following)
-        if not title or ATTENDANCE_LABEL.match(title):
+        if line.index >= closed:
+            break
+        title, last, run_on = read_title(lines, line.index, line.stripped, following)
+        if not title or run_on or ATTENDANCE_LABEL.match(title) or _SAID_AFTER_COLON.search(line.stripped):
             continue
-        if not _standalone(lines, line.index, previous):
+        if not _standalone(lines, line.index, previous, doc.format):
             continue
-        if is_procedural(title) or (not numbered and _plain_heading(doc, lines, line, title, following)):
-            heads.append(Head(None, title, line.index, last, line.start))
-    return heads
+        marked = line.kind == "heading" and doc.format in STRUCTURED_FORMATS
+        plain = (marked or not numbered) and _plain_heading(doc, lines, line, title, following)
+        if plain or is_procedural(title):
+            label = lines[last].stripped.endswith(":")
+            heads.append(Head(None, title, line.index, last, line.start, label))
+    return _after_masthead(lines, heads)
+
+
+def _after_masthead(lines: list[Line], heads: list[Head]) -> list[Head]:
+    """Drop the masthead (council, committee, meeting lines) printed above the attendance list."""
+    label = next((line.index for line in lines if ATTENDANCE_LABEL.match(clean(line.stripped))), -1)
+    return [head for head in heads if head.line > label or is_procedural(head.title or "")]
 
 
 def _plain_heading(
@@ -163,14 +187,11 @@ def _plain_heading(
 def _merge(numbered: list[Head], extra: list[Head]) -> list[Head]:
     """Numbered heads plus unnumbered ones that are not inside a numbered head's own title lines."""
     taken = {index for head in numbered for index in range(head.line, head.last_line + 1)}
-    first = numbered[0].line if numbered else len(taken)
-    keep = [
-        head
-        for head in extra
-        if head.line not in taken
-        and not (numbered and head.line < first and (head.title or "").endswith(":"))
-    ]
-    return sorted([*numbered, *keep], key=lambda head: head.line)
+    heads = [*numbered, *(head for head in extra if head.line not in taken)]
+    heads.sort(key=lambda head: head.line)
+    # Labels ("Apologies:") above the first real heading belong to the attendance block.
+    first = next((number for number, head in enumerate(heads) if not head.label), len(heads))
+    return heads[first:]
 
 
 def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:

@@ -41,7 +41,7 @@ class Line:
     @property
     def indented(self) -> bool:
         """Printed with leading spaces: a sub-list or a caption in plain text, not a heading."""
-        return self.text[:1] in (" ", "\t") and bool(self.text.strip())
+        return self.text[:1].isspace() and bool(self.text.strip())
 
     @property
     def kind(self) -> str | None:

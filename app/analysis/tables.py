@@ -12,9 +12,10 @@ from app.model import Block, DocumentText, Span
 
 _NUMBER_CELL = re.compile(r"^(?:item\s+)?\d{1,4}(?:/\d{2,4})?[.)]?$", re.I)
 _MOTION_TEXT = re.compile(r"^(?:(?:therefore\s+)?be\s+it\s+(?:further\s+)?resolved|that)\b", re.I)
-_MOVERS = re.compile(r"^[A-Z][\w.' -]{1,60}\s*(?:/|&|\band\b)\s*[A-Z][\w.' -]{1,40}$")
+_MOVERS = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\s*[/&]\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}$")
 # Outcomes that are not decisions of the meeting.
 _NOT_DECIDED = re.compile(r"\b(?:lost|defeated|failed|withdrawn|automatic referral)\b", re.I)
+_ASIDE = re.compile(r"\([^)]*\)")
 MIN_ROWS = 3
 
 
@@ -30,9 +31,18 @@ class Row:
     disposition: bool
 
 
-def _is_upper(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= 0.9 * len(letters)
+def _is_upper(text: str, share: float = 0.9) -> bool:
+    """Mostly capitals (a bracketed aside such as "(See Motion 1)" aside)."""
+    letters = [char for char in _ASIDE.sub("", text) if char.isalpha()]
+    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= share * len(letters)
+
+
+def _identifier(cell: str, motion: bool) -> str | None:
+    """The row's item number; a motion's row may name it instead ("Leave of Absence")."""
+    if _NUMBER_CELL.match(cell):
+        return cell
+    short = len(cell.split()) <= 4 and cell[:1].isupper() and not _MOVERS.match(cell)
+    return cell if motion and short and not _MOTION_TEXT.match(cell) else None
 
 
 def read_row(doc: DocumentText, block: Block) -> Row:
@@ -46,9 +56,9 @@ def read_row(doc: DocumentText, block: Block) -> Row:
         offsets.append(position + (part.find(stripped) if stripped else 0))
         position += len(part) + 1
     present = [i for i, cell in enumerate(cells) if cell]
-    number = cells[present[0]] if present and _NUMBER_CELL.match(cells[present[0]]) else None
     inner = present[1:-1]
     subject = next((i for i in inner if not _MOVERS.match(cells[i]) or _MOTION_TEXT.match(cells[i])), None)
+    number = _identifier(cells[present[0]], subject is not None and bool(_MOTION_TEXT.match(cells[subject])))
     last = cells[present[-1]] if len(present) >= 2 else ""
     decided = _is_upper(last) and len(last.split()) <= 14 and not _is_upper(cells[present[0]])
     motion = any(_MOTION_TEXT.match(cells[i]) for i in inner)
@@ -62,7 +72,7 @@ def _rows(doc: DocumentText) -> list[Row]:
 
 def _section(row: Row) -> str | None:
     filled = [cell for cell in row.cells if cell]
-    if len(filled) == 1 and _is_upper(filled[0]) and len(filled[0].split()) >= 2:
+    if len(filled) == 1 and len(filled[0].split()) >= 2 and _is_upper(filled[0], 0.9 - 0.4 * row.block.bold):
         return clean(filled[0])
     return None
 
