@@ -78,3 +78,17 @@ def test_bad_subcommand_input_is_one_line_and_exit_code_2(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "empty" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_readme_screenshots_come_out_in_the_chosen_theme(tmp_path: Path) -> None:
+    from ui.screenshots import Shot, take
+
+    def mean_lightness(name: str) -> float:
+        image = QImage(str(tmp_path / name))
+        samples = [image.pixelColor(x, y).lightnessF() for x in range(0, 1280, 16) for y in range(0, 800, 16)]
+        return sum(samples) / len(samples)
+
+    for shot in (Shot("dark.png", "dark"), Shot("light.png", "light")):
+        assert take(shot, tmp_path)["first_paint_s"] > 0
+    assert mean_lightness("dark.png") < 0.3
+    assert mean_lightness("light.png") > 0.8

@@ -35,7 +35,6 @@ class EmptyState(QWidget):
         self.text.setObjectName("emptyText")
         self.title.setWordWrap(True)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(max(260, icon_size * 9))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(10)
@@ -43,7 +42,7 @@ class EmptyState(QWidget):
         layout.addWidget(self.icon)
         layout.addSpacing(4)
         layout.addWidget(self.title)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.text)
         self.button: QPushButton | None = None
         if action is not None:
             self.button = QPushButton(action[0])

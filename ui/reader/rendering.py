@@ -48,8 +48,10 @@ def _table_html(rows: list[str]) -> str:
 def _block_html(text: DocumentText, block: Block) -> str:
     content = text.block_text(block)
     if block.kind == "heading":
+        # WORKAROUND: Qt's <h1>…<h3> carry a font-size adjustment that stacks on top of any
+        # CSS size (an h1 ends up twice the text), so headings are paragraphs with a class.
         level = min(max(block.level, 1), 3)
-        return f"<h{level}>{escape(content.strip())}</h{level}>"
+        return f'<p class="h{level}">{escape(content.strip())}</p>'
     if block.kind == "list_item":
         indent = 22 * max(block.level, 1)
         return f'<p class="item" style="margin-left: {indent}px">{paragraph_html(content)}</p>'
@@ -76,8 +78,9 @@ def body_html(text: DocumentText) -> str:
 def stylesheet(theme: Theme, size: float) -> str:
     """CSS for the reader's document (Qt's rich-text subset) at a base `size` in points."""
     headings = "\n".join(
-        f"h{level} {{ font-family: {SANS}; font-size: {size * scale:.1f}pt; font-weight: 600;"
-        f" color: {theme.heading}; margin-top: {size * 1.3:.0f}px; margin-bottom: {size * 0.5:.0f}px; }}"
+        f"p.h{level} {{ font-family: {SANS}; font-size: {size * scale:.1f}pt; font-weight: 600;"
+        f" color: {theme.heading}; margin-top: {size * 1.4:.0f}px; margin-bottom: {size * 0.45:.0f}px;"
+        " line-height: 115%; }"
         for level, scale in HEADING_SCALE.items()
     )
     return f"""
