@@ -1,0 +1,96 @@
+"""Declarations of interest in varied councils' minutes: who, which item, what kind, or none declared."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from app.analysis.interests import find_interests
+from app.analysis.lines import split_lines
+from app.ingest import load
+from app.model import DocumentText, Interest, Item
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "people"
+
+
+def _text_doc(text: str) -> DocumentText:
+    """The text as the plain-text loader reads it from a file."""
+    path = Path(tempfile.mkdtemp()) / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def _interests(doc: DocumentText, items: tuple[Item, ...] = ()) -> tuple[tuple[Interest, ...], bool]:
+    return find_interests(doc, split_lines(doc), items)
+
+
+def test_declarations_name_member_item_and_kind() -> None:
+    doc = load(FIXTURES / "district-modern-gov.txt")
+    found, none = _interests(doc)
+    assert [(i.who, i.item, i.kind) for i in found] == [
+        ("B Hopkins", "7", "non-pecuniary"),
+        ("E Stokes", "58", "pecuniary"),
+    ]
+    assert not none
+    assert doc.text[found[0].start : found[0].end].startswith("Councillor B Hopkins declared")
+
+
+@pytest.mark.parametrize(
+    ("name", "who", "item", "kind"),
+    [
+        ("irish-county-council.txt", "Lynch", "5", "pecuniary"),
+        ("welsh-town-council.txt", "Sian Evans", "6", "personal"),
+    ],
+)
+def test_declarations_in_other_styles(name: str, who: str, item: str, kind: str) -> None:
+    found, _ = _interests(load(FIXTURES / name))
+    assert [(i.who, i.item, i.kind) for i in found] == [(who, item, kind)]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "2. Declarations of Interest\n\nThere were no declarations of interest.\n",
+        "2. Disclosure of Pecuniary and Non-Pecuniary Interests\n\nNone were disclosed.\n",
+        "Conflicts of\ninterest\nNil\n",
+        "Declarations of Interest\nNo declarations of interest were made.\n",
+        "3 Declarations of interest: none.\n",
+    ],
+)
+def test_none_declared(section: str) -> None:
+    assert _interests(
+        _text_doc("Minutes of the Parish Council\n\n" + section + "\n4. Planning\nNoted.\n")
+    ) == ((), True)
+
+
+def test_an_unanswered_heading_is_not_none_declared() -> None:
+    doc = _text_doc("1. Declarations of interest\n\n2. Minutes\nThe minutes were approved.\n")
+    assert _interests(doc) == ((), False)
+
+
+def test_other_uses_of_interest_are_not_declarations() -> None:
+    doc = _text_doc(
+        "8c. A letter thanked Mr Hoodless for his interest in joining the Council.\n"
+        "The result was declared at 10pm. Interest rates were discussed.\n"
+    )
+    assert _interests(doc) == ((), False)
+
+
+def test_declaration_inside_an_item_takes_that_item() -> None:
+    text = "5 Planning applications\nCouncillor Ann Lee declared a prejudicial interest and left the room.\n"
+    doc = _text_doc(text)
+    items = (Item("5", "Planning applications", 0, len(text), None),)
+    found, _ = _interests(doc, items)
+    assert [(i.who, i.item, i.kind) for i in found] == [("Ann Lee", "5", "prejudicial")]
+
+
+def test_declarations_table() -> None:
+    doc = _text_doc(
+        "CONFLICT OF INTEREST DECLARATIONS\nSUBJECT\tDECLARATIONS\n"
+        "Item 6 of the Report of the Executive Policy Committee\tCouncillor Browaty\n"
+    )
+    found, none = _interests(doc)
+    assert [(i.who, i.item) for i in found] == [("Browaty", "6")]
+    assert not none
