@@ -30,6 +30,11 @@ PROCEDURAL_WORD = re.compile(
     r"petitions|deputations|highways)$",
     re.I,
 )
+# Where the business ends: nothing after it is an unnumbered item.
+CLOSING = re.compile(
+    r"\b(?:meeting|it)\s+(?:was\s+)?(?:closed|ended|concluded)\b|^signed\b|^chair(?:man|person)?\s*[.…_]{3,}",
+    re.I,
+)
 # Labels of the attendance block: never items.
 ATTENDANCE_LABEL = re.compile(
     r"^(?:present|in attendance|also (?:present|in attendance)|officers?(?: present| in attendance)?|"

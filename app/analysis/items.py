@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.analysis.headings import (
     ATTENDANCE_LABEL,
+    CLOSING,
     Head,
     is_dateline,
     is_procedural,
@@ -27,11 +28,6 @@ OPEN_PENALTY_ONE = -0.3
 OPEN_PENALTY_OTHER = -1.2
 MIN_CHAIN = 1.9
 _SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
-# Where the business ends: nothing after it is an unnumbered item.
-CLOSING = re.compile(
-    r"\b(?:meeting|it)\s+(?:was\s+)?(?:closed|ended|concluded)\b|^signed\b|^chair(?:man|person)?\s*[.…_]{3,}",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -138,8 +134,26 @@ def _standalone(lines: list[Line], index: int, previous: list[int], fmt: str) ->
     return line.strong or starts_paragraph(lines, index) or not lines[before].stripped.endswith(",")
 
 
-def _unnumbered(doc: DocumentText, lines: list[Line], numbered: bool) -> list[Head]:
+def _names_follow(lines: list[Line], index: int, following: list[int]) -> bool:
+    """Whether the next line is a person's name: the heading labels an attendance list."""
+    nxt = following[index]
+    words = lines[nxt].stripped.split() if nxt >= 0 else []
+    if not 2 <= len(words) <= 5 or any(char.isdigit() for char in lines[nxt].stripped):
+        return False
+    return all(word[:1].isupper() for word in words) and not lines[nxt].stripped.endswith(".")
+
+
+def _sub_heading(line: Line, chain: list[Head], lines: list[Line]) -> bool:
+    """A marked heading deeper than every numbered item heading: a section inside an item."""
+    levels = [lines[head.line].block.level for head in chain if lines[head.line].kind == "heading"]
+    block = line.block
+    return bool(levels) and line.kind == "heading" and block is not None and block.level > max(levels)
+
+
+def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list[Head]:
     """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
+    numbered = len(chain) >= 2
+    first = chain[0].line if chain else len(lines)
     previous, following = neighbours(lines)
     closed = next((line.index for line in lines if CLOSING.search(line.stripped)), len(lines))
     heads: list[Head] = []
@@ -151,7 +165,9 @@ def _unnumbered(doc: DocumentText, lines: list[Line], numbered: bool) -> list[He
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
         if not title or run_on or ATTENDANCE_LABEL.match(title) or _SAID_AFTER_COLON.search(line.stripped):
             continue
-        if not _standalone(lines, line.index, previous, doc.format):
+        if not _standalone(lines, line.index, previous, doc.format) or _sub_heading(line, chain, lines):
+            continue
+        if line.index < first and _names_follow(lines, last, following):
             continue
         marked = line.kind == "heading" and doc.format in STRUCTURED_FORMATS
         plain = (marked or not numbered) and _plain_heading(doc, lines, line, title, following)
@@ -200,6 +216,6 @@ def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
     if tabled:
         return tabled
     chain = _best_chain(_candidates(doc, lines))
-    extra = _unnumbered(doc, lines, numbered=len(chain) >= 2)
+    extra = _unnumbered(doc, lines, chain)
     heads = _merge(chain, extra)
     return [head for head in heads if head.title is None or title_of(head.title)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.analysis.headings import CLOSING
 from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbullet
 from app.analysis.tables import table_decisions
 from app.model import DocumentText, Span
@@ -25,6 +26,8 @@ SENTENCE = re.compile(
     r"(?:approved|adopted|ratified|endorsed|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
     rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
+    r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
+    r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
     r"|motion\s+(?:was\s+)?(?:carried|passed|approved|adopted))\b",
     re.I,
 )
@@ -139,14 +142,17 @@ def _line_decisions(finder: _Finder) -> Iterator[Span]:
         index += 1
 
 
-def _paragraphs(finder: _Finder) -> Iterator[tuple[int, int]]:
+def _runs(finder: _Finder, closed: int) -> Iterator[tuple[int, int]]:
+    """Runs of non-blank lines (a sentence may cross a block's edge), split where items begin."""
     lines = finder.lines
     index = 0
-    while index < len(lines):
+    while index < closed:
         if lines[index].blank:
             index += 1
             continue
-        last = finder._paragraph_end(index)
+        last = index
+        while last + 1 < closed and not lines[last + 1].blank and last + 1 not in finder.stops:
+            last += 1
         yield index, last
         index = last + 1
 
@@ -154,7 +160,8 @@ def _paragraphs(finder: _Finder) -> Iterator[tuple[int, int]]:
 def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
     """Sentences holding a decision ("It was resolved to …"), each from its start to its full stop."""
     text = finder.doc.text
-    for first, last in _paragraphs(finder):
+    closed = next((line.index for line in finder.lines if CLOSING.search(line.stripped)), len(finder.lines))
+    for first, last in _runs(finder, closed):
         start, end = finder.lines[first].start, finder.lines[last].end
         paragraph = text[start:end]
         for match in SENTENCE.finditer(paragraph):
