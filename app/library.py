@@ -17,13 +17,16 @@ from db.connection import open_database
 
 from app import annotations as actions
 from app import backup, ingest
+from app.analysis import analyze
 from app.codec import decode, encode
 from app.errors import AppError, NotInLibrary
 from app.jobs import ProcessLane
-from app.model import Annotation, Block, Changes, Document, DocumentText, Page
+from app.model import Analysis, Annotation, Block, Changes, Document, DocumentText, Meeting, Page
 from app.paths import Paths
 
 HASH_CHUNK = 1 << 20
+# Bump when the analysis rules change what they find, so stored results can be redone.
+ANALYSIS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Parsed:
     path: str
     sha256: str
     text: DocumentText
+    analysis: Analysis
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,38 @@ def parse(path: str, password: str | None = None) -> Parsed:
     """Read one file (run in the process lane: slow, and hostile files are contained)."""
     source = Path(path)
     text = ingest.load(source, password)
-    return Parsed(str(source.resolve()), file_sha256(source), text)
+    return Parsed(str(source.resolve()), file_sha256(source), text, analyze(text))
 
 
-def display_title(text: DocumentText, path: Path) -> str:
-    """The document's own title if it has a meaningful one, else a tidied file name."""
+SMALL_WORDS = frozenset(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
+
+
+def tidy_name(name: str | None) -> str | None:
+    """A name printed in capitals, as a reader would write it ("PARISH COUNCIL" → "Parish Council").
+
+    Words without vowels (NHS, SEND) are acronyms and stay in capitals.
+    """
+    if not name:
+        return None
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return name.strip()
+    words = []
+    for index, word in enumerate(name.split()):
+        lower = word.lower()
+        if not any(vowel in lower for vowel in "aeiouy") and word.isalpha():
+            words.append(word)
+        elif index and lower in SMALL_WORDS:
+            words.append(lower)
+        else:
+            words.append(lower[:1].upper() + lower[1:])
+    return " ".join(words)
+
+
+def display_title(text: DocumentText, meeting: Meeting, path: Path) -> str:
+    """What the paper is ("Scrutiny Committee minutes"), else its own title, else a tidied file name."""
+    if meeting.body and meeting.kind != "unknown":
+        return f"{meeting.body} {meeting.kind}"
     if text.title and len(text.title.strip()) > 3 and not text.title.lower().startswith("microsoft"):
         return text.title.strip()
     stem = re.sub(r"[_]+|(?<=\D)-|-(?=\D)", " ", path.stem)
@@ -110,6 +141,11 @@ class Library:
             raise NotInLibrary(f"The text of document {document_id} is missing.")
         return text_from_record(record, document.format, document.title)
 
+    def analysis(self, document_id: int) -> Analysis:
+        """What analysis found in the document when it was imported."""
+        data = documents_db.load_analysis(self.db, document_id)
+        return Analysis() if data is None else decode(Analysis, data)
+
     def find_by_file(self, path: Path) -> Document | None:
         row = documents_db.find_by_sha256(self.db, file_sha256(path))
         return None if row is None else self.document(int(row["id"]))
@@ -129,15 +165,17 @@ class Library:
         if existing is not None:
             return ImportOutcome(self.document(int(existing["id"])), True, Changes())
         text = parsed.text
+        found = parsed.analysis.meeting
+        meeting = replace(found, council=tidy_name(found.council), body=tidy_name(found.body))
         record = {
             "sha256": parsed.sha256,
             "path": parsed.path,
             "format": text.format,
-            "title": display_title(text, Path(parsed.path)),
-            "council": None,
-            "body": None,
-            "meeting_date": None,
-            "kind": "unknown",
+            "title": display_title(text, meeting, Path(parsed.path)),
+            "council": meeting.council,
+            "body": meeting.body,
+            "meeting_date": meeting.date,
+            "kind": meeting.kind,
             "pages": len(text.pages),
             "text_length": len(text.text),
             "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -149,6 +187,8 @@ class Library:
             blocks=encode(text.blocks),
             pages=encode(text.pages),
             warnings=list(text.warnings),
+            analysis=encode(parsed.analysis),
+            analysis_version=ANALYSIS_VERSION,
         )
         return ImportOutcome(self.document(document_id), False, Changes(documents=frozenset({document_id})))
 

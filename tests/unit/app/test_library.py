@@ -9,7 +9,7 @@ import pytest
 
 from app.errors import AppError
 from app.jobs import ProcessLane
-from app.library import Library
+from app.library import Library, tidy_name
 from app.paths import profile
 
 
@@ -22,8 +22,10 @@ def library(quorum_home: Path) -> Library:
 
 def _pdf(path: Path) -> Path:
     doc = pymupdf.open()
-    for number in (1, 2):
-        doc.new_page().insert_text((72, 72), f"Planning Committee page {number}", fontsize=12)
+    bodies = ("The committee considered the application for page 1 of the plans.",
+              "Members noted the objections listed on page 2 of the report.")
+    for body in bodies:
+        doc.new_page().insert_text((72, 300), body, fontsize=12)
     doc.save(path)
     return path
 
@@ -55,10 +57,11 @@ def test_library_survives_reopening(tmp_path: Path, quorum_home: Path) -> None:
     paper = tmp_path / "board.txt"
     paper.write_text("Board minutes\n", encoding="utf-8")
     lib = Library(profile())
-    lib.import_file(paper)
+    stored = lib.import_file(paper).document
     lib.close()
     reopened = Library(profile())
-    assert [d.title for d in reopened.documents()] == ["board"]
+    assert reopened.documents() == [stored]
+    assert reopened.text(stored.id).text == "Board minutes"
     reopened.close()
 
 
@@ -68,3 +71,33 @@ def test_failed_import_writes_nothing(tmp_path: Path, library: Library) -> None:
     with pytest.raises(AppError):
         library.import_file(bad)
     assert library.documents() == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "shown"),
+    [
+        ("SOULDERN PARISH COUNCIL", "Souldern Parish Council"),
+        ("SCRUTINY COMMITTEE OF THE NHS TRUST", "Scrutiny Committee of the NHS Trust"),
+        ("Cabinet", "Cabinet"),
+        ("Comhairle Contae Chiarraí", "Comhairle Contae Chiarraí"),
+        (None, None),
+    ],
+)
+def test_names_printed_in_capitals_are_tidied(printed: str | None, shown: str | None) -> None:
+    assert tidy_name(printed) == shown
+
+
+def test_import_records_meeting_details(tmp_path: Path, library: Library) -> None:
+    paper = tmp_path / "paper.txt"
+    paper.write_text(
+        "WESTMERE TOWN COUNCIL\n\nMINUTES OF THE PLANNING COMMITTEE\n"
+        "held on Tuesday 4 March 2025 at 7.00 pm\n\n"
+        "Present: Councillors A Jones (Chair), B Smith and C Patel\n\n"
+        "1. Apologies\nNone.\n\n2. Planning applications\nRESOLVED: that no objection be raised.\n",
+        encoding="utf-8",
+    )
+    document = library.import_file(paper).document
+    assert document.meeting_date == "2025-03-04"
+    assert document.kind == "minutes"
+    assert document.council == "Westmere Town Council"
+    assert [item.number for item in library.analysis(document.id).items] == ["1", "2"]
