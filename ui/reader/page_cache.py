@@ -1,0 +1,71 @@
+"""Rendered page images kept least-recently-used first within a byte budget."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import NamedTuple
+
+from PySide6.QtGui import QImage
+
+DEFAULT_BUDGET = 96 * 1024 * 1024
+
+
+class PageKey(NamedTuple):
+    """What makes one rendering of a page: its 0-based index, pixels a point and view rotation."""
+
+    page: int
+    scale: float
+    rotation: int
+
+
+class PageCache:
+    """An LRU cache of page images; adding one past the budget evicts the least recently used.
+
+    The image just added is never evicted, so a single page larger than the
+    whole budget is still shown.
+    """
+
+    def __init__(self, budget: int = DEFAULT_BUDGET) -> None:
+        self.budget = budget
+        self._images: OrderedDict[PageKey, QImage] = OrderedDict()
+        self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._images
+
+    @property
+    def bytes_used(self) -> int:
+        return self._bytes
+
+    def get(self, key: PageKey) -> QImage | None:
+        image = self._images.get(key)
+        if image is not None:
+            self._images.move_to_end(key)
+        return image
+
+    def put(self, key: PageKey, image: QImage) -> None:
+        old = self._images.pop(key, None)
+        if old is not None:
+            self._bytes -= old.sizeInBytes()
+        self._images[key] = image
+        self._bytes += image.sizeInBytes()
+        while self._bytes > self.budget and len(self._images) > 1:
+            _key, evicted = self._images.popitem(last=False)
+            self._bytes -= evicted.sizeInBytes()
+
+    def stand_in(self, page: int, rotation: int) -> QImage | None:
+        """The sharpest image of `page` at `rotation` at any scale, to stretch while the exact one renders."""
+        best: QImage | None = None
+        for key, image in self._images.items():
+            if key.page != page or key.rotation != rotation:
+                continue
+            if best is None or image.width() > best.width():
+                best = image
+        return best
+
+    def clear(self) -> None:
+        self._images.clear()
+        self._bytes = 0

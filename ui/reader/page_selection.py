@@ -1,0 +1,90 @@
+"""Word selection across pages: which words lie between two points, and the text they make."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from app.render import Word
+
+Words = tuple[Word, ...]
+
+
+class Anchor(NamedTuple):
+    """A point on a page, in unrotated page points (the word boxes' space)."""
+
+    page: int
+    x: float
+    y: float
+
+
+class Caret(NamedTuple):
+    """A place between words: before word `at` of `page`."""
+
+    page: int
+    at: int
+
+
+class Selection(NamedTuple):
+    """The words from `start` (inclusive) to `end` (exclusive), in reading order across pages."""
+
+    start: Caret
+    end: Caret
+
+    def range_on(self, page: int, count: int) -> range:
+        """Indexes of the selected words on `page`, which has `count` words."""
+        if not self.start.page <= page <= self.end.page:
+            return range(0)
+        first = self.start.at if page == self.start.page else 0
+        last = self.end.at if page == self.end.page else count
+        return range(first, last)
+
+
+def _distance(word: Word, x: float, y: float) -> float:
+    dx = max(word.x0 - x, 0.0, x - word.x1)
+    dy = max(word.y0 - y, 0.0, y - word.y1)
+    return dx * dx + dy * dy
+
+
+def span_at(words: Words, x: float, y: float) -> tuple[int, int]:
+    """The words `[lo, hi)` a point stands for: the word under it, else the gap beside the nearest word."""
+    if not words:
+        return 0, 0
+    index = min(range(len(words)), key=lambda i: _distance(words[i], x, y))
+    word = words[index]
+    if word.x0 <= x <= word.x1 and word.y0 <= y <= word.y1:
+        return index, index + 1
+    after = y > word.y1 or (y >= word.y0 and x > (word.x0 + word.x1) / 2)
+    caret = index + 1 if after else index
+    return caret, caret
+
+
+def select(words: Mapping[int, Words], a: Anchor, b: Anchor) -> Selection | None:
+    """The words between points `a` and `b` (either order); None if none, or a page's words are unknown."""
+    if a.page not in words or b.page not in words:
+        return None
+    a_lo, a_hi = span_at(words[a.page], a.x, a.y)
+    b_lo, b_hi = span_at(words[b.page], b.x, b.y)
+    start = min(Caret(a.page, a_lo), Caret(b.page, b_lo))
+    end = max(Caret(a.page, a_hi), Caret(b.page, b_hi))
+    # A caret at the end of one page is the same place as the start of the next.
+    while start.page < end.page and start.at >= len(words.get(start.page, ())) and start.page + 1 in words:
+        start = Caret(start.page + 1, 0)
+    if start >= end:
+        return None
+    return Selection(start, end)
+
+
+def selected_text(selection: Selection, words: Mapping[int, Words]) -> str:
+    """The selected words, a space between words, a line break between lines and pages."""
+    parts: list[str] = []
+    for page in range(selection.start.page, selection.end.page + 1):
+        page_words = words.get(page, ())
+        previous: Word | None = None
+        for i in selection.range_on(page, len(page_words)):
+            word = page_words[i]
+            if parts:
+                parts.append(" " if previous is not None and previous.line == word.line else "\n")
+            parts.append(word.text)
+            previous = word
+    return "".join(parts)

@@ -1,0 +1,489 @@
+"""The page view: a PDF's pages in one continuous scroll, rendered in the background, with word selection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from app.model import BBox
+from app.render import PageRenderer, PageSize
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QApplication, QWidget
+
+from ui.reader.page_cache import DEFAULT_BUDGET, PageCache, PageKey
+from ui.reader.page_layout import GAP, PX_PER_PT, PageLayout
+from ui.reader.page_selection import Anchor, Selection, Words, select, selected_text
+from ui.reader.render_worker import RenderWorker
+
+ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0)
+ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
+FIT_WIDTH, FIT_PAGE, CUSTOM = "fit-width", "fit-page", "custom"
+BACKGROUND = QColor("#5f6368")
+SELECTION = QColor(45, 106, 159, 90)
+# Soft shadow: outlines growing outwards, fading; drawn as outlines so no pixel is painted twice.
+SHADOW = tuple(QColor(0, 0, 0, alpha) for alpha in (70, 40, 22, 10))
+WORDS_KEPT = 64  # pages whose word boxes stay in memory (beyond those a selection spans)
+
+Highlight = tuple[int, Sequence[BBox], QColor]
+
+
+class PageView(QAbstractScrollArea):
+    """Shows a PDF's pages top to bottom; zoom, rotation, current page, selection, highlight overlay.
+
+    Pages are numbered from 0 here (`current_page`, highlights); a box shown to
+    the user adds one. Page coordinates (highlights, word boxes) are PyMuPDF's
+    unrotated points, the space of `Block.bbox`.
+    """
+
+    page_changed = Signal(int)
+    page_rendered = Signal(int)  # a page's exact image is ready (and painted on the next frame)
+    zoom_changed = Signal(float)
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, cache_budget: int = DEFAULT_BUDGET) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Page view")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Always shown: a scroll bar appearing would change the width that "fit width" fits.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.cache = PageCache(cache_budget)
+        self._worker: RenderWorker | None = None
+        self._sizes: list[PageSize] = []
+        self._layout = PageLayout([], 1.0, 0)
+        self._mode = FIT_WIDTH
+        self._zoom = 1.0
+        self._rotation = 0
+        self._current = 0
+        self._jumping = False
+        self._failed: dict[int, str] = {}
+        self._highlights: dict[int, list[tuple[Sequence[BBox], QColor]]] = {}
+        self._words: dict[int, Words] = {}
+        self._press: QPoint | None = None
+        self._anchors: tuple[Anchor, Anchor] | None = None
+        self._selection: Selection | None = None
+
+    # -- document ---------------------------------------------------------------------------
+
+    def open(self, path: Path, password: str | None = None) -> None:
+        """Show the PDF at `path` from page 1; raises `AppError` if it cannot be opened."""
+        renderer = PageRenderer(path, password)
+        sizes = renderer.page_sizes()
+        self.close_document()
+        # From here on the renderer belongs to the worker's thread.
+        self._worker = RenderWorker(renderer, self)
+        self._worker.rendered.connect(self._rendered)
+        self._worker.words_ready.connect(self._words_ready)
+        self._worker.failed.connect(self._render_failed)
+        self._sizes = sizes
+        self._relayout(keep_position=False)
+        self.set_current_page(0)
+
+    def close_document(self) -> None:
+        """Stop rendering, close the file and show nothing."""
+        if self._worker is not None:
+            self._worker.close()
+            self._worker.deleteLater()
+            self._worker = None
+        self._sizes = []
+        self.cache.clear()
+        self._failed.clear()
+        self._words.clear()
+        self._highlights.clear()
+        self._anchors = self._selection = None
+        self._relayout(keep_position=False)
+
+    @property
+    def page_count(self) -> int:
+        return len(self._sizes)
+
+    # -- current page ---------------------------------------------------------------------------
+
+    @property
+    def current_page(self) -> int:
+        """The 0-based page at the upper third of the view."""
+        return self._current
+
+    def set_current_page(self, page: int) -> None:
+        """Scroll so page `page` (0-based) starts at the top of the view."""
+        if not self._sizes:
+            return
+        page = min(max(page, 0), len(self._sizes) - 1)
+        self._jumping = True
+        try:
+            self.verticalScrollBar().setValue(self._layout.tops[page] - GAP)
+        finally:
+            self._jumping = False
+        # Set, not computed: near the end the view cannot scroll far enough to put the page on top.
+        self._set_current(page)
+
+    def _set_current(self, page: int) -> None:
+        if page != self._current or not self.accessibleDescription():
+            self._current = page
+            self.setAccessibleDescription(f"Page {page + 1} of {len(self._sizes)}")
+            self.page_changed.emit(page)
+
+    def page_rect(self, page: int) -> QRect:
+        """Page `page`'s rectangle in viewport coordinates (it may lie outside the viewport)."""
+        return self._layout.rect(page).translated(self._offset())
+
+    def page_to_view(self, page: int, x: float, y: float) -> QPointF:
+        """Where the point (`x`, `y`) of page `page`, in unrotated page points, is in the viewport."""
+        return self._layout.transform(page).map(QPointF(x, y)) + QPointF(self._offset())
+
+    def is_page_ready(self, page: int) -> bool:
+        """Whether page `page` has its exact image for the current zoom, rotation and screen."""
+        return self._key(page) in self.cache
+
+    def _offset(self) -> QPoint:
+        return QPoint(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+
+    # -- zoom and rotation ----------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        """The zoom in effect (1.0 = 100 %), whatever the mode."""
+        return self._layout.zoom
+
+    @property
+    def zoom_mode(self) -> str:
+        return self._mode
+
+    def set_zoom(self, zoom: float, around: QPoint | None = None) -> None:
+        """Zoom to `zoom` (clamped to 50–400 %), keeping the point `around` (default: top left) still."""
+        self._mode = CUSTOM
+        self._zoom = min(max(zoom, ZOOM_MIN), ZOOM_MAX)
+        self._relayout(around=around)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-3), ZOOM_MAX))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-3), ZOOM_MIN))
+
+    def fit_width(self) -> None:
+        self._mode = FIT_WIDTH
+        self._relayout()
+
+    def fit_page(self) -> None:
+        self._mode = FIT_PAGE
+        self._relayout()
+
+    @property
+    def rotation(self) -> int:
+        return self._rotation
+
+    def set_rotation(self, degrees: int) -> None:
+        """Turn every page `degrees` clockwise (a multiple of 90), keeping the current page in view."""
+        page = self._current
+        self._rotation = degrees % 360 // 90 * 90
+        self._relayout(keep_position=False)
+        self.set_current_page(page)
+
+    def rotate_clockwise(self) -> None:
+        self.set_rotation(self._rotation + 90)
+
+    def rotate_counterclockwise(self) -> None:
+        self.set_rotation(self._rotation - 90)
+
+    def _fitted_zoom(self) -> float:
+        if not self._sizes:
+            return self._zoom
+        size = self._sizes[self._current]
+        w, h = size.width, size.height
+        if (size.rotation + self._rotation) % 180:
+            w, h = h, w
+        viewport = self.viewport()
+        zoom = (viewport.width() - 2 * GAP) / (w * PX_PER_PT)
+        if self._mode == FIT_PAGE:
+            zoom = min(zoom, (viewport.height() - 2 * GAP) / (h * PX_PER_PT))
+        return min(max(zoom, 0.1), ZOOM_MAX)
+
+    def _relayout(self, *, keep_position: bool = True, around: QPoint | None = None) -> None:
+        old_zoom = self._layout.zoom
+        point = around if around is not None else QPoint(0, 0)
+        anchor = self._anchor_at(point) if keep_position and self._sizes else None
+        zoom = self._zoom if self._mode == CUSTOM else self._fitted_zoom()
+        viewport = self.viewport()
+        self._layout = PageLayout(self._sizes, zoom, self._rotation, viewport.width())
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        vbar.setRange(0, max(self._layout.height - viewport.height(), 0))
+        vbar.setPageStep(max(viewport.height() - 3 * GAP, 1))
+        vbar.setSingleStep(48)
+        hbar.setRange(0, max(self._layout.width - viewport.width(), 0))
+        hbar.setPageStep(viewport.width())
+        hbar.setSingleStep(48)
+        if anchor is not None:
+            spot = self.page_to_view(anchor.page, anchor.x, anchor.y)
+            self._jumping = True
+            try:
+                hbar.setValue(hbar.value() + round(spot.x() - point.x()))
+                vbar.setValue(vbar.value() + round(spot.y() - point.y()))
+            finally:
+                self._jumping = False
+        if zoom != old_zoom:
+            self.zoom_changed.emit(zoom)
+        self._schedule()
+        viewport.update()
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def _render_scale(self) -> float:
+        return round(self._layout.scale * self.devicePixelRatioF(), 4)
+
+    def _key(self, page: int) -> PageKey:
+        return PageKey(page, self._render_scale(), self._rotation)
+
+    def visible_pages(self) -> range:
+        top = self.verticalScrollBar().value()
+        return self._layout.visible(top, top + self.viewport().height())
+
+    def _schedule(self) -> None:
+        """Ask for the visible pages and one ahead, dropping any other rendering still waiting."""
+        if self._worker is None:
+            return
+        pages = list(self.visible_pages())
+        if pages and pages[-1] + 1 < len(self._sizes):
+            pages.append(pages[-1] + 1)
+        keys = (self._key(page) for page in pages)
+        self._worker.request(key for key in keys if key not in self.cache)
+
+    def _rendered(self, key: PageKey, image: object) -> None:
+        if key.scale != self._render_scale() or key.rotation != self._rotation:
+            return  # overtaken by a zoom, rotation or screen change
+        assert isinstance(image, QImage)
+        image.setDevicePixelRatio(self.devicePixelRatioF())
+        self.cache.put(key, image)
+        self._failed.pop(key.page, None)
+        self.viewport().update(self.page_rect(key.page))
+        self.page_rendered.emit(key.page)
+
+    def _render_failed(self, page: int, message: str) -> None:
+        self._failed[page] = message
+        self.viewport().update(self.page_rect(page))
+
+    # -- painting -------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        area = event.rect()
+        painter.fillRect(area, BACKGROUND)
+        offset = self._offset()
+        for page in self._layout.visible(area.top() - offset.y(), area.bottom() + 1 - offset.y()):
+            rect = self._layout.rect(page).translated(offset)
+            self._paint_page(painter, page, rect)
+            shift = QTransform.fromTranslate(offset.x(), offset.y())
+            painter.setTransform(self._layout.transform(page) * shift)
+            self._paint_highlights(painter, page)
+            self._paint_selection(painter, page)
+            painter.resetTransform()
+        painter.end()
+
+    def _paint_page(self, painter: QPainter, page: int, rect: QRect) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for grow, colour in enumerate(SHADOW, start=1):
+            painter.setPen(colour)
+            painter.drawRect(rect.adjusted(-grow, -grow + 1, grow - 1, grow))
+        image = self.cache.get(self._key(page))
+        if image is not None:
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            painter.drawImage(rect.topLeft(), image)
+            return
+        stand_in = self.cache.stand_in(page, self._rotation)
+        if stand_in is not None:
+            painter.drawImage(QRectF(rect), stand_in)
+        else:
+            painter.fillRect(rect, Qt.GlobalColor.white)
+        if page in self._failed:
+            painter.setPen(QColor("#80868b"))
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(rect.adjusted(GAP, GAP, -GAP, -GAP), flags, self._failed[page])
+
+    def _paint_highlights(self, painter: QPainter, page: int) -> None:
+        if page not in self._highlights:
+            return
+        # Multiply tints the paper and leaves the ink dark, like a highlighter pen.
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for boxes, colour in self._highlights[page]:
+            for x0, y0, x1, y1 in boxes:
+                painter.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), colour)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+
+    def _paint_selection(self, painter: QPainter, page: int) -> None:
+        words = self._words.get(page)
+        if self._selection is None or not words:
+            return
+        chosen = self._selection.range_on(page, len(words))
+        for i in chosen:
+            word = words[i]
+            # Reach to the next selected word on the line, so a selected line reads as one band.
+            following = words[i + 1] if i + 1 in chosen and words[i + 1].line == word.line else None
+            right = following.x0 if following is not None and following.x0 > word.x1 else word.x1
+            painter.fillRect(QRectF(word.x0, word.y0, right - word.x0, word.y1 - word.y0), SELECTION)
+
+    # -- highlights ---------------------------------------------------------------------------
+
+    def set_highlights(self, highlights: Iterable[Highlight]) -> None:
+        """Replace the translucent marks drawn over pages: (0-based page, boxes in page points, colour)."""
+        self._highlights = {}
+        for page, boxes, colour in highlights:
+            self._highlights.setdefault(page, []).append((boxes, colour))
+        self.viewport().update()
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_text(self) -> str:
+        return "" if self._selection is None else selected_text(self._selection, self._words)
+
+    def has_selection(self) -> bool:
+        return self._selection is not None
+
+    def clear_selection(self) -> None:
+        self._anchors = None
+        self._update_selection()
+
+    def copy(self) -> None:
+        """Put the selected text on the clipboard."""
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _anchor_at(self, point: QPoint) -> Anchor:
+        spot = QPointF(point - self._offset())
+        page = self._layout.page_at(spot.y())
+        on_page = self._layout.to_page(page, spot)
+        return Anchor(page, on_page.x(), on_page.y())
+
+    def _drag_to(self, point: QPoint) -> None:
+        if self._anchors is None or self._worker is None:
+            return
+        end = self._anchor_at(point)
+        self._anchors = (self._anchors[0], end)
+        first, last = sorted((self._anchors[0].page, end.page))
+        for page in range(first, last + 1):
+            if page not in self._words:
+                self._worker.request_words(page)
+        self._update_selection()
+
+    def _update_selection(self) -> None:
+        selection = None if self._anchors is None else select(self._words, *self._anchors)
+        if selection != self._selection:
+            self._selection = selection
+            self.selection_changed.emit()
+            self.viewport().update()
+
+    def _words_ready(self, page: int, words: object) -> None:
+        assert isinstance(words, tuple)
+        self._words[page] = words
+        if len(self._words) > WORDS_KEPT:
+            spanned = range(0) if self._anchors is None else range(
+                min(a.page for a in self._anchors), max(a.page for a in self._anchors) + 1)
+            for old in [p for p in self._words if p not in spanned][: len(self._words) - WORDS_KEPT]:
+                del self._words[old]
+        self._update_selection()
+
+    # -- events -------------------------------------------------------------------------------
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        # Moves the pixels already drawn and repaints only the uncovered strip.
+        self.viewport().scroll(dx, dy)
+        if not self._jumping and self._sizes:
+            top = self.verticalScrollBar().value()
+            self._set_current(self._layout.page_at(top + self.viewport().height() / 3))
+        self._schedule()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._schedule()
+            self.viewport().update()
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom * 1.1**steps, around=event.position().toPoint())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.ZoomIn) or self._is_ctrl(event, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_out()
+        elif self._is_ctrl(event, Qt.Key.Key_0):
+            self.set_zoom(1.0)
+        elif (action := self._scroll_action(event)) is not None:
+            self.verticalScrollBar().triggerAction(action)
+        else:
+            super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_ctrl(event: QKeyEvent, key: Qt.Key) -> bool:
+        return event.key() == key and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+    @staticmethod
+    def _scroll_action(event: QKeyEvent) -> QAbstractSlider.SliderAction | None:
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        actions = {
+            Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
+            Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
+            Qt.Key.Key_Home: QAbstractSlider.SliderAction.SliderToMinimum,
+            Qt.Key.Key_End: QAbstractSlider.SliderAction.SliderToMaximum,
+            Qt.Key.Key_Space: QAbstractSlider.SliderAction.SliderPageStepSub
+            if shift
+            else QAbstractSlider.SliderAction.SliderPageStepAdd,
+        }
+        return actions.get(Qt.Key(event.key()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._worker is None:
+            super().mousePressEvent(event)
+            return
+        self._press = event.position().toPoint()
+        start = self._anchor_at(self._press)
+        self._anchors = (start, start)
+        if start.page not in self._words:
+            self._worker.request_words(start.page)
+        self._update_selection()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._press is None or (point - self._press).manhattanLength() < QApplication.startDragDistance():
+            return
+        # Dragging past the top or bottom edge scrolls, so a selection can run across pages.
+        height = self.viewport().height()
+        overshoot = point.y() if point.y() < 0 else max(point.y() - height, 0)
+        if overshoot:
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + overshoot)
+        self._drag_to(point)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            point = event.position().toPoint()
+            if (point - self._press).manhattanLength() >= QApplication.startDragDistance():
+                self._drag_to(point)
+            self._press = None
+            return
+        super().mouseReleaseEvent(event)
