@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = self._dock("Outline", "outlineDock", self.outline_state, right)
         self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotations_state, right)
         self.resize(1280, 800)
-        self.resizeDocks([self.library_dock, self.outline_dock], [400, 240], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.outline_dock], [420, 220], Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -71,7 +71,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {NAME}")
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
         logo = QLabel()
         logo.setPixmap(icons.pixmap("quorum", 64, ratio=self.devicePixelRatioF()))
         self.heading = QLabel(
@@ -80,7 +80,7 @@ class AboutDialog(QDialog):
         )
         self.details = QTextBrowser()
         self.details.setHtml(about_html())
-        self.details.setMinimumHeight(250)
+        self.details.setMinimumHeight(300)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 
 from app.errors import AppError
 
@@ -30,11 +31,14 @@ class ErrorPresenter:
         return self._show(f"{len(failures)} files could not be opened", lines, "")
 
     def _show(self, title: str, text: str, detail: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self._parent)
+        buttons, heading = QMessageBox.StandardButton.Ok, f"<b>{escape(title)}</b>"
+        box = QMessageBox(QMessageBox.Icon.Warning, title, heading, buttons, self._parent)
         box.setInformativeText(text)
         if detail:
             box.setDetailedText(detail)
         box.setObjectName("errorBox")
+        # QMessageBox sizes itself to its text; a minimum keeps file names from wrapping mid-sentence.
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 360px; }")
         box.finished.connect(box.deleteLater)
         box.open()
         self.current = box

@@ -14,7 +14,7 @@ from ui.theme import Theme
 WRAPPED_LINE_SHARE = 0.72
 MIN_WRAPPED_LENGTH = 45
 
-HEADING_SCALE = {1: 1.3, 2: 1.15, 3: 1.05}
+HEADING_SCALE = {1: 1.22, 2: 1.1, 3: 1.0}
 SANS = "'Noto Sans', 'Segoe UI', 'Helvetica Neue', 'DejaVu Sans', sans-serif"
 
 
@@ -79,7 +79,7 @@ def stylesheet(theme: Theme, size: float) -> str:
     """CSS for the reader's document (Qt's rich-text subset) at a base `size` in points."""
     headings = "\n".join(
         f"p.h{level} {{ font-family: {SANS}; font-size: {size * scale:.1f}pt; font-weight: 600;"
-        f" color: {theme.heading}; margin-top: {size * 1.4:.0f}px; margin-bottom: {size * 0.45:.0f}px;"
+        f" color: {theme.heading}; margin-top: {size * 1.1:.0f}px; margin-bottom: {size * 0.45:.0f}px;"
         " line-height: 115%; }"
         for level, scale in HEADING_SCALE.items()
     )

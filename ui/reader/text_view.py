@@ -60,6 +60,8 @@ class ReaderView(QWidget):
         self.browser.setObjectName("readerText")
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the column; a table a pixel too wide must not bring a horizontal scroll bar.
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
