@@ -90,7 +90,6 @@ class _Scan:
     status: str | None = None
     role: str | None = None
     columns: tuple[tuple[str, str | None], ...] = ()
-    stacked: bool = False
 
 
 def _label(text: str) -> tuple[str, str | None, int] | None:
@@ -107,17 +106,19 @@ def _is_prose(text: str) -> bool:
     return len(_PROSE_WORD.findall(_BRACKETED.sub(" ", text))) >= 3
 
 
-def _logical_lines(lines: list[Line]) -> list[tuple[int, int, str]]:
-    """Lines with list continuations joined: open bracket, trailing comma or "and", lower-case start."""
-    out: list[tuple[int, int, str]] = []
+def _logical_lines(lines: list[Line]) -> list[tuple[int, str, float | None]]:
+    """Lines with list continuations joined (open bracket, trailing comma or "and", lower-case start),
+    each with the left edge of its block on the page where the source has one."""
+    out: list[tuple[int, str, float | None]] = []
     i = 0
     while i < len(lines):
-        start, end, text = lines[i].start, lines[i].end, lines[i].text
+        first = lines[i]
+        text = first.text
         while i + 1 < len(lines) and lines[i + 1].stripped and _continues(text, lines[i + 1].stripped):
             i += 1
-            end = lines[i].end
             text = text + "\n" + lines[i].text
-        out.append((start, end, text))
+        bbox = first.block.bbox if first.block else None
+        out.append((first.start, text, bbox[0] if bbox else None))
         i += 1
     return out
 
@@ -169,35 +170,44 @@ def _column_statuses(cells: list[str]) -> tuple[tuple[str, str | None], ...] | N
     return tuple(columns) if any(c != ("also-present", None) for c in columns) else None
 
 
+Found = tuple[Person, str, "str | None"]
+COLUMN_GAP = 30.0  # points between the left edges of side-by-side columns
+
+
 class _Reader:
     """Reads the attendance block line by line, collecting people with their status."""
 
     def __init__(self) -> None:
-        self.people: list[tuple[Person, str, str | None]] = []
-        self.group: list[tuple[Person, str, str | None]] = []
+        self.people: list[Found] = []
+        # Names under side-by-side column headings, with their left edge, held until the block ends.
+        self.group: list[tuple[Found, float | None]] = []
         self.none_apologies = False
         self.state = _Scan()
         self.pending: list[tuple[str, str | None]] = []
+        self.x0: float | None = None
+
+    def set(self, state: _Scan) -> None:
+        if self.group and state.columns != self.state.columns:
+            self.people.extend(_assign_columns(self.group, self.state.columns))
+            self.group = []
+        self.state = state
 
     def add(self, people: list[Person], status: str, role: str | None) -> None:
-        # Names under stacked column headings are held back until the block ends (see `flush`).
-        target = self.group if self.state.stacked else self.people
         for person in people:
-            target.append((person, status, person.role or role))
+            found = (person, status, person.role or role)
+            if self.state.columns:
+                self.group.append((found, self.x0))
+            else:
+                self.people.append(found)
 
-    def flush(self, statuses: tuple[str, ...]) -> None:
-        _interleaved(self.group, statuses)
-        self.people.extend(self.group)
-        self.group = []
-
-    def line(self, start: int, text: str) -> None:
+    def line(self, start: int, text: str, x0: float | None) -> None:
         stripped = text.strip()
         if not stripped:
             return
-        cells = [c for c in _CELL_SPLIT.split(stripped)]
-        header = _column_statuses([c for c in cells if c.strip()])
+        self.x0 = x0
+        header = _column_statuses([c for c in _CELL_SPLIT.split(stripped) if c.strip()])
         if header:
-            self.state = _Scan(header[0][0], header[0][1], header)
+            self.set(_Scan(header[0][0], header[0][1], header))
             return
         label = _label(stripped)
         if label and label[2] >= len(stripped):
@@ -207,14 +217,14 @@ class _Reader:
         if self._apologies(start, text, label):
             return
         if label:
-            self.state = _Scan(label[0], label[1])
+            self.set(_Scan(label[0], label[1]))
             offset = text.find(stripped) + label[2]
             # "Present\tA, B\tnotes": a label in a table row governs its own cell only.
             cell = text[offset:].lstrip("\t").split("\t")[0]
             self._content(start + text.find(cell, offset), cell)
             return
         if _ITEM_HEADING.match(stripped) or _is_prose(stripped):
-            self.state = _Scan()
+            self.set(_Scan())
             return
         if self.state.status:
             self._content(start, text)
@@ -223,37 +233,37 @@ class _Reader:
         """A label alone on its line; several in a row are the headings of side-by-side columns."""
         self.pending.append((status, role))
         if len(self.pending) > 1:
-            self.state = _Scan(self.pending[0][0], self.pending[0][1], tuple(self.pending), stacked=True)
+            self.set(_Scan(self.pending[0][0], self.pending[0][1], tuple(self.pending)))
         else:
-            self.state = _Scan(status, role)
+            self.set(_Scan(status, role))
 
     def _apologies(self, start: int, text: str, label: tuple[str, str | None, int] | None) -> bool:
         if (label and label[0] == "apologies") or self.state.status == "apologies":
             rest = text[label[2] :] if label else text
             if _NONE.match(rest):
                 self.none_apologies = True
-                self.state = _Scan()
+                self.set(_Scan())
                 return True
         names = _apology_names(text, start)
         if names is not None:
+            self.set(_Scan())
             self.add(names, "apologies", None)
-            self.state = _Scan()
             return True
         if _NO_APOLOGIES.search(text):
             self.none_apologies = True
-            self.state = _Scan()
+            self.set(_Scan())
             return True
         return False
 
     def _content(self, start: int, text: str) -> None:
         state = self.state
         assert state.status is not None
-        if state.columns and not state.stacked and "\t" in text.strip():
+        if state.columns and "\t" in text.strip():
             self._columns(start, text)
             return
         people, rejected = split_people(text, start)
         if not people and rejected:
-            self.state = _Scan()
+            self.set(_Scan())
             return
         self.add(people, state.status, state.role)
 
@@ -263,16 +273,38 @@ class _Reader:
         for index, cell in enumerate(text.split("\t")):
             if index < len(self.state.columns) and cell.strip():
                 status, role = self.state.columns[index]
-                self.add(split_people(cell, start + offset)[0], status, role)
+                found = split_people(cell, start + offset)[0]
+                self.people.extend((person, status, person.role or role) for person in found)
             offset += len(cell) + 1
 
 
-def _interleaved(found: list[tuple[Person, str, str | None]], statuses: tuple[str, ...]) -> None:
-    """Side-by-side columns read across: members carry bracketed initials "(NO)", the other column not."""
-    if len(statuses) < 2 or not any(p.initials for p, _, _ in found):
-        return
-    for index, (person, _, role) in enumerate(found):
-        found[index] = (person, statuses[0] if person.initials or role else statuses[1], role)
+def _column_starts(edges: list[float]) -> list[float]:
+    starts: list[float] = []
+    for x0 in sorted(edges):
+        if not starts or x0 - starts[-1] > COLUMN_GAP:
+            starts.append(x0)
+    return starts
+
+
+Columns = tuple[tuple[str, "str | None"], ...]
+
+
+def _assign_columns(group: list[tuple[Found, float | None]], columns: Columns) -> list[Found]:
+    """Names under side-by-side headings: by the column their left edge falls in when the page says so;
+    otherwise members are those with the bracketed initials the minutes use ("Nick Oakhill (NO)")."""
+    edges = [x0 for _, x0 in group if x0 is not None]
+    starts = _column_starts(edges) if len(edges) == len(group) else []
+    if len(starts) > 1:
+        out: list[Found] = []
+        for (person, _, role), x0 in group:
+            rank = sum(1 for edge in starts[1:] if x0 is not None and x0 >= edge - COLUMN_GAP / 2)
+            status, heading_role = columns[min(rank, len(columns) - 1)]
+            out.append((person, status, role or heading_role))
+        return out
+    if len(columns) < 2 or not any(person.initials for (person, _, _), _ in group):
+        return [found for found, _ in group]
+    first, second = columns[0][0], columns[1][0]
+    return [(p, first if p.initials or role else second, role) for (p, _, role), _ in group]
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
@@ -284,16 +316,11 @@ def _segments(text: str) -> list[tuple[int, str]]:
 
 def _read(lines: list[Line]) -> _Reader:
     reader = _Reader()
-    statuses: tuple[str, ...] = ()
     window = [line for line in lines[:SCAN_LINES] if line.start < SCAN_CHARS]
-    for start, _, line_text in _logical_lines(window):
+    for start, line_text, x0 in _logical_lines(window):
         for offset, text in _segments(line_text):
-            reader.line(start + offset, text)
-        if reader.state.stacked:
-            statuses = tuple(status for status, _ in reader.state.columns)
-        elif reader.group:
-            reader.flush(statuses)
-    reader.flush(statuses)
+            reader.line(start + offset, text, x0)
+    reader.set(_Scan())
     return reader
 
 

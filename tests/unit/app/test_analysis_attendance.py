@@ -176,3 +176,40 @@ def test_samples_attendance(samples: Path) -> None:
     present = {a.name for a in _attendance(doc) if a.status == "present"}
     assert {"Bill Winlow", "A Barnes", "D O'Toole", "L Oades", "R Newman-Thompson"} <= present
     assert len(present) == 12
+
+
+def _columns_pdf(path: Path, headings: list[str], columns: list[list[str]]) -> Path:
+    """A parish-council title and an attendance block laid out in side-by-side columns."""
+    import pymupdf
+
+    pdf = pymupdf.open()
+    page = pdf.new_page()
+    page.insert_text((180, 72), "MINUTES OF THE ASHBY PARISH COUNCIL MEETING", fontsize=11)
+    page.insert_text((230, 90), "ON 14th March 2023", fontsize=11)
+    for index, (heading, names) in enumerate(zip(headings, columns, strict=True)):
+        x = 72 + 170 * index
+        page.insert_text((x, 130), heading, fontsize=11)
+        for row, name in enumerate(names):
+            page.insert_text((x, 150 + 15 * row), name, fontsize=11)
+    page.insert_text((72, 260), "1. Declarations of interest", fontsize=11)
+    page.insert_text((90, 276), "There were no declarations of interest.", fontsize=11)
+    pdf.save(path)
+    return path
+
+
+def test_side_by_side_pdf_columns_take_their_headings_status(tmp_path: Path) -> None:
+    path = _columns_pdf(
+        tmp_path / "columns.pdf",
+        ["Present:", "Members of the Public:", "Apologies:"],
+        [
+            ["Jane Porter (JP) CHAIR", "Raj Patel (RP)", "Peter Lowe (PL) CLERK"],
+            ["Ann Booth", "Tom Reid"],
+            ["Oliver Grant"],
+        ],
+    )
+    statuses = _by_status(_attendance(load(path)))
+    assert statuses == {
+        "present": {"Jane Porter", "Raj Patel", "Peter Lowe"},
+        "public": {"Ann Booth", "Tom Reid"},
+        "apologies": {"Oliver Grant"},
+    }
