@@ -38,7 +38,7 @@ def _bucket(starts: list[int], things: Sequence[T], offset: Callable[[T], int]) 
 def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
     heads = find_heads(doc, lines)
     starts = [head.start for head in heads]
-    decisions = find_resolutions(doc, lines, {head.line for head in heads})
+    decisions = find_resolutions(doc, lines, heads)
     by_item = _bucket(starts, decisions, lambda span: span.start)
     actions: dict[int, list[Action]] = _bucket(starts, find_actions(lines), lambda action: action.start)
     items = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.analysis.headings import CLOSING
+from app.analysis.headings import CLOSING, Head
 from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbullet
 from app.analysis.tables import table_decisions
 from app.model import DocumentText, Span
@@ -42,6 +42,7 @@ MOTION_START = re.compile(
 LIST_MARK = re.compile(r"^(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|[a-z][.)]|\d{1,2}[.)]|\(\d{1,2}\)|[ivx]{1,5}\.)\s")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z(“\"‘]|$))")
 _CONTINUES = (":", ",", ";", " and", " that", " That", "–", "-")
+RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 MAX_LINES = 60
 MOTION_LOOKBACK = 25
 
@@ -186,9 +187,22 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def find_resolutions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[Span]:
-    """Every decision in `doc`, in reading order; `stops` are the lines where items begin."""
-    finder = _Finder(doc, lines, stops)
-    spans = [*_line_decisions(finder), *table_decisions(doc)]
+def _recommended(finder: _Finder, heads: list[Head]) -> Iterator[Span]:
+    """A report's decision is what its "Recommendation(s)" section asks: each paragraph of it."""
+    for number, head in enumerate(heads):
+        if not RECOMMENDATION.match(head.title or ""):
+            continue
+        end = heads[number + 1].line if number + 1 < len(heads) else len(finder.lines)
+        index = finder.following[head.last_line]
+        while 0 <= index < end:
+            last = min(finder._paragraph_end(index), end - 1)
+            yield finder.span(index, last)
+            index = finder.following[last]
+
+
+def find_resolutions(doc: DocumentText, lines: list[Line], heads: list[Head]) -> list[Span]:
+    """Every decision in `doc`, in reading order; `heads` are where items begin."""
+    finder = _Finder(doc, lines, {head.line for head in heads})
+    spans = [*_line_decisions(finder), *table_decisions(doc), *_recommended(finder, heads)]
     spans += _sentence_decisions(finder)
     return _dedupe(spans)
