@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.library.document_chosen.connect(self.open_document)
+        self.reader.zoom_requested.connect(lambda step: self._set_text_size(self.reader.font_size + step))
         self.tasks.busy_changed.connect(self._busy_changed)
         self.tasks.app_error.connect(self.errors.show_error)
         self.importer.imported.connect(self._imported)

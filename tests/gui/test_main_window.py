@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from app import settings as prefs
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.main_window import MainWindow
@@ -166,8 +166,9 @@ def test_text_size_shortcuts_change_the_reader_and_are_remembered(window: MainWi
     qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
     start = window.reader.font_size
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    window.reader.browser.setFocus()  # shortcuts work while reading, not only from the menu
+    qtbot.keyClick(window.reader.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.font_size == start + 2
     assert window.reader.browser.document().defaultFont().pointSizeF() == start + 2
     assert window.settings.get(prefs.READER_FONT_SIZE) == start + 2
@@ -175,6 +176,21 @@ def test_text_size_shortcuts_change_the_reader_and_are_remembered(window: MainWi
     assert window.reader.font_size == start + 1
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.font_size == prefs.READER_FONT_SIZE.default
+
+    viewport = window.reader.browser.viewport()
+    wheel = QWheelEvent(
+        QPointF(50, 50),
+        viewport.mapToGlobal(QPointF(50, 50)),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert window.reader.font_size == prefs.READER_FONT_SIZE.default + 1
+    assert window.reader.browser.document().defaultFont().pointSizeF() == window.reader.font_size
 
 
 def test_theme_override_recolours_the_app_and_is_remembered(window: MainWindow) -> None:
@@ -222,11 +238,15 @@ def test_demo_library_is_imported_on_first_run_with_a_summary_not_dialogs(
     (demo / "broken.txt").touch()
     main = make_window()
     main.show()
+    progress: list[str] = []
+    main.importer.progress.connect(lambda _batch: progress.append(main.progress_label.text()))
     main.start(demo_files=sorted(demo.iterdir()))
     qtbot.waitUntil(lambda: "could not read broken.txt" in main.statusBar().currentMessage(), timeout=30_000)
     wait_idle(qtbot, main)
 
     assert "Added 2 papers" in main.statusBar().currentMessage()
+    assert progress[:2] == ["Importing 2 of 3…", "Importing 3 of 3…"]
+    assert not main.progress_label.isVisible() and not main.progress.isVisible()
     assert len(main.library_model.documents()) == 2
     assert main.errors.current is None
     assert main.settings.get(prefs.RECENT_FILES) == ()  # the demo is not the user's own history

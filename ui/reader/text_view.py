@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.model import Document, DocumentText
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.reader import rendering
@@ -29,6 +29,7 @@ class ReaderView(QWidget):
     """Shows one document; emits `painted(document_id)` once its text has first reached the screen."""
 
     painted = Signal(int)
+    zoom_requested = Signal(int)  # +1 bigger, -1 smaller (Ctrl + mouse wheel)
 
     def __init__(self, font_size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +141,12 @@ class ReaderView(QWidget):
         self._fit_column()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Zoom through the preference, not QTextEdit's own zoom, so size and setting agree.
+            steps = event.angleDelta().y()
+            if steps:
+                self.zoom_requested.emit(1 if steps > 0 else -1)
+            return True
         if event.type() == QEvent.Type.Paint and self._awaiting_paint and self.document is not None:
             self._awaiting_paint = False
             # Report after this paint has been handled, not before it.
