@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.importer import Batch
 from ui.main import process_age
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
@@ -34,6 +35,7 @@ class ScreenshotJob(QObject):
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll)
         window.reader.painted.connect(self._reader_painted)
+        window.importer.batch_finished.connect(self._batch_finished)
 
     def start(self) -> None:
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
@@ -48,6 +50,10 @@ class ScreenshotJob(QObject):
         ):
             self.first_paint_s = process_age()
         return False
+
+    def _batch_finished(self, batch: Batch) -> None:
+        if not batch.quiet and not batch.outcomes:
+            self._expect_document = False  # the file could not be read: picture the window as it is
 
     def _reader_painted(self, _document_id: int) -> None:
         self._document_painted = process_age()

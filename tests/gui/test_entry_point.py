@@ -50,6 +50,17 @@ def test_screenshot_mode_opens_the_file_saves_a_png_and_reports_timings(tmp_path
     assert [entry["format"] for entry in json.loads(listed.stdout)] == ["pdf"]
 
 
+def test_screenshot_mode_still_finishes_when_the_file_cannot_be_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.touch()
+    out = tmp_path / "window.png"
+    result = quorum(
+        "--screenshot", str(out), "-platform", "offscreen", str(empty), home=tmp_path / "home", timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(out)).width() == 1280
+
+
 def test_a_subcommand_runs_the_cli_without_loading_qt(tmp_path: Path) -> None:
     code = (
         "import sys\n"
