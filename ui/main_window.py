@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
             action=("Open Papers…", self.choose_files),
         )
         self.welcome.setObjectName("welcome")
+        self.welcome.title.setObjectName("welcomeTitle")
         self.center = QStackedWidget()
         self.center.addWidget(self.welcome)
         self.center.addWidget(self.reader)

@@ -41,9 +41,14 @@ class Group:
 Row = Group | Document
 
 
-def group_label(document: Document) -> str:
+def council_and_body(document: Document) -> list[str]:
+    """The council and the body, each once (a parish council meeting as a whole names itself twice)."""
     parts = [part.strip() for part in (document.council, document.body) if part and part.strip()]
-    return " · ".join(parts) if parts else OTHER_PAPERS
+    return parts[:1] if len(parts) == 2 and parts[0].casefold() == parts[1].casefold() else parts
+
+
+def group_label(document: Document) -> str:
+    return " · ".join(council_and_body(document)) or OTHER_PAPERS
 
 
 def meeting_day(document: Document) -> date | None:

@@ -6,7 +6,7 @@ from html import escape
 
 from app.model import Block, Document, DocumentText
 
-from ui.models.library_model import readable_date
+from ui.models.library_model import council_and_body, readable_date
 from ui.theme import Theme
 
 # A line at least this share of the paragraph's longest line is taken as wrapped by the
@@ -95,7 +95,7 @@ def stylesheet(theme: Theme, size: float) -> str:
 
 def meta_line(document: Document) -> str:
     """Council, body, meeting date and format in one quiet line under the title."""
-    where = [part for part in (document.council, document.body) if part]
+    where = council_and_body(document)
     when = [readable_date(document)] if document.meeting_date else []
     pages = f"{document.pages} pages" if document.pages > 1 else ("1 page" if document.pages == 1 else "")
     what = [f"{document.format.upper()}" + (f", {pages}" if pages else "")]
