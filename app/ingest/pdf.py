@@ -1,13 +1,23 @@
-"""PDF files through PyMuPDF: text per page, one block per text block."""
+"""PDF files through PyMuPDF: reading order, running heads removed, headings by type size; OCR for scans."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 
 from app.errors import PasswordRequired, UnreadableFile
-from app.model import Block, DocumentText, Page
+from app.ingest import ocr
+from app.ingest.pdflayout import Style, page_drafts
+from app.ingest.pdflines import Line, body_size, page_lines, strip_running
+from app.ingest.textblocks import TextBuilder
+from app.model import DocumentText
+
+# One text extraction pass per page; images are not needed for reading.
+TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_WHITESPACE
+# A page with fewer characters than this but with drawings or images has no usable text layer.
+MIN_PAGE_CHARS = 20
 
 
 def open_pdf(path: Path, password: str | None) -> pymupdf.Document:
@@ -25,25 +35,63 @@ def open_pdf(path: Path, password: str | None) -> pymupdf.Document:
     return doc
 
 
+def _page_dict(page: pymupdf.Page) -> dict[str, Any]:
+    try:
+        return dict(page.get_text("dict", flags=TEXT_FLAGS))
+    except (RuntimeError, ValueError):
+        # A damaged content stream: the page reads as empty rather than failing the whole file.
+        return {"blocks": []}
+
+
+def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
+    if sum(len(line.text) for line in lines) >= MIN_PAGE_CHARS:
+        return False
+    try:
+        return bool(page.get_images()) or len(page.get_drawings()) > 50
+    except (RuntimeError, ValueError):
+        return False
+
+
+def extract(doc: pymupdf.Document, name: str) -> tuple[list[list[Line]], list[str]]:
+    """Lines of every page (OCR where there is no text layer), and warnings for the user."""
+    pages = [page_lines(_page_dict(doc[index])) for index in range(doc.page_count)]
+    scanned = [index for index in range(doc.page_count) if _needs_ocr(doc[index], pages[index])]
+    warnings: list[str] = []
+    if not scanned:
+        return pages, warnings
+    summary = f"no text layer on {len(scanned)} of {doc.page_count} pages"
+    tessdata = ocr.find_tessdata()
+    if tessdata is None:
+        if len(scanned) == doc.page_count:
+            raise UnreadableFile(f"{name}: {summary}, and {ocr.INSTALL_HINT}")
+        warnings.append(f"{summary} (those pages are left out: {ocr.INSTALL_HINT})")
+        return pages, warnings
+    for index in scanned:
+        pages[index] = page_lines(ocr.page_dict(doc[index], tessdata, TEXT_FLAGS))
+    warnings.append(f"{summary}: read by OCR (Tesseract), so expect some misread words")
+    return pages, warnings
+
+
 def load(path: Path, password: str | None = None) -> DocumentText:
     doc = open_pdf(path, password)
-    parts: list[str] = []
-    blocks: list[Block] = []
-    pages: list[Page] = []
-    offset = 0
-    for page in doc:
-        page_start = offset
-        for block in page.get_text("blocks", sort=True):
-            text = block[4].strip()
-            if not text or block[6] != 0:
-                continue
-            if parts:
-                parts.append("\n")
-                offset += 1
-            blocks.append(Block("paragraph", offset, offset + len(text), page=page.number + 1,
-                                bbox=(block[0], block[1], block[2], block[3])))
-            parts.append(text)
-            offset += len(text)
-        pages.append(Page(page.number + 1, page_start, offset, page.rect.width, page.rect.height))
-    title = (doc.metadata or {}).get("title") or None
-    return DocumentText("".join(parts), tuple(blocks), "pdf", tuple(pages), title)
+    try:
+        pages, warnings = extract(doc, path.name)
+        kept, _ = strip_running(pages, [doc[index].rect.height for index in range(doc.page_count)])
+        sizes = {line.size for lines in kept for line in lines}
+        style = Style.from_sizes(body_size(kept), sizes)
+        out = TextBuilder()
+        for number, lines in enumerate(kept, start=1):
+            rect = doc[number - 1].rect
+            out.begin_page()
+            for draft in page_drafts(lines, rect.width, style):
+                out.add(
+                    draft.kind, draft.text, level=draft.level, bold=draft.bold, size=draft.size,
+                    numbering=draft.numbering, page=number, bbox=draft.bbox,
+                )  # fmt: skip
+            out.end_page(number, rect.width, rect.height)
+        title = (doc.metadata or {}).get("title") or None
+    finally:
+        doc.close()
+    if not out.blocks:
+        raise UnreadableFile(f"{path.name}: the PDF has no text to read.")
+    return out.build("pdf", title, tuple(warnings))

@@ -1,0 +1,323 @@
+"""Reading order for one PDF page: rows, side-by-side columns, tables, margin notes, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.ingest.pdflines import Line, merged
+from app.ingest.textblocks import leading_number
+from app.model import BBox, BlockKind
+
+# A minute or list number printed apart from its text: "1", "5.", "07.18.01", "2/8c", "(a)", "iv", "•".
+NUMBER_TOKEN = re.compile(
+    r"^(?:item\s+)?[(\[]?(?:\d{1,3}[a-z]?(?:[./]\d{1,3}[a-z]?){0,2}|[a-z]|[ivx]{1,5})[.):\]]?$"
+    r"|^[•▪●○◦■➢✓❖*–-]$",
+    re.I,
+)
+DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+LIST_START = re.compile(r"^(?:[•▪●○◦■➢✓❖*–-]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)", re.I)
+MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width…
+MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
+HEADING_RATIO = 1.15
+CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
+NARROW = 0.35  # side-by-side columns narrower than this fraction of the page are lists
+
+
+@dataclass
+class Draft:
+    """A block being assembled from lines."""
+
+    kind: BlockKind
+    lines: list[Line]
+    text: str
+    level: int = 0
+    numbering: str | None = None
+
+    @property
+    def bbox(self) -> BBox:
+        return (
+            min(line.x0 for line in self.lines),
+            min(line.y0 for line in self.lines),
+            max(line.x1 for line in self.lines),
+            max(line.y1 for line in self.lines),
+        )
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return max(line.size for line in self.lines)
+
+
+@dataclass
+class Style:
+    """Document-wide typography: body size and heading levels by font size."""
+
+    body: float
+    levels: dict[float, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_sizes(cls, body: float, sizes: set[float]) -> Style:
+        larger = sorted((size for size in sizes if size >= body * HEADING_RATIO), reverse=True)
+        return cls(body, {size: index + 1 for index, size in enumerate(larger)})
+
+    def heading_level(self, line: Line, full: bool) -> int:
+        """The heading level of a line, 0 when it reads as body text."""
+        text = line.text
+        if line.size >= self.body * HEADING_RATIO and len(text) <= 200:
+            return self.levels.get(line.size, 1)
+        short = not full and len(text) <= 100 and not text.endswith((".", ",", ";"))
+        if line.bold and short and any(char.isalpha() for char in text):
+            return len(self.levels) + 1
+        return 0
+
+
+def rows_of(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into visual rows (overlapping vertically), each sorted left to right."""
+    rows: list[list[Line]] = []
+    bottom = top = 0.0
+    for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
+        overlap = min(bottom, line.y1) - max(top, line.y0)
+        if rows and overlap >= 0.5 * min(line.height, bottom - top):
+            rows[-1].append(line)
+            bottom = max(bottom, line.y1)
+        else:
+            rows.append([line])
+            top, bottom = line.y0, line.y1
+    return [join_numbers(sorted(row, key=lambda line: line.x0)) for row in rows]
+
+
+def join_numbers(row: list[Line]) -> list[Line]:
+    """A number or bullet standing apart from its text is joined to it: "1" + "Apologies"."""
+    out: list[Line] = []
+    for line in row:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and NUMBER_TOKEN.match(previous.text)
+            and not DATE.match(previous.text)
+            and line.x0 - previous.x1 < 90
+            and (len(out) == 1 or NUMBER_TOKEN.match(out[-2].text))
+        ):
+            out[-1] = merged(previous, line)
+        else:
+            out.append(line)
+    return out
+
+
+def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line]]:
+    """Separate narrow notes in the right margin (action initials beside minutes) from the body."""
+    body_right = max((line.x1 for line in lines if line.x0 < width * MARGIN_FROM), default=0.0)
+    margin = [
+        line
+        for line in lines
+        if line.x0 >= max(width * MARGIN_FROM, body_right - 5) and line.x1 - line.x0 <= width * MARGIN_WIDTH
+    ]
+    return [line for line in lines if line not in margin], margin
+
+
+def margin_drafts(margin: list[Line]) -> list[Draft]:
+    """Margin lines stacked closely form one note ("AM", "&", "WG" → "AM & WG")."""
+    notes: list[Draft] = []
+    for line in sorted(margin, key=lambda line: line.y0):
+        last = notes[-1].lines[-1] if notes else None
+        if last is not None and line.y0 - last.y1 <= 0.9 * last.height:
+            notes[-1].lines.append(line)
+            notes[-1].text += " " + line.text
+        else:
+            notes.append(Draft("paragraph", [line], line.text))
+    return notes
+
+
+def place_notes(drafts: list[Draft], notes: list[Draft]) -> list[Draft]:
+    """Each margin note goes after the block it stands beside (or the block starting nearest to it)."""
+    out = list(drafts)
+    for note in notes:
+        top = note.bbox[1] + note.lines[0].height / 2
+        beside = [i for i, draft in enumerate(out) if draft.bbox[1] <= top <= draft.bbox[3]]
+        nearest = min(range(len(out)), key=lambda i: abs(out[i].bbox[1] - top), default=None)
+        index = beside[-1] if beside else nearest
+        out.insert(len(out) if index is None else index + 1, note)
+    return out
+
+
+@dataclass
+class Band:
+    """Consecutive rows laid out in side-by-side columns: a table or parallel lists."""
+
+    rows: list[list[Line]]
+    columns: list[tuple[float, float]]
+
+    def column_of(self, line: Line) -> int | None:
+        """The column `line` falls in (by the largest horizontal overlap), None if it spans several."""
+        overlaps = [min(x1, line.x1) - max(x0, line.x0) for x0, x1 in self.columns]
+        touching = [index for index, overlap in enumerate(overlaps) if overlap > 0]
+        if len(touching) > 1:
+            return None
+        if touching:
+            return touching[0]
+        return None
+
+    def accepts(self, row: list[Line]) -> bool:
+        """Whether `row` continues the band: each piece in its own column, no piece across columns."""
+        found = [self.column_of(line) for line in row]
+        if len(row) == 1 and found[0] is None:
+            return False
+        return None not in found and len(set(found)) == len(found)
+
+    def add(self, row: list[Line]) -> None:
+        self.rows.append(row)
+        for line in row:
+            index = self.column_of(line)
+            if index is not None:
+                x0, x1 = self.columns[index]
+                self.columns[index] = (min(x0, line.x0), max(x1, line.x1))
+
+    def is_table(self) -> bool:
+        """A table holds figures (dates, amounts) in a later column; parallel lists hold names or prose."""
+        for index in range(1, len(self.columns)):
+            cells = [line for row in self.rows[1:] for line in row if self.column_of(line) == index]
+            with_digits = sum(any(char.isdigit() for char in line.text) for line in cells)
+            if cells and with_digits >= 0.4 * len(cells):
+                return True
+        return len(self.columns) > 3
+
+    def table_rows(self) -> list[Draft]:
+        """One draft per table row; a cell's wrapped lines are joined back into their cell."""
+        rows: list[tuple[list[Line], list[str]]] = []
+        for row in self.rows:
+            cells = [""] * len(self.columns)
+            for line in row:
+                index = self.column_of(line)
+                cells[index if index is not None else 0] = line.text
+            if rows and self._wraps(rows[-1][0], row, cells):
+                lines, previous = rows[-1]
+                lines.extend(row)
+                rows[-1] = (lines, [f"{old} {new}".strip() for old, new in zip(previous, cells, strict=True)])
+            else:
+                rows.append((list(row), cells))
+        return [Draft("table_row", lines, "\t".join(cells).rstrip("\t")) for lines, cells in rows]
+
+    @staticmethod
+    def _wraps(previous: list[Line], row: list[Line], cells: list[str]) -> bool:
+        """A row continues the one above when it is set tight below it and lacks its first cell."""
+        gap = min(line.y0 for line in row) - max(line.y1 for line in previous)
+        return gap < 0.45 * previous[0].height and not cells[0]
+
+    def column_lines(self) -> list[list[Line]]:
+        columns: list[list[Line]] = [[] for _ in self.columns]
+        for row in self.rows:
+            for line in row:
+                columns[self.column_of(line) or 0].append(line)
+        return columns
+
+
+def _close(previous: list[Line], row: list[Line]) -> bool:
+    """Whether `row` follows `previous` without a paragraph gap (rows of cells may be spaced wider)."""
+    bottom = max(line.y1 for line in previous)
+    height = max(line.height for line in previous)
+    allowed = 1.6 if len(row) > 1 or len(previous) > 1 else 0.9
+    return min(line.y0 for line in row) - bottom <= allowed * height
+
+
+def segments(rows: list[list[Line]]) -> list[Band | Line]:
+    """Rows in reading order: runs of multi-piece rows become bands, the rest stays one line per row."""
+    out: list[Band | Line] = []
+    band: Band | None = None
+    for row in rows:
+        if band is not None and _close(band.rows[-1], row) and band.accepts(row):
+            band.add(row)
+            continue
+        band = None
+        if len(row) > 1:
+            band = Band([row], [(line.x0, line.x1) for line in row])
+            out.append(band)
+        else:
+            out.append(row[0])
+    # A "band" of one row is a line with wide gaps: keep it as one line, cells split by tabs.
+    return [
+        item if isinstance(item, Line) or len(item.rows) > 1 else _tabbed(item.rows[0]) for item in out
+    ]
+
+
+def _tabbed(row: list[Line]) -> Line:
+    line = row[0]
+    for other in row[1:]:
+        line = merged(line, other, "\t")
+    return line
+
+
+def _joined(previous: str, line: str, wrapped: bool) -> str:
+    """Wrapped lines join with a space (a line-end hyphen is dropped); others keep their line break."""
+    if not wrapped:
+        return f"{previous}\n{line}"
+    if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and line[:1].islower():
+        return previous[:-1] + line
+    return f"{previous} {line}"
+
+
+def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
+    previous = draft.lines[-1]
+    first = draft.lines[0]
+    if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * previous.height:
+        return False
+    if abs(line.size - previous.size) > 0.6 or LIST_START.match(line.text):
+        return False
+    if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
+        return False
+    return first.x0 - 2 * line.size <= line.x0 <= first.x0 + 2.5 * line.size
+
+
+def paragraphs(lines: list[Line], style: Style, right: float) -> list[Draft]:
+    """Lines of one column, top to bottom, gathered into headings, list items and paragraphs."""
+    drafts: list[Draft] = []
+    for line in lines:
+        full = line.x1 >= right - 3.5 * line.size
+        level = style.heading_level(line, full)
+        draft = drafts[-1] if drafts else None
+        if draft is not None:
+            previous = draft.lines[-1]
+            # Wrapped: the line's first word would not have fitted at the end of the previous line.
+            first_word = line.text.split(" ", 1)[0]
+            wrapped = previous.x1 + CHAR_WIDTH * line.size * (len(first_word) + 1) >= right
+            if _continues(draft, line, level, wrapped):
+                draft.lines.append(line)
+                draft.text = _joined(draft.text, line.text, wrapped)
+                continue
+        kind: BlockKind = "heading" if level else "list_item" if LIST_START.match(line.text) else "paragraph"
+        numbering = leading_number(line.text) if kind != "paragraph" else None
+        drafts.append(Draft(kind, [line], line.text, level, numbering))
+    return drafts
+
+
+def text_right(lines: list[Line], width: float) -> float:
+    """Where full lines end: the right edge most long lines reach."""
+    edges = sorted(line.x1 for line in lines if len(line.text) >= 25)
+    return edges[int(len(edges) * 0.9)] if edges else width
+
+
+def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
+    """The blocks of one page in reading order."""
+    body, margin = split_margin(lines, width)
+    parts = segments(rows_of(body))
+    right = text_right([part for part in parts if isinstance(part, Line)], width)
+    drafts: list[Draft] = []
+    flow: list[Line] = []
+    for part in parts:
+        if isinstance(part, Line):
+            flow.append(part)
+            continue
+        drafts += paragraphs(flow, style, right)
+        flow = []
+        if part.is_table():
+            drafts += part.table_rows()
+        else:
+            for column in part.column_lines():
+                # Narrow columns are lists (names, initials): their lines never wrap into each other.
+                wide = max(line.x1 for line in column) - min(line.x0 for line in column) > NARROW * width
+                drafts += paragraphs(column, style, text_right(column, width) if wide else float("inf"))
+    drafts += paragraphs(flow, style, right)
+    return place_notes(drafts, margin_drafts(margin))

@@ -1,0 +1,161 @@
+"""PDF text lines from PyMuPDF's dict output, and removal of running headers, footers and page numbers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+BOLD_FLAG = 16
+BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# Symbol-font bullets arrive as private-use characters; other private-use glyphs are noise.
+BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓"}
+PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$"
+    r"|^page\s+\d{1,4}\s+of\s+\d{1,4}\b",
+    re.I,
+)
+# Margins where running heads and page numbers live, as fractions of the page height.
+RUNNING_ZONE = 0.15
+NUMBER_ZONE = 0.08
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line (or a piece of one, split at a wide gap) with its look."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def middle(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def _clean(text: str) -> str:
+    for private, bullet in BULLETS.items():
+        text = text.replace(private, bullet)
+    return PRIVATE_USE.sub("", text).replace("\u00ad", "").replace("\u00a0", " ")
+
+
+def _trimmed(span: dict[str, Any], left: bool) -> float:
+    """A span's edge without its leading or trailing spaces (estimated from their share of the text)."""
+    x0, _, x1, _ = span["bbox"]
+    text = span["text"]
+    kept = len(text.lstrip() if left else text.rstrip())
+    if not text or kept == len(text):
+        return float(x0 if left else x1)
+    share = (len(text) - kept) / len(text) * (x1 - x0)
+    return float(x0 + share if left else x1 - share)
+
+
+def _is_bold(span: dict[str, Any]) -> bool:
+    font = str(span.get("font", "")).lower()
+    return bool(span["flags"] & BOLD_FLAG) or any(name in font for name in BOLD_NAMES)
+
+
+def _piece(spans: list[dict[str, Any]]) -> Line | None:
+    visible = [span for span in spans if span["text"].strip()]
+    text = _clean("".join(span["text"] for span in spans)).strip()
+    if not visible or not text:
+        return None
+    x0 = _trimmed(visible[0], left=True)
+    x1 = _trimmed(visible[-1], left=False)
+    y0 = min(span["bbox"][1] for span in visible)
+    y1 = max(span["bbox"][3] for span in visible)
+    size = max(span["size"] for span in visible)
+    return Line(" ".join(text.split()), x0, y0, x1, y1, round(size, 1), all(_is_bold(s) for s in visible))
+
+
+def page_lines(page_dict: dict[str, Any]) -> list[Line]:
+    """The page's horizontal text lines, split where spans are far apart (separate cells or columns)."""
+    lines: list[Line] = []
+    for block in page_dict["blocks"]:
+        for line in block.get("lines", ()):
+            if abs(line["dir"][1]) > 0.1:
+                continue  # rotated text: watermarks, margin stamps
+            spans = line["spans"]
+            start = 0
+            for index in range(1, len(spans) + 1):
+                if index == len(spans) or _gap(spans[index - 1], spans[index]):
+                    piece = _piece(spans[start:index])
+                    if piece is not None:
+                        lines.append(piece)
+                    start = index
+    return lines
+
+
+def _gap(left: dict[str, Any], right: dict[str, Any]) -> bool:
+    return bool(right["bbox"][0] - left["bbox"][2] > 2.5 * max(left["size"], 1.0))
+
+
+def _key(line: Line, height: float) -> tuple[str, int, bool]:
+    top = line.y0 < height * RUNNING_ZONE
+    return re.sub(r"\d+", "#", line.text.lower()), round((line.y0 if top else height - line.y0) / 6), top
+
+
+def strip_running(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
+    """Drop lines repeated at the same place on many pages, and page numbers in the margins.
+
+    Returns the kept lines per page and how many lines were dropped.
+    """
+    counts: Counter[tuple[str, int, bool]] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        counts.update({_key(line, height) for line in lines if _running_candidate(line, height)})
+    needed = max(2, (len(pages) + 1) // 2)
+    kept_pages: list[list[Line]] = []
+    dropped = 0
+    for lines, height in zip(pages, heights, strict=True):
+        kept = []
+        for line in lines:
+            repeated = _running_candidate(line, height) and counts[_key(line, height)] >= needed
+            number = _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(line.text) is not None
+            if repeated or number:
+                dropped += 1
+            else:
+                kept.append(line)
+        kept_pages.append(kept)
+    return kept_pages, dropped
+
+
+def _running_candidate(line: Line, height: float) -> bool:
+    # Lines without words ("07.18.01") may be minute numbers that happen to align.
+    letters = sum(char.isalpha() for char in line.text)
+    return letters >= 3 and _in_zone(line, height, RUNNING_ZONE)
+
+
+def _in_zone(line: Line, height: float, zone: float) -> bool:
+    return line.y1 < height * zone or line.y0 > height * (1 - zone)
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    """The font size most of the text is set in (by characters)."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def merged(first: Line, second: Line, separator: str = " ") -> Line:
+    """Two pieces of one row as one line (a number and its title, a bullet and its text)."""
+    return replace(
+        second,
+        text=f"{first.text}{separator}{second.text}",
+        x0=min(first.x0, second.x0),
+        y0=min(first.y0, second.y0),
+        x1=max(first.x1, second.x1),
+        y1=max(first.y1, second.y1),
+        size=max(first.size, second.size),
+    )
