@@ -18,11 +18,13 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
     (
         r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+(?:received|and\s+absences?))?|regrets|"
         r"members?\s+excused|excused(?:\s+absences?)?|absent\s+with\s+(?:apologies|regrets|notice|leave)|"
+        r"absent\s+(?:and\s+)?excused|the\s+following\s+(?:\w+\s+){0,3}(?:sent|tendered)\s+apologies|"
         r"leave\s+of\s+absence",
         "apologies",
         None,
     ),
-    (r"(?:(?:members?|councill?ors?)\s+)?absent(?:\s+without\s+(?:apologies|notice))?|not\s+present",
+    (r"(?:(?:members?|councill?ors?)\s+)?absent(?:\s+without\s+(?:apologies|notice))?|not\s+present|"
+     r"the\s+following\s+(?:\w+\s+){0,3}were\s+absent",
      "absent", None),
     (r"(?:co-?opted|non-councill?or|lay|independent|external|church|parent)\s+(?:members?|representatives?)"
      r"(?:\s+present)?", "co-opted", None),
@@ -40,7 +42,8 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
     (r"(?:(?:council|committee|board|elected|panel)\s+)?members?(?:\s+of\s+the\s+(?:joint\s+)?"
      r"(?:committee|council|board|panel|authority))?(?:\s+present)?|"
      r"present(?:\s+(?:in\s+person|remotely|virtually|were))?|(?:councill?ors?|councilmembers?|"
-     r"council\s+members?|trustees|directors)\s+present|attendance|attendees|roll\s+call", "present", None),
+     r"council\s+members?|trustees|directors)\s+present|attendance|attendees|roll\s+call|"
+     r"the\s+following\s+(?:\w+\s+){0,3}were\s+present", "present", None),
 )
 _LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_STATUS_LABELS))
 # A label opens a line (perhaps after an item number) and ends it, or is followed by a colon or dash.
@@ -61,10 +64,24 @@ _NONE = re.compile(
     re.I,
 )
 _APOLOGY_FROM = re.compile(
-    r"apologies(?:\s+for\s+absence)?\s+(?:(?:were|had\s+been|have\s+been|was)\s+)?(?:received|submitted|"
-    r"tendered|given|noted|offered|sent|intimated|presented|recorded)(?:\s+and\s+accepted)?\s+(?:from|by|on\s+behalf\s+of)\s+",
+    r"apolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|had\s+been|have\s+been|was|is)\s+)?"
+    r"(?:(?:received|submitted|tendered|given|noted|offered|sent|intimated|presented|recorded)"
+    r"(?:\s+and\s+accepted)?\s+)?(?:from|by|on\s+behalf\s+of)\s+",
     re.I,
 )
+# "Councillor Z attended as substitute for Councillor Y"
+_SUBSTITUTE = re.compile(
+    r"^\W*(?P<names>.+?)\s+(?:(?:attended|was\s+present|were\s+present|sat)\s+as\s+(?:a\s+)?substitutes?|"
+    r"substitut(?:ed|ing))\s+for\b",
+    re.I,
+)
+# "Councillors Price / Wise": a mover and seconder, not a list of people present or absent.
+_MOVERS = re.compile(r"^\W*(?i:councill?ors?|crs?\.?|cllrs?\.?)?\s*[A-Z][\w'’-]+\s*/\s*[A-Z][\w'’-]+\W*$")
+# "Cllr A Smith – Present" in a roll call: the status printed after the name.
+_TRAILING_STATUS = re.compile(
+    r"(?:\s*[-–:]\s*|\s+)(?P<status>present|absent|excused|apologies|here|remote(?:ly)?|online)\.?\s*$", re.I
+)
+_TRAILING_STATUSES = {"absent": "absent", "excused": "apologies", "apologies": "apologies"}
 _APOLOGY_SENT = re.compile(
     r"^(?P<names>.+?)\s+(?:had\s+|has\s+|have\s+)?(?:sent|gave|given|tendered|offered|submitted)\s+"
     r"(?:(?:his|her|their)\s+)?apologies",
@@ -77,7 +94,7 @@ _LEAVE = re.compile(
 )
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bapologies\W+(?:none|nil)\b", re.I)
 _CLAUSE_END = re.compile(
-    r"\s+(?:who|due|because|as|owing|being|which|for\s+(?:the|this))\b|[.;](?:\s|$)", re.I
+    r"\s+(?:who|due|because|as|owing|being|which|be|were|was|for\s+(?:the|this))\b|[.;](?:\s|$)", re.I
 )
 _PROSE_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b|to\b|de\b|van\b|von\b|la\b|le\b|da\b)[a-z]{2,}\b")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -205,16 +222,11 @@ class _Reader:
         if not stripped:
             return
         self.x0 = x0
-        header = _column_statuses([c for c in _CELL_SPLIT.split(stripped) if c.strip()])
-        if header:
-            self.set(_Scan(header[0][0], header[0][1], header))
-            return
-        label = _label(stripped)
-        if label and label[2] >= len(stripped):
-            self._open(label[0], label[1])
+        if self._heading(stripped):
             return
         self.pending = []
-        if self._apologies(start, text, label):
+        label = _label(stripped)
+        if self._apologies(start, text, label) or self._substitutes(start, text):
             return
         if label:
             self.set(_Scan(label[0], label[1]))
@@ -222,12 +234,30 @@ class _Reader:
             # "Present\tA, B\tnotes": a label in a table row governs its own cell only.
             cell = text[offset:].lstrip("\t").split("\t")[0]
             self._content(start + text.find(cell, offset), cell)
-            return
-        if _ITEM_HEADING.match(stripped) or _is_prose(stripped):
+        elif _ITEM_HEADING.match(stripped) or _is_prose(stripped):
             self.set(_Scan())
-            return
-        if self.state.status:
+        elif self.state.status and not _MOVERS.match(stripped):
             self._content(start, text)
+
+    def _heading(self, stripped: str) -> bool:
+        """A row of column headings, or a label alone on its line."""
+        header = _column_statuses([c for c in _CELL_SPLIT.split(stripped) if c.strip()])
+        if header:
+            self.set(_Scan(header[0][0], header[0][1], header))
+            return True
+        label = _label(stripped)
+        if label and label[2] >= len(stripped):
+            self._open(label[0], label[1])
+            return True
+        return False
+
+    def _substitutes(self, start: int, text: str) -> bool:
+        substitute = _SUBSTITUTE.match(text)
+        if substitute:
+            self.set(_Scan())
+            names = split_people(substitute.group("names"), start + substitute.start("names"), False)[0]
+            self.add(names, "substitute", None)
+        return substitute is not None
 
     def _open(self, status: str, role: str | None) -> None:
         """A label alone on its line; several in a row are the headings of side-by-side columns."""
@@ -261,11 +291,16 @@ class _Reader:
         if state.columns and "\t" in text.strip():
             self._columns(start, text)
             return
+        status = state.status
+        trailing = _TRAILING_STATUS.search(text)
+        if trailing:
+            status = _TRAILING_STATUSES.get(trailing.group("status").lower(), "present")
+            text = text[: trailing.start()]
         people, rejected = split_people(text, start)
         if not people and rejected:
             self.set(_Scan())
             return
-        self.add(people, state.status, state.role)
+        self.add(people, status, state.role)
 
     def _columns(self, start: int, text: str) -> None:
         """A row of side-by-side columns: each cell takes the status of its column's heading."""

@@ -13,6 +13,7 @@ from app.model import DocumentText, Meeting
 HEAD_LINES = 80
 HEAD_CHARS = 8_000
 US_SIGNS_CHARS = 20_000
+OPENING_LINES = 60
 NEXT_MEETING_WINDOW = 200
 CHAIR_ROLES = frozenset({"Chair", "Acting Chair", "Joint-Chair", "Cathaoirleach", "Convener", "Convenor"})
 # US papers write numeric dates month first; their vocabulary gives them away.
@@ -98,6 +99,11 @@ _ENDS_HEAD = re.compile(
     r"in\s+attendance|item\s+\d|\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?\s+[A-Z])\b",
     re.I,
 )
+_OPENED = re.compile(
+    r"\b(?:called\s+(?:the\s+meeting\s+)?to\s+order|(?:meeting\s+)?(?:opened|commenced|convened|began|started))"
+    r"\s+at\b",
+    re.I,
+)
 _NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
 
@@ -178,6 +184,15 @@ def _time(text: str) -> str | None:
     return None
 
 
+def _opening_time(lines: list[Line]) -> str | None:
+    """"The Mayor called the meeting to order at 7:02 p.m.": the time the meeting opened."""
+    for line in lines[:OPENING_LINES]:
+        match = _OPENED.search(line.text)
+        if match:
+            return _time(line.text[match.end() : match.end() + 30])
+    return None
+
+
 def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
     for key in ("venue", "location", "place", "where"):
         if fields.get(key):
@@ -191,7 +206,10 @@ def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
 
 def _council(head: list[Line]) -> str | None:
     for line in head:
-        for match in _COUNCIL.finditer(_clean(line.text)):
+        text = _clean(line.text)
+        if _FIELD.match(text) or _HELD_IN.search(text):
+            continue  # a venue ("Council Chamber, Regional Council, …") is not the meeting's council
+        for match in _COUNCIL.finditer(text):
             words = match.group(0).split()
             while words and words[0].lower() in _NOT_COUNCIL_WORDS:
                 words.pop(0)
@@ -247,7 +265,11 @@ def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:
     month_first = bool(_US_SIGNS.search(doc.text, 0, US_SIGNS_CHARS))
     date, date_line = _meeting_date(head, month_first)
     fields = _fields(head)
-    time = _time(fields.get("time", "")) or (_time(lines[date_line].text) if date_line >= 0 else None)
+    time = (
+        _time(fields.get("time", ""))
+        or (_time(lines[date_line].text) if date_line >= 0 else None)
+        or _opening_time(lines)
+    )
     council = _council(head)
     attendance = find_attendance(doc, lines)
     chair = next((a.name for a in attendance if a.role in CHAIR_ROLES and a.status == "present"), None)

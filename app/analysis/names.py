@@ -13,7 +13,7 @@ _TITLE = re.compile(
     r"\s*(?:(?:county|city|borough|district|town|parish|community|regional|elected|ward)\s+)?"
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
     r"aldermen|alderman|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|rev(?:erend)?|"
-    r"lord|lady|commissioner|supervisor|trustee|selectm[ae]n|director)?\.?\s+",
+    r"lord|lady|commissioner|supervisor|trustee|selectm[ae]n|director)?\.?:?\s+",
     re.I,
 )
 _ROLE_WORDS = (
@@ -26,6 +26,7 @@ _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]?")
 _TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$", re.I)
 # A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
 _RANK = re.compile(r"^[A-Z]{2,5}\s+(?=[A-Z][a-z])")
+_BULLET = re.compile(r"^[\s•·▪●○◦➢*–-]+")
 _MARKUP = re.compile(r"[*_#`]+|\[bookmark:[^\]]*\]")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 _WORD = re.compile(r"^(?:[A-Z][a-z]{0,2}['’])?[A-ZÀ-ÞÓÁÉÍÚ][A-Za-zÀ-ÿ'’\-]*\.?$")
@@ -108,7 +109,7 @@ def is_name(text: str) -> bool:
 
 def clean_person(raw: str) -> tuple[str, str | None, bool]:
     """Split a printed entry into (name, role, had bracketed initials); the name may be empty."""
-    text = _MARKUP.sub("", raw).replace("\u00a0", " ")
+    text = _BULLET.sub("", _MARKUP.sub("", raw).replace("\u00a0", " "))
     text = re.sub(r"\s+", " ", text).strip(" .:-–")
     text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # a name hyphen broken at a line end
     role = None

@@ -75,6 +75,11 @@ EXPECTED = {
         {"P Harrison"},
     ),
 }
+EXPECTED["nz-city-council.html"] = (
+    {"Kirsten Wise", "Annette Brosnan", "Maxine Boag", "Keith Price", "Apiata Tapine", "Graeme Taylor"},
+    {"Nigel Simpson"},
+)
+EXPECTED["us-roll-call.txt"] = ({"Ann Lee", "Bob Ortiz", "Dan Smith"}, set())
 MEMBER_STATUSES = {"present", "co-opted", "substitute"}
 
 
@@ -213,3 +218,22 @@ def test_side_by_side_pdf_columns_take_their_headings_status(tmp_path: Path) -> 
         "public": {"Ann Booth", "Tom Reid"},
         "apologies": {"Oliver Grant"},
     }
+
+
+def test_roll_call_status_printed_after_each_name() -> None:
+    attendees = _attendance(load(FIXTURES / "us-roll-call.txt"))
+    assert [(a.name, a.status, a.role) for a in attendees] == [
+        ("Ann Lee", "present", "Mayor"),
+        ("Bob Ortiz", "present", None),
+        ("Carol Nguyen", "absent", None),
+        ("Dan Smith", "present", None),
+    ]
+
+
+def test_substitutes_named_in_a_sentence() -> None:
+    doc = _text_doc(
+        "Present:\nCouncillors A Khan and B Lowe\n\n"
+        "Councillor C Dunn attended as substitute for Councillor E Fox.\n"
+    )
+    statuses = _by_status(_attendance(doc))
+    assert statuses == {"present": {"A Khan", "B Lowe"}, "substitute": {"C Dunn"}}

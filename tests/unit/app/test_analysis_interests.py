@@ -42,6 +42,7 @@ def test_declarations_name_member_item_and_kind() -> None:
     [
         ("irish-county-council.txt", "Lynch", "5", "pecuniary"),
         ("welsh-town-council.txt", "Sian Evans", "6", "personal"),
+        ("us-roll-call.txt", "Ortiz", "6B", "other"),
     ],
 )
 def test_declarations_in_other_styles(name: str, who: str, item: str, kind: str) -> None:
@@ -94,3 +95,7 @@ def test_declarations_table() -> None:
     found, none = _interests(doc)
     assert [(i.who, i.item) for i in found] == [("Browaty", "6")]
     assert not none
+
+
+def test_nz_nil_under_conflicts_heading_in_html() -> None:
+    assert _interests(load(FIXTURES / "nz-city-council.html")) == ((), True)

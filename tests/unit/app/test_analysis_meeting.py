@@ -81,6 +81,25 @@ def test_title_block_details(name: str, date: str, time: str | None, body: str, 
     assert meeting.kind == "minutes"
 
 
+def test_html_label_value_table_and_us_call_to_order() -> None:
+    nz = _meeting(load(FIXTURES / "nz-city-council.html"))
+    assert (nz.council, nz.body, nz.date, nz.time, nz.chair) == (
+        None,
+        "Council",
+        "2020-03-05",
+        "15:00",
+        "Kirsten Wise",
+    )
+    assert nz.venue == "Council Chamber, Hawke's Bay Regional Council, 159 Dalton Street, Napier"
+    us = _meeting(load(FIXTURES / "us-roll-call.txt"))
+    assert (us.council, us.body, us.date, us.time) == (
+        "CITY OF RIVERTON",
+        "CITY COUNCIL",
+        "2024-06-03",
+        "19:02",
+    )
+
+
 def test_council_chair_and_next_meeting() -> None:
     irish = _meeting(load(FIXTURES / "irish-county-council.txt"))
     assert (irish.council, irish.chair, irish.next_meeting) == (
