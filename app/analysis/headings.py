@@ -49,7 +49,7 @@ _MONTH = re.compile(
 )
 _SUBMARK = re.compile(r"^\(?[a-z]{1,3}[.)]?$|^\(?[ivx]{1,4}[.)]$")
 _TERMINAL = (".", ";", ",", "?", "!")
-_LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)])\s")
+_LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-z]\s+[A-Z])\s?")
 _RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\s*(?P<rest>\S.*)$")
 _VERB = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would)\b.{10,}")
 MAX_TITLE = 300

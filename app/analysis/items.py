@@ -27,6 +27,9 @@ GAP_PENALTY = {1: 0.0, 2: -0.7, 3: -1.2}
 OPEN_PENALTY_ONE = -0.3
 OPEN_PENALTY_OTHER = -1.2
 MIN_CHAIN = 1.9
+_ATTENDANCE_LINE = re.compile(
+    r"^(?:(?:members|councillors|councilors|commissioners)\s+)?(?:present|in attendance|attendees)\s*:", re.I
+)
 _SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
 
 
@@ -126,7 +129,7 @@ def _best_chain(candidates: list[_Candidate]) -> list[Head]:
 def _standalone(lines: list[Line], index: int, previous: list[int], fmt: str) -> bool:
     """A line on its own: a heading block, or a paragraph of one line followed by content."""
     line = lines[index]
-    if _indented(line, fmt) or line.kind in ("list_item", "table_row"):
+    if _indented(line, fmt) or line.kind == "list_item" or "\t" in line.text:
         return False
     before = previous[index]
     if before >= 0 and lines[before].stripped.endswith((":", ",", ";")) and before == index - 1:
@@ -179,7 +182,7 @@ def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list
 
 def _after_masthead(lines: list[Line], heads: list[Head]) -> list[Head]:
     """Drop the masthead (council, committee, meeting lines) printed above the attendance list."""
-    label = next((line.index for line in lines if ATTENDANCE_LABEL.match(clean(line.stripped))), -1)
+    label = next((line.index for line in lines if _ATTENDANCE_LINE.match(clean(line.stripped))), -1)
     return [head for head in heads if head.line > label or is_procedural(head.title or "")]
 
 

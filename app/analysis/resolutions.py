@@ -19,16 +19,21 @@ LEAD = re.compile(
     rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
     re.I,
 )
+# Scottish style: "The Committee:-" over a list, or "The Committee NOTED … and APPROVED …" in capitals.
+LEAD_CAPITALS = re.compile(
+    r"^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Cabinet|Panel|Members)"
+    r"(?:\s*:-?\s*$|\s+(?:unanimously\s+)?(?:AGREED|APPROVED|NOTED|RESOLVED|DECIDED|ENDORSED)\b)"
+)
 # A decision told in a sentence: "It was resolved to …", "The minutes … were approved".
 SENTENCE = re.compile(
-    r"\b(?:it\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided)"
+    r"\b(?:it\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|ordered)"
     r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and)\s+)?"
     r"(?:approved|adopted|ratified|endorsed|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
     rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
     r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
     r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
-    r"|motion\s+(?:was\s+)?(?:carried|passed|approved|adopted))\b",
+    r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed))\b",
     re.I,
 )
 CLOSE = re.compile(
@@ -42,6 +47,12 @@ MOTION_START = re.compile(
 LIST_MARK = re.compile(r"^(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|[a-z][.)]|\d{1,2}[.)]|\(\d{1,2}\)|[ivx]{1,5}\.)\s")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z(“\"‘]|$))")
 _CONTINUES = (":", ",", ";", " and", " that", " That", "–", "-")
+LABEL_ONLY = re.compile(
+    r"^(?:resolved|agreed|decided|decision|resolution)\s*[:;,.–—-]*\s*(?:that\s*:?)?$", re.I
+)
+_AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
+_MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b", re.I)
+MOTION_REACH = 1500
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 MAX_LINES = 60
 MOTION_LOOKBACK = 25
@@ -49,6 +60,10 @@ MOTION_LOOKBACK = 25
 
 def _opening(line: Line) -> str:
     return unbullet(clean(line.stripped))
+
+
+def _leads(text: str) -> bool:
+    return bool(LEAD.match(text) or LEAD_CAPITALS.match(text))
 
 
 def _continues(line_text: str, after: str) -> bool:
@@ -73,7 +88,7 @@ class _Finder:
         last = index
         nxt = index + 1
         while nxt < len(self.lines) and not self.lines[nxt].blank and nxt not in self.stops:
-            if starts_paragraph(self.lines, nxt) or LEAD.match(_opening(self.lines[nxt])):
+            if starts_paragraph(self.lines, nxt) or _leads(_opening(self.lines[nxt])):
                 break
             last, nxt = nxt, nxt + 1
         return last
@@ -81,13 +96,16 @@ class _Finder:
     def block(self, index: int) -> int:
         """Last line of the decision opening at line `index`: its paragraph and continuing sub-points."""
         last = self._paragraph_end(index)
+        # A bare label ("Decision", "RESOLVED –") always takes the paragraph under it.
+        bare = last == index and bool(LABEL_ONLY.match(_opening(self.lines[index])))
         while last - index < MAX_LINES:
             nxt = self.following[last]
             if nxt < 0 or nxt in self.stops or nxt - last > 3:
                 break
             after = _opening(self.lines[nxt])
-            if LEAD.match(after) or not _continues(self.lines[last].stripped, after):
+            if not bare and (_leads(after) or not _continues(self.lines[last].stripped, after)):
                 break
+            bare = False
             last = self._paragraph_end(nxt)
         return last
 
@@ -133,12 +151,13 @@ def _line_decisions(finder: _Finder) -> Iterator[Span]:
             index += 1
             continue
         opening = _opening(line)
-        if LEAD.match(opening):
+        if _leads(opening):
             last = finder.block(index)
             yield finder.span(index, last, _lead_column(line))
             index = last + 1
             continue
-        if CLOSE.match(opening) and index > 0:
+        before = finder.previous[index]
+        if CLOSE.match(opening) and before >= 0 and not _AUXILIARY.search(lines[before].stripped):
             yield finder.span(finder.motion_start(index), index)
         index += 1
 
@@ -158,6 +177,18 @@ def _runs(finder: _Finder, closed: int) -> Iterator[tuple[int, int]]:
         index = last + 1
 
 
+def _sentence_start(paragraph: str, match: re.Match[str]) -> int:
+    """Where the sentence holding `match` starts; a closing "Motion carried" reaches back to "Motion by"."""
+    begin = max(paragraph.rfind(". ", 0, match.start()), paragraph.rfind(".\n", 0, match.start()))
+    begin = begin + 2 if begin >= 0 else 0
+    if match.group(0).lower().startswith("motion"):
+        low = max(0, match.start() - MOTION_REACH)
+        opened = [found.start() for found in _MOTION_OPEN.finditer(paragraph, low, match.start())]
+        if opened:
+            begin = min(begin, opened[-1])
+    return begin
+
+
 def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
     """Sentences holding a decision ("It was resolved to …"), each from its start to its full stop."""
     text = finder.doc.text
@@ -166,8 +197,7 @@ def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
         start, end = finder.lines[first].start, finder.lines[last].end
         paragraph = text[start:end]
         for match in SENTENCE.finditer(paragraph):
-            begin = max(paragraph.rfind(". ", 0, match.start()), paragraph.rfind(".\n", 0, match.start()))
-            begin = begin + 2 if begin >= 0 else 0
+            begin = _sentence_start(paragraph, match)
             stop = _SENTENCE_END.search(paragraph, match.end())
             finish = stop.end() if stop else len(paragraph)
             if stop is None and paragraph.rstrip().endswith(":"):
