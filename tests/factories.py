@@ -139,3 +139,88 @@ def _table(page: pymupdf.Page, y: float, rng: random.Random) -> float:
         page.insert_text((56, y + 12), f"Cost centre {rng.randrange(1000, 9999)}", fontsize=10)
         page.insert_text((300, y + 12), f"£{rng.randrange(100, 99999):,}", fontsize=10)
     return y + 30
+
+
+def _minutes_page_one(page: pymupdf.Page) -> None:
+    page.insert_text((150, 90), "ANYTOWN TOWN COUNCIL", fontsize=16, fontname="hebo")
+    page.insert_text((150, 112), "Minutes of the meeting held on 3 March 2025", fontsize=12, fontname="hebo")
+    # Attendance in two side-by-side columns.
+    page.insert_text((90, 150), "Present:", fontsize=11, fontname="hebo")
+    page.insert_text((330, 150), "Apologies:", fontsize=11, fontname="hebo")
+    for row, (left, right) in enumerate(
+        [("Cllr A Smith (Chair)", "Cllr C Brown"), ("Cllr B Jones", "Cllr D Green"), ("Cllr E White", "")]
+    ):
+        page.insert_text((90, 166 + 14 * row), left, fontsize=11)
+        if right:
+            page.insert_text((330, 166 + 14 * row), right, fontsize=11)
+    page.insert_text((72, 240), "1.", fontsize=11, fontname="hebo")
+    page.insert_text((110, 240), "Planning applications", fontsize=11, fontname="hebo")
+    body = [
+        "The committee considered the application for the new houses at Mill Lane and it",
+        "was recommended that the council raise no objection, subject to the recom-",
+        "mendations of the planning officer.",
+    ]
+    for row, text in enumerate(body):
+        page.insert_text((110, 256 + 14 * row), text, fontsize=11)
+    page.insert_text((530, 256), "CB", fontsize=11, fontname="hebo")  # action initials in the margin
+    page.insert_text((72, 320), "2.", fontsize=11, fontname="hebo")
+    page.insert_text((110, 320), "Finance", fontsize=11, fontname="hebo")
+    page.insert_text((110, 336), "Payments were approved as follows:", fontsize=11)
+    for row, cells in enumerate(
+        [("Payee", "Date", "Amount"), ("SSE", "10/07/25", "£30.08"), ("Came & Co", "12/07/25", "£487.96")]
+    ):
+        for x, text in zip((110, 260, 380), cells, strict=True):
+            page.insert_text((x, 356 + 15 * row), text, fontsize=11, fontname="hebo" if row == 0 else "helv")
+
+
+def write_pdf_minutes(path: Path, password: str | None = None) -> Path:
+    """Two pages of town-council minutes: columns, a table, margin initials, running header and footer."""
+    doc = pymupdf.open()
+    for number in (1, 2):
+        page = doc.new_page(width=A4.width, height=A4.height)
+        page.insert_text((72, 40), "Anytown Town Council - Minutes - 3 March 2025", fontsize=8)
+        page.insert_text((270, A4.height - 30), f"Page {number} of 2", fontsize=8)
+        if number == 1:
+            _minutes_page_one(page)
+        else:
+            page.insert_text((72, 100), "3.", fontsize=11, fontname="hebo")
+            page.insert_text((110, 100), "Date of next meeting", fontsize=11, fontname="hebo")
+            page.insert_text((110, 116), "The next meeting will be held on 7 April 2025.", fontsize=11)
+    options = {}
+    if password:
+        options = {"encryption": pymupdf.PDF_ENCRYPT_AES_256, "user_pw": password, "owner_pw": password + "!"}
+    doc.save(path, **options)
+    doc.close()
+    return path
+
+
+def write_scanned_pdf(path: Path, text_pages: int = 0) -> Path:
+    """A one-page scan (an image of text, no text layer), after `text_pages` ordinary pages."""
+    source = pymupdf.open()
+    page = source.new_page(width=A4.width, height=A4.height)
+    page.insert_text((72, 100), "MINUTES OF THE PARISH COUNCIL", fontsize=18, fontname="hebo")
+    page.insert_text((72, 140), "Resolved that the accounts be approved.", fontsize=14)
+    image = page.get_pixmap(dpi=150).tobytes("png")
+    doc = pymupdf.open()
+    for _ in range(text_pages):
+        doc.new_page(width=A4.width, height=A4.height).insert_text((72, 100), "Agenda for the meeting.")
+    scan = doc.new_page(width=A4.width, height=A4.height)
+    scan.insert_image(scan.rect, stream=image)
+    doc.save(path)
+    return path
+
+
+def write_zero_page_pdf(path: Path) -> Path:
+    """A syntactically valid PDF whose page tree is empty (PyMuPDF refuses to save one)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -162,15 +162,19 @@ class Band:
         return None
 
     def accepts(self, row: list[Line]) -> bool:
-        """Whether `row` continues the band: each piece in its own column, no piece across columns."""
-        found = [self.column_of(line) for line in row]
-        if len(row) == 1 and found[0] is None:
-            return False
-        return None not in found and len(set(found)) == len(found)
+        """Whether `row` continues the band: every piece within one of its columns."""
+        return None not in [self.column_of(line) for line in row]
 
     def add(self, row: list[Line]) -> None:
-        self.rows.append(row)
+        """Add a row, joining pieces that fall in the same column ("Nick Oakhill" + "[Chair]")."""
+        cells: list[Line] = []
         for line in row:
+            if cells and self.column_of(cells[-1]) == self.column_of(line):
+                cells[-1] = merged(cells[-1], line)
+            else:
+                cells.append(line)
+        self.rows.append(cells)
+        for line in cells:
             index = self.column_of(line)
             if index is not None:
                 x0, x1 = self.columns[index]
@@ -219,7 +223,7 @@ def _close(previous: list[Line], row: list[Line]) -> bool:
     """Whether `row` follows `previous` without a paragraph gap (rows of cells may be spaced wider)."""
     bottom = max(line.y1 for line in previous)
     height = max(line.height for line in previous)
-    allowed = 1.6 if len(row) > 1 or len(previous) > 1 else 0.9
+    allowed = 1.6 if len(row) > 1 and len(previous) > 1 else 0.9
     return min(line.y0 for line in row) - bottom <= allowed * height
 
 
@@ -264,7 +268,7 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     first = draft.lines[0]
     if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * previous.height:
         return False
-    if abs(line.size - previous.size) > 0.6 or LIST_START.match(line.text):
+    if abs(line.size - previous.size) > 0.6 or LIST_START.match(line.text) or "\t" in line.text:
         return False
     if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
         return False

@@ -11,11 +11,10 @@ BOLD_FLAG = 16
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 # Symbol-font bullets arrive as private-use characters; other private-use glyphs are noise.
 BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓"}
+SPACED = re.compile(r"\S+(?: {1,3}\S+)*")
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 PAGE_NUMBER = re.compile(
-    r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$"
-    r"|^page\s+\d{1,4}\s+of\s+\d{1,4}\b",
-    re.I,
+    r"^(?:page)?[-–(|]?\d{1,4}[-–)]?(?:(?:of|/)\d{1,4})?$|^page\d{1,4}of\d{1,4}\b", re.I
 )
 # Margins where running heads and page numbers live, as fractions of the page height.
 RUNNING_ZONE = 0.15
@@ -85,7 +84,7 @@ def page_lines(page_dict: dict[str, Any]) -> list[Line]:
         for line in block.get("lines", ()):
             if abs(line["dir"][1]) > 0.1:
                 continue  # rotated text: watermarks, margin stamps
-            spans = line["spans"]
+            spans = [piece for span in line["spans"] for piece in _split_spaced(span)]
             start = 0
             for index in range(1, len(spans) + 1):
                 if index == len(spans) or _gap(spans[index - 1], spans[index]):
@@ -97,7 +96,24 @@ def page_lines(page_dict: dict[str, Any]) -> list[Line]:
 
 
 def _gap(left: dict[str, Any], right: dict[str, Any]) -> bool:
-    return bool(right["bbox"][0] - left["bbox"][2] > 2.5 * max(left["size"], 1.0))
+    return bool(right.get("spaced")) or right["bbox"][0] - left["bbox"][2] > 1.5 * max(left["size"], 1.0)
+
+
+def _split_spaced(span: dict[str, Any]) -> list[dict[str, Any]]:
+    """A span padded into columns with runs of spaces ("£30.00      Audit") as separate pieces.
+
+    Their positions are estimated from their share of the characters.
+    """
+    text = span["text"]
+    if "    " not in text.strip():
+        return [span]
+    x0, y0, x1, y1 = span["bbox"]
+    width = (x1 - x0) / max(len(text), 1)
+    pieces: list[dict[str, Any]] = []
+    for match in SPACED.finditer(text):
+        bbox = (x0 + match.start() * width, y0, x0 + match.end() * width, y1)
+        pieces.append({**span, "text": match.group(), "bbox": bbox, "spaced": bool(pieces)})
+    return pieces
 
 
 def _key(line: Line, height: float) -> tuple[str, int, bool]:
@@ -120,7 +136,8 @@ def strip_running(pages: list[list[Line]], heights: list[float]) -> tuple[list[l
         kept = []
         for line in lines:
             repeated = _running_candidate(line, height) and counts[_key(line, height)] >= needed
-            number = _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(line.text) is not None
+            compact = line.text.replace(" ", "").replace("|", "")
+            number = _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(compact) is not None
             if repeated or number:
                 dropped += 1
             else:

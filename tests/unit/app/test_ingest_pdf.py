@@ -1,0 +1,147 @@
+"""PDF: reading order across columns, running heads dropped, tables as rows, hints, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from app import ingest
+from app.errors import PasswordRequired, UnreadableFile
+from app.ingest import ocr
+from app.model import DocumentText
+
+from tests.factories import write_pdf_minutes, write_scanned_pdf, write_zero_page_pdf
+from tests.unit.app.ingest_checks import assert_well_formed, kinds
+
+
+@pytest.fixture
+def minutes(tmp_path: Path) -> DocumentText:
+    return ingest.load(write_pdf_minutes(tmp_path / "minutes.pdf"))
+
+
+def test_pdf_reads_naturally_in_reading_order(minutes: DocumentText) -> None:
+    assert_well_formed(minutes)
+    assert minutes.text.split("\n") == [
+        "ANYTOWN TOWN COUNCIL",
+        "Minutes of the meeting held on 3 March 2025",
+        "Present:",
+        "Cllr A Smith (Chair)",
+        "Cllr B Jones",
+        "Cllr E White",
+        "Apologies:",
+        "Cllr C Brown",
+        "Cllr D Green",
+        "1. Planning applications",
+        "The committee considered the application for the new houses at Mill Lane and it was recommended "
+        "that the council raise no objection, subject to the recommendations of the planning officer.",
+        "CB",
+        "2. Finance",
+        "Payments were approved as follows:",
+        "Payee\tDate\tAmount",
+        "SSE\t10/07/25\t£30.08",
+        "Came & Co\t12/07/25\t£487.96",
+        "3. Date of next meeting",
+        "The next meeting will be held on 7 April 2025.",
+    ]
+
+
+def test_running_header_and_page_numbers_are_dropped_but_pages_kept(minutes: DocumentText) -> None:
+    assert "Page 1 of 2" not in minutes.text and "Anytown Town Council - Minutes" not in minutes.text
+    assert [page.number for page in minutes.pages] == [1, 2]
+    second = minutes.pages[1]
+    assert minutes.text[second.start : second.end].startswith("3. Date of next meeting")
+    assert minutes.page_at(minutes.text.index("7 April")) == 2
+
+
+def test_pdf_block_hints(minutes: DocumentText) -> None:
+    blocks = {minutes.block_text(block): block for block in minutes.blocks}
+    title = blocks["ANYTOWN TOWN COUNCIL"]
+    assert (title.kind, title.level, title.bold, title.size) == ("heading", 1, True, 16.0)
+    item = blocks["1. Planning applications"]
+    assert item.kind == "heading" and item.numbering == "1." and item.level > title.level
+    assert blocks["Payee\tDate\tAmount"].kind == "table_row" and blocks["Payee\tDate\tAmount"].bold
+    assert all(block.page in (1, 2) and block.bbox is not None for block in minutes.blocks)
+    bbox = blocks["Cllr C Brown\nCllr D Green"].bbox or (0, 0, 0, 0)
+    assert bbox[0] >= 320 and bbox[3] < 200
+
+
+def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
+    path = write_pdf_minutes(tmp_path / "secret.pdf", password="s3cret")
+    with pytest.raises(PasswordRequired, match="password is needed") as missing:
+        ingest.load(path)
+    assert not missing.value.wrong
+    with pytest.raises(PasswordRequired, match="wrong password") as wrong:
+        ingest.load(path, password="guess")
+    assert wrong.value.wrong
+    assert "3. Date of next meeting" in ingest.load(path, password="s3cret").text
+
+
+def test_corrupt_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    with pytest.raises(UnreadableFile, match=r"corrupt\.pdf"):
+        ingest.load(path)
+
+
+def test_truncated_pdf_gives_an_error_or_what_survives(tmp_path: Path) -> None:
+    data = write_pdf_minutes(tmp_path / "whole.pdf").read_bytes()
+    for fraction in (0.2, 0.5, 0.9):
+        path = tmp_path / f"cut-{fraction}.pdf"
+        path.write_bytes(data[: int(len(data) * fraction)])
+        try:
+            doc = ingest.load(path)
+        except UnreadableFile as error:
+            assert path.name in str(error)
+        else:
+            assert_well_formed(doc)
+            assert doc.text.strip()
+
+
+def test_pdf_without_pages_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFile, match="has no pages"):
+        ingest.load(write_zero_page_pdf(tmp_path / "empty.pdf"))
+
+
+def test_pdf_with_only_blank_pages_says_so(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    doc.new_page()
+    doc.save(tmp_path / "blank.pdf")
+    with pytest.raises(UnreadableFile, match="no text to read"):
+        ingest.load(tmp_path / "blank.pdf")
+
+
+def test_scan_without_tesseract_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
+    assert ocr.find_tessdata() is None
+    with pytest.raises(UnreadableFile, match=r"no text layer on 1 of 1 pages.*apt install tesseract-ocr"):
+        ingest.load(write_scanned_pdf(tmp_path / "scan.pdf"))
+    mixed = ingest.load(write_scanned_pdf(tmp_path / "mixed.pdf", text_pages=1))
+    assert mixed.text == "Agenda for the meeting."
+    assert "no text layer on 1 of 2 pages" in mixed.warnings[0]
+
+
+@pytest.mark.skipif(ocr.find_tessdata() is None, reason="Tesseract OCR language data is not installed")
+def test_scan_is_read_by_ocr(tmp_path: Path) -> None:
+    doc = ingest.load(write_scanned_pdf(tmp_path / "scan.pdf"))
+    assert "MINUTES OF THE PARISH COUNCIL" in doc.text
+    assert "accounts be approved" in doc.text
+    assert "OCR" in doc.warnings[0]
+
+
+def test_souldern_samples_read_cleanly(samples: Path) -> None:
+    doc = ingest.load(samples / "uk-souldern-pc-2016-05-19.pdf")
+    assert_well_formed(doc)
+    lines = doc.text.split("\n")
+    # Three side-by-side attendance columns read one after another.
+    present = lines.index("Present:")
+    assert lines[present + 1 : present + 3] == ["N Oakhill (NO)", "K Draper (KD)"]
+    order = [lines.index(line) for line in ("Also in attendance:", "Apologies", "1. Election of Officers:")]
+    assert order == sorted(order)
+    assert ("table_row", "Mr Cross – grass cutting March\t31.03.16\t£288.00\tOSA 1906: s 10") in kinds(doc)
+    footer = ingest.load(samples / "uk-souldern-pc-2018-07-26.pdf")
+    assert "Parish Clerk" not in footer.text and "Mobile" not in footer.text
