@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from ui.reader.page_cache import PageCache, PageKey
 from ui.reader.page_layout import GAP, PX_PER_PT
-from ui.reader.page_view import BACKGROUND, PageView
+from ui.reader.page_paint import BACKGROUND
+from ui.reader.page_view import MAX_PIXELS, PageView
 
 A4 = (595.0, 842.0)
 BOX = pymupdf.Rect(100, 100, 300, 300)  # the black square on every page
@@ -138,6 +139,30 @@ def test_scrolling_moves_the_current_page(qtbot: QtBot, view: PageView, tmp_path
     assert bar.value() == 0
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert bar.value() == bar.maximum() and view.current_page == 11
+
+
+def test_zoom_and_resize_keep_the_reading_position(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
+    view.open(write_pdf(tmp_path / "pack.pdf", pages=12))
+    view.resize(650, 900)
+    assert view.verticalScrollBar().value() == 0
+    view.set_current_page(5)
+    view.set_zoom(2.0)
+    assert view.current_page == 5
+    assert 0 <= view.page_rect(5).top() <= 2 * GAP
+    view.fit_width()
+    assert view.current_page == 5
+
+
+def test_page_sizes_past_the_first_arrive_after_opening(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    for number in range(40):
+        doc.new_page(width=A4[1], height=A4[0]) if number == 30 else doc.new_page(width=A4[0], height=A4[1])
+    doc.save(tmp_path / "mixed.pdf")
+    view.open(tmp_path / "mixed.pdf")
+    assert view.page_count == 40
+    qtbot.waitUntil(lambda: view.page_rect(30).width() > view.page_rect(30).height(), timeout=5000)
+    assert view.page_rect(31).width() < view.page_rect(31).height()
+    assert view.current_page == 0 and view.verticalScrollBar().value() == 0
 
 
 def test_keyboard_and_wheel_zoom(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
@@ -268,6 +293,23 @@ def test_the_cache_evicts_least_recently_used_beyond_its_budget() -> None:
     big = QImage(400, 400, QImage.Format.Format_RGB32)
     cache.put(PageKey(2, 4.0, 0), big)  # larger than the whole budget: kept, everything else goes
     assert len(cache) == 1 and cache.stand_in(2, 0) is big and cache.stand_in(2, 90) is None
+    # Pinned images (the pages on screen) stay, even past the budget.
+    cache.put(PageKey(5, 4.0, 0), big.copy(), pinned={PageKey(2, 4.0, 0)})
+    assert PageKey(2, 4.0, 0) in cache and PageKey(5, 4.0, 0) in cache
+    assert cache.bytes_used == 2 * big.sizeInBytes()
+
+
+def test_huge_pages_render_within_the_pixel_cap(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=2384, height=3370)  # A0
+    page.draw_rect(pymupdf.Rect(0, 0, 1000, 1000), fill=(0, 0, 0))
+    doc.save(tmp_path / "poster.pdf")
+    view.open(tmp_path / "poster.pdf")
+    view.set_zoom(4.0)
+    settle(qtbot, view)
+    image = view.cache.stand_in(0, 0)
+    assert image is not None and image.width() * image.height() <= MAX_PIXELS
+    assert is_dark(pixel(view, QPointF(100, 100)))
 
 
 def test_the_view_keeps_its_cache_within_budget(qtbot: QtBot, tmp_path: Path) -> None:

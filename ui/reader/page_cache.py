@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Collection
 from typing import NamedTuple
 
 from PySide6.QtGui import QImage
@@ -21,8 +22,8 @@ class PageKey(NamedTuple):
 class PageCache:
     """An LRU cache of page images; adding one past the budget evicts the least recently used.
 
-    The image just added is never evicted, so a single page larger than the
-    whole budget is still shown.
+    Neither the image just added nor the pinned ones (the pages on screen) are
+    evicted, so pages larger than the whole budget are still shown.
     """
 
     def __init__(self, budget: int = DEFAULT_BUDGET) -> None:
@@ -46,15 +47,18 @@ class PageCache:
             self._images.move_to_end(key)
         return image
 
-    def put(self, key: PageKey, image: QImage) -> None:
+    def put(self, key: PageKey, image: QImage, pinned: Collection[PageKey] = ()) -> None:
+        """Add `image`, then evict least recently used images other than it and the `pinned` ones."""
         old = self._images.pop(key, None)
         if old is not None:
             self._bytes -= old.sizeInBytes()
         self._images[key] = image
         self._bytes += image.sizeInBytes()
-        while self._bytes > self.budget and len(self._images) > 1:
-            _key, evicted = self._images.popitem(last=False)
-            self._bytes -= evicted.sizeInBytes()
+        for candidate in list(self._images):
+            if self._bytes <= self.budget:
+                break
+            if candidate != key and candidate not in pinned:
+                self._bytes -= self._images.pop(candidate).sizeInBytes()
 
     def stand_in(self, page: int, rotation: int) -> QImage | None:
         """The sharpest image of `page` at `rotation` at any scale, to stretch while the exact one renders."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QApplication, QWidget
 
+from ui.reader import page_paint
 from ui.reader.page_cache import DEFAULT_BUDGET, PageCache, PageKey
 from ui.reader.page_layout import GAP, PX_PER_PT, PageLayout
 from ui.reader.page_selection import Anchor, Selection, Words, select, selected_text
@@ -32,10 +34,8 @@ from ui.reader.render_worker import RenderWorker
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0)
 ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 FIT_WIDTH, FIT_PAGE, CUSTOM = "fit-width", "fit-page", "custom"
-BACKGROUND = QColor("#5f6368")
-SELECTION = QColor(45, 106, 159, 90)
-# Soft shadow: outlines growing outwards, fading; drawn as outlines so no pixel is painted twice.
-SHADOW = tuple(QColor(0, 0, 0, alpha) for alpha in (70, 40, 22, 10))
+MAX_PIXELS = 16_000_000  # per page image (64 MB); a 400 % A4 page on a 1× screen has 14 M
+SIZES_FIRST = 10  # pages whose size is read before the first paint
 WORDS_KEPT = 64  # pages whose word boxes stay in memory (beyond those a selection spans)
 
 Highlight = tuple[int, Sequence[BBox], QColor]
@@ -70,8 +70,10 @@ class PageView(QAbstractScrollArea):
         self._rotation = 0
         self._current = 0
         self._jumping = False
+        self._in_layout = False
+        self._pinned: frozenset[PageKey] = frozenset()
         self._failed: dict[int, str] = {}
-        self._highlights: dict[int, list[tuple[Sequence[BBox], QColor]]] = {}
+        self._highlights: dict[int, page_paint.Marks] = {}
         self._words: dict[int, Words] = {}
         self._press: QPoint | None = None
         self._anchors: tuple[Anchor, Anchor] | None = None
@@ -82,16 +84,27 @@ class PageView(QAbstractScrollArea):
     def open(self, path: Path, password: str | None = None) -> None:
         """Show the PDF at `path` from page 1; raises `AppError` if it cannot be opened."""
         renderer = PageRenderer(path, password)
-        sizes = renderer.page_sizes()
+        # No whole-document work before the first paint: the first pages' sizes now, the rest
+        # (taken as the last one's until then) read by the worker after the first renderings.
+        sizes = renderer.page_sizes(SIZES_FIRST)
+        count = renderer.page_count
         self.close_document()
         # From here on the renderer belongs to the worker's thread.
         self._worker = RenderWorker(renderer, self)
         self._worker.rendered.connect(self._rendered)
         self._worker.words_ready.connect(self._words_ready)
         self._worker.failed.connect(self._render_failed)
-        self._sizes = sizes
+        self._worker.sizes_ready.connect(self._sizes_ready)
+        self._sizes = sizes + sizes[-1:] * (count - len(sizes))
         self._relayout(keep_position=False)
         self.set_current_page(0)
+        if count > len(sizes):
+            self._worker.request_sizes()
+
+    def _sizes_ready(self, sizes: list[PageSize]) -> None:
+        if sizes != self._sizes:
+            self._sizes = sizes
+            self._relayout()
 
     def close_document(self) -> None:
         """Stop rendering, close the file and show nothing."""
@@ -105,6 +118,8 @@ class PageView(QAbstractScrollArea):
         self._words.clear()
         self._highlights.clear()
         self._anchors = self._selection = None
+        self._current = 0
+        self.setAccessibleDescription("")
         self._relayout(keep_position=False)
 
     @property
@@ -217,36 +232,46 @@ class PageView(QAbstractScrollArea):
         old_zoom = self._layout.zoom
         point = around if around is not None else QPoint(0, 0)
         anchor = self._anchor_at(point) if keep_position and self._sizes else None
+        # Off the page (in a gap or margin) the distance to it is kept in pixels, as gaps do not scale.
+        slack = QPointF(point) - self.page_to_view(*anchor) if anchor is not None else QPointF()
         zoom = self._zoom if self._mode == CUSTOM else self._fitted_zoom()
         viewport = self.viewport()
         self._layout = PageLayout(self._sizes, zoom, self._rotation, viewport.width())
-        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
-        vbar.setRange(0, max(self._layout.height - viewport.height(), 0))
-        vbar.setPageStep(max(viewport.height() - 3 * GAP, 1))
-        vbar.setSingleStep(48)
-        hbar.setRange(0, max(self._layout.width - viewport.width(), 0))
-        hbar.setPageStep(viewport.width())
-        hbar.setSingleStep(48)
-        if anchor is not None:
-            spot = self.page_to_view(anchor.page, anchor.x, anchor.y)
-            self._jumping = True
-            try:
+        # Neither new ranges nor the restored position move the current page: it is where we were.
+        self._jumping = self._in_layout = True
+        try:
+            self._set_ranges()
+            if anchor is not None:
+                spot = self.page_to_view(*anchor) + slack
+                hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
                 hbar.setValue(hbar.value() + round(spot.x() - point.x()))
                 vbar.setValue(vbar.value() + round(spot.y() - point.y()))
-            finally:
-                self._jumping = False
+        finally:
+            self._jumping = self._in_layout = False
         if zoom != old_zoom:
             self.zoom_changed.emit(zoom)
         self._schedule()
         viewport.update()
 
+    def _set_ranges(self) -> None:
+        viewport, hbar, vbar = self.viewport(), self.horizontalScrollBar(), self.verticalScrollBar()
+        # The horizontal bar first: showing or hiding it changes the viewport's height (only).
+        hbar.setRange(0, max(self._layout.width - viewport.width(), 0))
+        hbar.setPageStep(viewport.width())
+        hbar.setSingleStep(48)
+        vbar.setRange(0, max(self._layout.height - viewport.height(), 0))
+        vbar.setPageStep(max(viewport.height() - 3 * GAP, 1))
+        vbar.setSingleStep(48)
+
     # -- rendering ------------------------------------------------------------------------------
 
-    def _render_scale(self) -> float:
-        return round(self._layout.scale * self.devicePixelRatioF(), 4)
-
     def _key(self, page: int) -> PageKey:
-        return PageKey(page, self._render_scale(), self._rotation)
+        size = self._sizes[page]
+        # Capped so one image stays within MAX_PIXELS; past it the page is stretched (slightly soft).
+        # (Rounded down, with room for the pixel PyMuPDF may add at each edge.)
+        cap = (0.999 * MAX_PIXELS / (size.width * size.height)) ** 0.5
+        scale = min(self._layout.scale * self.devicePixelRatioF(), cap)
+        return PageKey(page, math.floor(scale * 10_000) / 10_000, self._rotation)
 
     def visible_pages(self) -> range:
         top = self.verticalScrollBar().value()
@@ -259,15 +284,16 @@ class PageView(QAbstractScrollArea):
         pages = list(self.visible_pages())
         if pages and pages[-1] + 1 < len(self._sizes):
             pages.append(pages[-1] + 1)
-        keys = (self._key(page) for page in pages)
+        keys = [self._key(page) for page in pages]
+        self._pinned = frozenset(keys)
         self._worker.request(key for key in keys if key not in self.cache)
 
     def _rendered(self, key: PageKey, image: object) -> None:
-        if key.scale != self._render_scale() or key.rotation != self._rotation:
+        if key.page >= len(self._sizes) or key != self._key(key.page):
             return  # overtaken by a zoom, rotation or screen change
         assert isinstance(image, QImage)
         image.setDevicePixelRatio(self.devicePixelRatioF())
-        self.cache.put(key, image)
+        self.cache.put(key, image, self._pinned)
         self._failed.pop(key.page, None)
         self.viewport().update(self.page_rect(key.page))
         self.page_rendered.emit(key.page)
@@ -281,27 +307,31 @@ class PageView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         area = event.rect()
-        painter.fillRect(area, BACKGROUND)
+        painter.fillRect(area, page_paint.BACKGROUND)
         offset = self._offset()
         for page in self._layout.visible(area.top() - offset.y(), area.bottom() + 1 - offset.y()):
             rect = self._layout.rect(page).translated(offset)
             self._paint_page(painter, page, rect)
             shift = QTransform.fromTranslate(offset.x(), offset.y())
             painter.setTransform(self._layout.transform(page) * shift)
-            self._paint_highlights(painter, page)
-            self._paint_selection(painter, page)
+            if page in self._highlights:
+                page_paint.highlights(painter, self._highlights[page])
+            words = self._words.get(page)
+            if self._selection is not None and words:
+                page_paint.selection(painter, words, self._selection.range_on(page, len(words)))
             painter.resetTransform()
         painter.end()
 
     def _paint_page(self, painter: QPainter, page: int, rect: QRect) -> None:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for grow, colour in enumerate(SHADOW, start=1):
-            painter.setPen(colour)
-            painter.drawRect(rect.adjusted(-grow, -grow + 1, grow - 1, grow))
-        image = self.cache.get(self._key(page))
+        page_paint.shadow(painter, rect)
+        key = self._key(page)
+        image = self.cache.get(key)
         if image is not None:
             painter.fillRect(rect, Qt.GlobalColor.white)
-            painter.drawImage(rect.topLeft(), image)
+            if key.scale < self._layout.scale * self.devicePixelRatioF() - 1e-3:
+                painter.drawImage(QRectF(rect), image)  # capped: stretched
+            else:
+                painter.drawImage(rect.topLeft(), image)  # 1:1, the fast path
             return
         stand_in = self.cache.stand_in(page, self._rotation)
         if stand_in is not None:
@@ -309,31 +339,7 @@ class PageView(QAbstractScrollArea):
         else:
             painter.fillRect(rect, Qt.GlobalColor.white)
         if page in self._failed:
-            painter.setPen(QColor("#80868b"))
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(rect.adjusted(GAP, GAP, -GAP, -GAP), flags, self._failed[page])
-
-    def _paint_highlights(self, painter: QPainter, page: int) -> None:
-        if page not in self._highlights:
-            return
-        # Multiply tints the paper and leaves the ink dark, like a highlighter pen.
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-        for boxes, colour in self._highlights[page]:
-            for x0, y0, x1, y1 in boxes:
-                painter.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), colour)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-
-    def _paint_selection(self, painter: QPainter, page: int) -> None:
-        words = self._words.get(page)
-        if self._selection is None or not words:
-            return
-        chosen = self._selection.range_on(page, len(words))
-        for i in chosen:
-            word = words[i]
-            # Reach to the next selected word on the line, so a selected line reads as one band.
-            following = words[i + 1] if i + 1 in chosen and words[i + 1].line == word.line else None
-            right = following.x0 if following is not None and following.x0 > word.x1 else word.x1
-            painter.fillRect(QRectF(word.x0, word.y0, right - word.x0, word.y1 - word.y0), SELECTION)
+            page_paint.message(painter, rect, self._failed[page], GAP)
 
     # -- highlights ---------------------------------------------------------------------------
 
@@ -408,7 +414,8 @@ class PageView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._relayout()
+        if not self._in_layout:
+            self._relayout()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DevicePixelRatioChange:

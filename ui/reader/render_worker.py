@@ -27,6 +27,7 @@ class RenderWorker(QObject):
     rendered = Signal(object, object)  # PageKey, QImage (Format_RGB32)
     words_ready = Signal(int, object)  # page index, tuple[Word, ...]
     failed = Signal(int, str)  # page index, message for the user
+    sizes_ready = Signal(object)  # list[PageSize] of every page
     _finished = Signal(object, object, object)  # kind, argument, Future; emitted on the worker thread
 
     def __init__(self, renderer: PageRenderer, parent: QObject | None = None) -> None:
@@ -54,6 +55,10 @@ class RenderWorker(QObject):
             self._words_queued.add(page)
             self._submit("words", page, self._words)
 
+    def request_sizes(self) -> None:
+        """Read every page's size, after the renderings already asked for."""
+        self._submit("sizes", None, lambda _none: self._renderer.page_sizes())
+
     def _submit(self, kind: str, argument: Any, work: Callable[[Any], Any]) -> None:
         if self._closed:
             return
@@ -73,7 +78,10 @@ class RenderWorker(QObject):
         return None if self._closed else self._renderer.words(page)
 
     def _deliver(self, kind: str, argument: Any, future: Future[Any]) -> None:
-        (self._queued if kind == "render" else self._words_queued).discard(argument)
+        if kind == "render":
+            self._queued.discard(argument)
+        elif kind == "words":
+            self._words_queued.discard(argument)
         if self._closed or future.cancelled():
             return
         error = future.exception()
@@ -84,6 +92,8 @@ class RenderWorker(QObject):
             sys.excepthook(type(error), error, error.__traceback__)
         elif kind == "words":
             self.words_ready.emit(argument, future.result())
+        elif kind == "sizes":
+            self.sizes_ready.emit(future.result())
         elif future.result() is not None:
             self.rendered.emit(argument, future.result())
         elif argument in self._wanted:

@@ -1,0 +1,129 @@
+"""Page view speed and memory on a generated 500-page pack: first paint, scroll frames, resident memory."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication
+
+from ui.reader.page_view import PageView
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = 500
+
+
+def report(metric: str, value: float, unit: str) -> None:
+    print(json.dumps({"bench": "page_view", "metric": metric, "value": round(value, 4), "unit": unit}))
+
+
+def resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    pytest.skip("no /proc/self/status here")
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pack") / "pack.pdf"
+    # Written by another process, so the generator's memory does not count in ours.
+    script = (
+        "from pathlib import Path; from tests.factories import write_agenda_pack as w; "
+        f"w(Path({str(path)!r}), {PAGES})"
+    )
+    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
+    return path
+
+
+class TimedPageView(PageView):
+    """The page view, noting how long each paint takes on the GUI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paint_times: list[float] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        start = time.perf_counter()
+        super().paintEvent(event)
+        self.paint_times.append(time.perf_counter() - start)
+
+
+def wait_until_ready(view: PageView, pages: range, timeout: float = 10.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not all(view.is_page_ready(page) for page in pages):
+        assert time.perf_counter() < deadline, "pages did not render in time"
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+def first_paint(view: PageView, pack: Path) -> float:
+    """Seconds from `open` to page 1 painted from its exact image."""
+    start = time.perf_counter()
+    view.open(pack)
+    wait_until_ready(view, range(1))
+    view.viewport().repaint()
+    return time.perf_counter() - start
+
+
+def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
+    view = TimedPageView()
+    qtbot.addWidget(view)
+    view.resize(1000, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    cold = first_paint(view, pack)
+    times = []
+    for _ in range(5):
+        view.close_document()
+        QApplication.processEvents()
+        times.append(first_paint(view, pack))
+    warm = statistics.median(times)
+    report("open_to_first_paint_cold", cold, "s")
+    report("open_to_first_paint", warm, "s")
+
+    # Scroll once through the first pages so they are cached, then time the frames of a second pass.
+    bar = view.verticalScrollBar()
+    end = view.page_rect(12).top() + bar.value()
+    for value in range(0, end, 300):
+        bar.setValue(value)
+        wait_until_ready(view, view.visible_pages())
+    bar.setValue(0)
+    QApplication.processEvents()
+    view.paint_times.clear()
+    frames: list[float] = []
+    for value in range(0, end, 40):
+        start = time.perf_counter()
+        bar.setValue(value)
+        QApplication.processEvents()
+        frames.append(time.perf_counter() - start)
+    frames.sort()
+    frame_p95 = frames[int(len(frames) * 0.95)]
+    paints = sorted(view.paint_times)
+    report("scroll_frames", len(frames), "frames")
+    report("scroll_frame_p50", statistics.median(frames) * 1000, "ms")
+    report("scroll_frame_p95", frame_p95 * 1000, "ms")
+    report("scroll_frame_max", frames[-1] * 1000, "ms")
+    report("scroll_paint_p95", paints[int(len(paints) * 0.95)] * 1000, "ms")
+    start = time.perf_counter()
+    view.viewport().repaint()
+    full = time.perf_counter() - start
+    report("full_repaint", full * 1000, "ms")
+    rss = resident_mb()
+    report("resident_memory", rss, "MB")
+    report("cache_bytes", view.cache.bytes_used / 2**20, "MB")
+    view.close_document()
+
+    # The issue's targets. The frame bound is on the 95th percentile: on a shared machine the
+    # odd frame is lost to another process, which is no work of ours.
+    assert warm <= 0.1
+    assert frame_p95 < 0.016
+    assert rss <= 250
