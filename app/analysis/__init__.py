@@ -40,7 +40,8 @@ def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tupl
     starts = [head.start for head in heads]
     decisions = find_resolutions(doc, lines, heads)
     by_item = _bucket(starts, decisions, lambda span: span.start)
-    actions: dict[int, list[Action]] = _bucket(starts, find_actions(lines), lambda action: action.start)
+    agreed = find_actions(doc, lines, {head.line for head in heads})
+    actions: dict[int, list[Action]] = _bucket(starts, agreed, lambda action: action.start)
     items = []
     for number, head in enumerate(heads):
         end = heads[number + 1].start - 1 if number + 1 < len(heads) else len(doc.text)

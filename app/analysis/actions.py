@@ -6,77 +6,100 @@ import re
 from collections.abc import Iterator
 
 from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbullet
-from app.model import Action
+from app.model import Action, DocumentText
 
 _HONORIFIC = r"(?:(?:county\s+|parish\s+|district\s+)?(?:councillor|cllr|clr|cc|mr|mrs|ms|miss|dr)\.?\s+)?"
 _NAME = r"(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}|[A-Z]{2,3}(?:\s*(?:&|and|/)\s*[A-Z]{2,3})*)"
-_OFFICE = r"(?:the\s+)?(?:clerk|chair(?:man|person)?|rfo|treasurer|secretary|mayor|officers?)"
+_OFFICE = (
+    r"(?:the\s+)?(?:town\s+|parish\s+|city\s+|county\s+|deputy\s+)?(?:clerk|chair(?:man|person)?|rfo|"
+    r"treasurer|secretary|mayor|chief\s+executive|(?:\w+\s+)?manager|director(?:\s+of\s+\w+)?|officers?|staff)"
+)
+OFFICE = re.compile(_OFFICE + "$", re.I)
 # "Terri Hacking will provide …", "NO to draft a response …", "The Clerk to write …"
 OWNED = re.compile(
-    rf"^(?P<owner>{_HONORIFIC}{_NAME}|{_OFFICE})\s+(?:will|to|would|agreed\s+to|is\s+to|are\s+to)\s+"
-    r"(?!be\b|have\b|the\b)(?P<verb>[a-z]{3,})\b",
+    rf"(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+(?:will|to|would|agreed\s+to|is\s+to|are\s+to)\s+"
+    r"(?!be\b|have\b|the\b)[a-z]{3,}\b",
     re.I,
 )
 LABEL = re.compile(r"\bactions?(?:\s+by)?\s*[:–—-]\s*(?P<owner>[A-Z][\w .&/,'-]{0,40}?)\s*$", re.I)
 # A lead-in whose list items are actions: "The following actions were agreed:", "It was agreed that:".
 LEAD_IN = re.compile(
     r"\b(?:actions?|agreed|follow[- ]?up|to\s+be\s+(?:circulated|provided)"
-    r"|would\s+be\s+(?:circulated|provided|sent))\b"
-    r"[^.]*:$",
+    r"|would\s+be\s+(?:circulated|provided|sent))\b[^.]*:$",
     re.I,
 )
 _LIST = re.compile(r"^(?:[-•·▪●◦*]|\uf0b7|\(?[a-z0-9]{1,3}[.)])\s*")
 _NOT_OWNERS = frozenset(
-    {"the", "it", "this", "that", "there", "these", "those", "they", "we", "he", "she", "members"}
-    | {"committee", "council", "report", "item", "it's"}
+    {"the", "it", "this", "that", "there", "these", "those", "they", "we", "he", "she", "members", "a", "an"}
+    | {"committee", "council", "report", "item", "work", "it's", "which", "who", "if", "and", "but"}
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
+_SENTENCE = re.compile(r"(?:^|(?<=[.;]\s))\S[^.;]*(?:[.;]|$)")
 MAX_LIST = 20
 
 
 def _owner(text: str) -> str | None:
     match = OWNED.match(text)
-    if match and match["owner"].split()[0].lower() not in _NOT_OWNERS:
-        return match["owner"].strip()
+    if match:
+        owner = " ".join(match["owner"].split())
+        first = owner.split()[0].lower()
+        if owner.lower() not in _NOT_OWNERS and (first not in _NOT_OWNERS or OFFICE.match(owner)):
+            return owner
     match = _DASH_OWNER.search(text)
     return match["owner"] if match else None
 
 
-def _action(line: Line, owner: str | None) -> Action:
-    text = line.text.strip()
-    start = line.start + line.text.find(text)
-    return Action(text, owner, start, start + len(text))
+def _action(doc: DocumentText, start: int, end: int, owner: str | None) -> Action:
+    raw = doc.text[start:end]
+    text = raw.strip()
+    begin = start + raw.find(text)
+    return Action(text, owner, begin, begin + len(text))
 
 
-def _listed(lines: list[Line], index: int, following: list[int]) -> Iterator[Action]:
+def _listed(
+    doc: DocumentText, lines: list[Line], index: int, following: list[int], stops: set[int]
+) -> Iterator[Action]:
     """The list items after the lead-in at line `index`, each an action."""
     nxt = following[index]
     count = 0
-    while nxt >= 0 and count < MAX_LIST:
+    while nxt >= 0 and count < MAX_LIST and nxt not in stops:
         line = lines[nxt]
         text = clean(line.stripped)
         bulleted = bool(_LIST.match(text)) or line.kind == "list_item"
         if not bulleted and (count or starts_paragraph(lines, nxt)):
             break
-        yield _action(line, _owner(_LIST.sub("", text, count=1)))
+        yield _action(doc, line.start, line.end, _owner(_LIST.sub("", text, count=1)))
         count += 1
         nxt = following[nxt]
 
 
-def find_actions(lines: list[Line]) -> list[Action]:
-    """Agreed actions with their owner where one is named, in reading order."""
-    _, following = neighbours(lines)
+def _owned(doc: DocumentText, line: Line) -> Iterator[Action]:
+    """Sentences of the line that open with an owner and a task ("NO to draft …")."""
+    for sentence in _SENTENCE.finditer(line.text):
+        owner = _owner(unbullet(clean(sentence.group(0))))
+        if owner and OWNED.match(unbullet(clean(sentence.group(0)))):
+            yield _action(doc, line.start + sentence.start(), line.start + sentence.end(), owner)
+
+
+def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[Action]:
+    """Agreed actions with their owner where one is named, in reading order; `stops` begin items."""
+    previous, following = neighbours(lines)
     found: dict[int, Action] = {}
     for line in lines:
-        if line.blank:
+        if line.blank or line.index in stops:
             continue
         text = unbullet(clean(line.stripped))
         label = LABEL.search(text)
         if label:
-            found.setdefault(line.start, _action(line, label["owner"].strip(" .,")))
+            # "Action: Clerk" alone on its line labels the line above it.
+            alone = label.start() == 0 and previous[line.index] >= 0
+            start = lines[previous[line.index]].start if alone else line.start
+            action = _action(doc, start, line.end, label["owner"].strip(" .,"))
+            found.setdefault(action.start, action)
         elif LEAD_IN.search(text):
-            for action in _listed(lines, line.index, following):
+            for action in _listed(doc, lines, line.index, following, stops):
                 found.setdefault(action.start, action)
-        elif OWNED.match(text) and _owner(text):
-            found.setdefault(line.start, _action(line, _owner(text)))
+        else:
+            for action in _owned(doc, line):
+                found.setdefault(action.start, action)
     return sorted(found.values(), key=lambda action: action.start)

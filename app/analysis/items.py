@@ -148,7 +148,8 @@ def _names_follow(lines: list[Line], index: int, following: list[int]) -> bool:
 
 def _sub_heading(line: Line, chain: list[Head], lines: list[Line]) -> bool:
     """A marked heading deeper than every numbered item heading: a section inside an item."""
-    levels = [lines[head.line].block.level for head in chain if lines[head.line].kind == "heading"]
+    blocks = [lines[head.line].block for head in chain]
+    levels = [block.level for block in blocks if block is not None and block.kind == "heading"]
     block = line.block
     return bool(levels) and line.kind == "heading" and block is not None and block.level > max(levels)
 

@@ -47,8 +47,13 @@ def _worded(line: str) -> list[Number]:
         return []
     num = match["num"]
     digits = re.findall(r"\d+", num)
-    word = match["word"].lower().split()[-1].rstrip(".")
-    return [Number(("worded", word[:3]), int(digits[-1]), f"{match['word']} {num}".strip(), match["rest"])]
+    word = match["word"].lower().split()[-1].rstrip(".")[:3]
+    text = f"{match['word']} {num}".strip()
+    # "Minute 101/24": either part may be the one that counts; the sequence decides.
+    return [
+        Number((f"worded-{word}-{place}", ""), int(value), text, match["rest"])
+        for place, value in enumerate(dict.fromkeys((digits[-1], digits[0])))
+    ]
 
 
 def _slashed(line: str) -> list[Number]:
@@ -91,7 +96,12 @@ def read_numbers(line: str) -> list[Number]:
         return [Number(("triple", ""), int(match["last"]), match["num"], match["rest"])]
     match = _CODE.match(line)
     if match:
-        return [Number(("code", match["prefix"][:-1].rstrip("0123456789")), int(match["last"]), match["num"],
-                       match["rest"])]
+        return [
+            Number(
+                ("code", match["prefix"][:-1].rstrip("0123456789")),
+                int(match["last"]),
+                match["num"],
+                match["rest"],
+            )
+        ]
     return _slashed(line) or _simple(line)
-

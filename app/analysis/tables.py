@@ -72,7 +72,7 @@ def _rows(doc: DocumentText) -> list[Row]:
 
 def _section(row: Row) -> str | None:
     filled = [cell for cell in row.cells if cell]
-    if len(filled) == 1 and len(filled[0].split()) >= 2 and _is_upper(filled[0], 0.9 - 0.4 * row.block.bold):
+    if len(filled) == 1 and len(filled[0].split()) >= 2 and _is_upper(filled[0], 0.7 - 0.2 * row.block.bold):
         return clean(filled[0])
     return None
 

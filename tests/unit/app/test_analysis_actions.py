@@ -1,0 +1,54 @@
+"""Agreed actions and their owners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import ingest
+from app.analysis import analyze
+from app.model import Action
+
+from tests.unit.app.minutes_truth import analysed, cases, key, norm, phrase, truth
+
+
+def _actions(tmp_path: Path, text: str) -> list[Action]:
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    return [action for item in analyze(ingest.load(path)).items for action in item.actions]
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case.stem)
+def test_agreed_actions_of_each_fixture_are_found_under_their_item(case: Path) -> None:
+    by_number = {key(item.number) if item.number else item.title: item for item in analysed(case).items}
+    for want in truth(case)["items"]:
+        item = by_number[key(want["number"]) if want["number"] else want["title"]]
+        texts = [norm(action.text) for action in item.actions]
+        for sentence in want.get("actions", []):
+            assert any(phrase(sentence) in text for text in texts), (sentence, texts)
+
+
+def test_owners_are_read_from_names_initials_and_labels(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "1. Playground\n\nThe swings are worn.\nTerri Hacking will provide a quote for new chains.\n"
+        "NO to draft a response to the residents.\n\n"
+        "2. Footpaths\n\nThe path by the green is flooded. Report to County Highways. Action: Clerk\n\n"
+        "3. Hall\n\nIt was agreed that:\n· Cllr Patel will contact the caretaker\n· new blinds be ordered\n\n"
+        "4. Close\n\nThe report will be published next week.\n",
+    )
+    assert [(action.owner, action.text.split()[0]) for action in actions] == [
+        ("Terri Hacking", "Terri"),
+        ("NO", "NO"),
+        ("Clerk", "The"),
+        ("Cllr Patel", "·"),
+        (None, "·"),
+    ]
+
+
+def test_actions_have_offsets_into_the_text(tmp_path: Path) -> None:
+    text = "1. Trees\n\nAM & BM to inspect the churchyard trees before winter.\n"
+    (action,) = _actions(tmp_path, text)
+    assert action.owner == "AM & BM"
+    assert text[action.start : action.end] == action.text

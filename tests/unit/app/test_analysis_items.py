@@ -1,0 +1,147 @@
+"""Agenda items on fixture minutes in many councils' styles, and on the traps around them."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from app import ingest
+from app.analysis import analyze
+from app.model import Item
+
+from tests.unit.app.minutes_truth import analysed, cases, key, similar, truth
+
+
+def _items(tmp_path: Path, text: str, name: str = "minutes.txt") -> tuple[Item, ...]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return analyze(ingest.load(path)).items
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case.stem)
+def test_items_of_each_fixture_match_its_truth(case: Path) -> None:
+    expected = truth(case)["items"]
+    found = analysed(case).items
+    assert [key(item.number) for item in found] == [key(item["number"]) for item in expected]
+    for item, want in zip(found, expected, strict=True):
+        assert similar(item.title, want["title"]) >= 0.8, (item.title, want["title"])
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case.stem)
+def test_items_run_from_their_heading_to_the_next_item(case: Path) -> None:
+    doc = ingest.load(case.parents[1] / truth(case)["file"])
+    items = analyze(doc).items
+    for item, following in itertools.pairwise(items):
+        assert item.start < item.end < following.start
+        assert following.start == item.end + 1
+    assert items[-1].end == len(doc.text)
+    for item in items:
+        heading = doc.text[item.start : item.start + 200]
+        assert (item.title or "").split()[0].strip("*") in heading or (item.number or "") in heading
+
+
+def test_numbered_lists_inside_items_and_report_paragraphs_are_not_items(tmp_path: Path) -> None:
+    text = (
+        "1. Apologies\n\nNone were received.\n\n"
+        "2. Budget Report\n\nThe report covered:\n\n"
+        "1. The settlement for next year\n2. The capital programme\n3. Reserves\n\n"
+        "2.1 The settlement was received in February.\n2.2 Reserves remain adequate.\n\n"
+        "Resolved: That the Committee,\n\n1. Note the report;\n2. Request an update in June.\n\n"
+        "3. Date of Next Meeting\n\nThe next meeting will be held on 4 June.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Apologies"),
+        ("2", "Budget Report"),
+        ("3", "Date of Next Meeting"),
+    ]
+
+
+def test_a_table_of_contents_does_not_make_items(tmp_path: Path) -> None:
+    text = (
+        "Agenda\n\n1. Apologies ........ 3\n2. Minutes ........ 4\n3. Budget ........ 9\n\n"
+        "1. Apologies\n\nNone.\n\n2. Minutes\n\nApproved.\n\n3. Budget\n\nNoted.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [item.number for item in items] == ["1", "2", "3"]
+    assert all(".." not in (item.title or "") for item in items)
+    assert items[0].start > text.index("Approved") - 40
+
+
+def test_a_minute_number_alone_above_its_heading(tmp_path: Path) -> None:
+    text = (
+        "Present: Cllr A Smith\n\n12.\nAPOLOGIES FOR ABSENCE\nNone.\n\n"
+        "13.\nMINUTES\nApproved as a correct record.\n\n"
+        "14.\nPLAYING FIELD\nThe grass has been cut.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [(item.number, item.title) for item in items] == [
+        ("12", "APOLOGIES FOR ABSENCE"),
+        ("13", "MINUTES"),
+        ("14", "PLAYING FIELD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["R2024-126", "R2024-127", "R2024-128"], ["R2024-126", "R2024-127", "R2024-128"]),
+        (["05.24.01", "05.24.02", "05.24.03"], ["05.24.01", "05.24.02", "05.24.03"]),
+        (["A.", "B.", "C."], ["A", "B", "C"]),
+        (["Item 4", "Item 5", "Item 6"], ["Item 4", "Item 5", "Item 6"]),
+        (
+            ["Minute 101/24", "Minute 102/24", "Minute 103/24"],
+            ["Minute 101/24", "Minute 102/24", "Minute 103/24"],
+        ),
+    ],
+)
+def test_numbering_styles(tmp_path: Path, numbers: list[str], expected: list[str]) -> None:
+    titles = ["Apologies for Absence", "Village Hall Lease", "Any Other Business"]
+    text = "".join(
+        f"{number} {title}\n\nThe matter was discussed at length.\n\n"
+        for number, title in zip(numbers, titles, strict=True)
+    )
+    items = _items(tmp_path, text)
+    assert [item.number for item in items] == expected
+    assert [item.title for item in items] == titles
+
+
+def test_unnumbered_headings_are_items_but_link_captions_are_not(tmp_path: Path) -> None:
+    text = (
+        "Notes of the Briefing held on 3 May 2024\n\nPresent:\nCllr A Jones\n\n"
+        "Welcome\n\nThe Chair welcomed everyone to the briefing session this morning.\n\n"
+        "Youth Services\n\nThe service was described. See below link to the report.\n\n"
+        "\u00a0Youth Services Annual Report 2023\n\n"
+        "Next Steps\n\nA further session will be arranged in the autumn for all members.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [(item.number, item.title) for item in items] == [
+        (None, "Welcome"),
+        (None, "Youth Services"),
+        (None, "Next Steps"),
+    ]
+
+
+def test_item_pages_in_a_pdf(tmp_path: Path) -> None:
+    import pymupdf
+
+    pdf = pymupdf.open()
+    for number, (title, body) in enumerate(
+        [
+            ("Apologies", "Apologies were received from Cllr Brown."),
+            ("Finance", "The accounts were approved."),
+        ],
+        start=1,
+    ):
+        page = pdf.new_page()
+        page.insert_text((72, 90), f"{number}. {title}", fontsize=14, fontname="hebo")
+        page.insert_text((72, 120), body, fontsize=10, fontname="helv")
+    path = tmp_path / "minutes.pdf"
+    pdf.save(path)
+    items = analyze(ingest.load(path)).items
+    assert [(item.number, item.title, item.page) for item in items] == [
+        ("1", "Apologies", 1),
+        ("2", "Finance", 2),
+    ]

@@ -1,0 +1,150 @@
+"""Decisions: found whole, with their sub-points, under the right item, and nothing that is not one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from app import ingest
+from app.analysis import analyze
+from app.model import Analysis
+
+from tests.unit.app.minutes_truth import analysed, cases, key, norm, phrase, truth
+
+
+def _analysis(tmp_path: Path, text: str) -> Analysis:
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    return analyze(ingest.load(path))
+
+
+def _decisions(analysis: Analysis) -> list[str]:
+    texts = [span.text for item in analysis.items for span in item.resolutions]
+    return [norm(text) for text in [*texts, *(span.text for span in analysis.resolutions)]]
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case.stem)
+def test_every_decision_of_each_fixture_is_found_under_its_item(case: Path) -> None:
+    analysis = analysed(case)
+    by_number = {key(item.number): item for item in analysis.items}
+    for want in truth(case)["items"]:
+        texts = [norm(span.text) for span in by_number[key(want["number"])].resolutions]
+        for sentence in want["resolutions"]:
+            assert any(phrase(sentence) in text for text in texts), (want["number"], sentence, texts)
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case.stem)
+def test_no_fixture_decision_is_invented(case: Path) -> None:
+    wanted = [
+        phrase(sentence)
+        for item in truth(case)["items"]
+        for field in ("resolutions", "actions", "optional")
+        for sentence in item.get(field, [])
+    ]
+    for text in _decisions(analysed(case)):
+        assert any(sentence in text for sentence in wanted), text
+
+
+def test_a_resolution_keeps_its_sub_points_and_its_offsets(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "4. Budget\n\nThe report was presented.\n\nRESOLVED – That:\n\n(i) the budget be approved;\n"
+        "(ii) the Director be authorised to make adjustments; and\n(iii) the programme be noted.\n\n"
+        "Members thanked the officers.\n\n5. Close\n\nThe meeting closed.\n",
+    )
+    (span,) = analysis.items[0].resolutions
+    assert span.text.startswith("RESOLVED – That:")
+    assert span.text.endswith("(iii) the programme be noted.")
+    assert "Members thanked" not in span.text
+    doc_text = (tmp_path / "minutes.txt").read_text(encoding="utf-8")
+    assert doc_text[span.start : span.end] == span.text
+
+
+def test_moved_seconded_carried_motions_and_lost_ones(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "1. Fees\n\nMoved by Councillor Byrne\nSeconded by Councillor Lee\n"
+        "THAT the fees schedule be approved.\nCARRIED\n\n"
+        "2. Land\n\nMoved by Councillor Lee\nSeconded by Councillor Byrne\n"
+        "THAT the land be sold.\nDEFEATED\n\n"
+        "3. Trees\n\nThe contractor said work on the trees will be\ncarried\nout in May.\n",
+    )
+    fees, land, trees = analysis.items
+    assert [norm(span.text) for span in fees.resolutions] == ["that the fees schedule be approved. carried"]
+    assert land.resolutions == ()
+    assert trees.resolutions == ()
+
+
+def test_decisions_told_in_sentences_start_at_the_sentence(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "7. Other Business\n\nThe hall roof needs repair. It was resolved to obtain three quotes\n"
+        "before the next meeting. The minutes of the meeting held on 3 May were approved\n"
+        "as a correct record.\n",
+    )
+    texts = [span.text for span in analysis.items[0].resolutions]
+    assert texts[0] == "It was resolved to obtain three quotes\nbefore the next meeting."
+    assert texts[1].startswith("The minutes of the meeting held on 3 May")
+
+
+def test_narrative_agreement_is_not_a_decision(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "2. Roads\n\nCouncillor Smith agreed with the concerns raised. The contractor has agreed to return.\n"
+        "Members noted the update.\n",
+    )
+    assert analysis.items[0].resolutions == ()
+
+
+def test_decisions_before_any_item_stay_at_the_top_level(tmp_path: Path) -> None:
+    analysis = _analysis(tmp_path, "RESOLVED that the meeting be adjourned to 5 June.\n")
+    assert analysis.items == ()
+    assert [span.text for span in analysis.resolutions] == [
+        "RESOLVED that the meeting be adjourned to 5 June."
+    ]
+
+
+def _disposition_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("DISPOSITION OF ITEMS")
+    table = document.add_table(rows=0, cols=3)
+    rows = [
+        ("REPORT OF THE FINANCE COMMITTEE dated May 2, 2024", None, None),
+        ("1", "Water and Sewer Rates", "ADOPTED"),
+        ("2", "Transit Fleet Renewal", "AMENDED AND ADOPTED (See Motion 1)"),
+        ("3", "Audit Plan", "RECEIVED AS INFORMATION"),
+        ("COUNCIL MOTIONS", None, None),
+        ("Smith/Jones", "THAT the Transit Fleet report be amended to add four buses.", "CARRIED"),
+        ("Brown/Lee", "THAT the meeting be extended.", "LOST"),
+    ]
+    for first, second, third in rows:
+        cells = table.add_row().cells
+        if second is None:
+            merged = cells[0].merge(cells[2])
+            merged.text = first
+            continue
+        cells[0].text, cells[1].text, cells[2].text = first, second, third or ""
+    document.save(path)
+    return path
+
+
+def test_disposition_tables_give_items_and_their_decisions(tmp_path: Path) -> None:
+    analysis = analyze(ingest.load(_disposition_docx(tmp_path / "disposition.docx")))
+    assert [(item.number, item.title) for item in analysis.items] == [
+        (None, "REPORT OF THE FINANCE COMMITTEE dated May 2, 2024"),
+        ("1", "Water and Sewer Rates"),
+        ("2", "Transit Fleet Renewal"),
+        ("3", "Audit Plan"),
+        (None, "COUNCIL MOTIONS"),
+    ]
+    decisions = [[span.text for span in item.resolutions] for item in analysis.items]
+    assert decisions[1:4] == [
+        ["ADOPTED"],
+        ["AMENDED AND ADOPTED (See Motion 1)"],
+        ["RECEIVED AS INFORMATION"],
+    ]
+    assert len(decisions[4]) == 1
+    assert decisions[4][0].startswith("THAT the Transit Fleet report be amended")
+    assert decisions[4][0].endswith("CARRIED")
