@@ -14,11 +14,11 @@ CONTEXT = 64
 MIN_CONTEXT_RUN = 6
 LONG_QUOTE = 40
 # Fuzzy matching: at most this share of the quote may differ; shorter quotes are not fuzzed.
-MAX_ERROR_SHARE = 0.25
+MAX_ERROR_SHARE = 0.3
 MIN_FUZZY_QUOTE = 8
 MIN_FUZZY_CONTEXT = 0.5
 SNAP_CONTEXT = 12
-MAX_SEEDS = 400  # exact-piece hits looked at per piece: bounds the work on huge texts
+MAX_SEEDS = 12  # hits of a common piece of the quote tried: bounds the work on long papers
 POSITION_SCALE = 2000.0
 
 PageLookup = Callable[[int], "int | None"]
@@ -150,9 +150,10 @@ def _regions(anchor: Anchor, text: str, limit: int) -> list[tuple[int, int]]:
         piece = quote[offset : offset + size]
         hits = occurrences(text, piece)
         if len(hits) > MAX_SEEDS:
+            # A common piece is weak evidence: only its hits nearest the old place are tried.
             centre = (anchor.start or 0) + offset
-            hits = sorted(hits, key=lambda at: abs(at - centre))
-        for at in hits[:MAX_SEEDS]:
+            hits = sorted(hits, key=lambda at: abs(at - centre))[:MAX_SEEDS]
+        for at in hits:
             windows.append((max(0, at - offset - limit), min(len(text), at - offset + len(quote) + limit)))
     merged: list[tuple[int, int]] = []
     for low, high in sorted(windows):
@@ -163,29 +164,43 @@ def _regions(anchor: Anchor, text: str, limit: int) -> list[tuple[int, int]]:
     return merged
 
 
-def _start_for(quote: str, text: str, end: int, distance: int, limit: int) -> int:
-    """The start of the best alignment of `quote` ending at `end` (searched backwards)."""
+def _start_for(anchor: Anchor, text: str, end: int, limit: int) -> int:
+    """The start of the best alignment of the quote ending at `end` (searched backwards);
+    among equally close ones, the start the old prefix fits best, then the quote's length."""
+    quote = anchor.quote
     low = max(0, end - len(quote) - limit)
-    backwards = text[low:end][::-1]
-    best = min(
-        myers_distances(quote[::-1], backwards, anchored=True),
-        key=lambda item: (item[1], abs(item[0] - len(quote))),
+    lengths = list(myers_distances(quote[::-1], text[low:end][::-1], anchored=True))
+    least = min(distance for _, distance in lengths)
+    best = max(
+        (length for length, distance in lengths if distance == least),
+        key=lambda length: (_run_before(anchor.prefix, text, end - length), -abs(length - len(quote))),
     )
-    return end - best[0] if best[1] <= distance else end - len(quote)
+    return end - best
+
+
+def _nearest(text: str, piece: str, low: int, high: int, target: int) -> int | None:
+    """The occurrence of `piece` within `text[low:high]` starting nearest `target`."""
+    found = (at + max(0, low) for at in occurrences(text[max(0, low) : high], piece))
+    return min(found, key=lambda at: abs(at - target), default=None)
 
 
 def _snap(anchor: Anchor, text: str, start: int, end: int, slack: int) -> tuple[int, int]:
     """Move a near-match's edges to where the old context still ends and begins, if it is
     intact close by: an insertion at the quote's edge then falls inside, not outside."""
     tail, head = anchor.prefix[-SNAP_CONTEXT:], anchor.suffix[:SNAP_CONTEXT]
-    if len(tail) == SNAP_CONTEXT:
-        low = max(0, start - slack - len(tail))
-        at = text.rfind(tail, low, min(end, start + slack))
-        if at >= 0 and at + len(tail) < end:
+    # A short prefix (suffix) was the very start (end) of the old text.
+    before, after = len(anchor.prefix), len(anchor.suffix)
+    if before < CONTEXT and text.startswith(anchor.prefix) and abs(start - before) <= slack:
+        start = before
+    elif len(tail) == SNAP_CONTEXT:
+        at = _nearest(text, tail, start - slack - len(tail), start + slack, start - len(tail))
+        if at is not None and at + len(tail) < end:
             start = at + len(tail)
-    if len(head) == SNAP_CONTEXT:
-        at = text.find(head, max(start + 1, end - slack), end + slack + len(head))
-        if at >= 0:
+    if after < CONTEXT and text.endswith(anchor.suffix) and abs(len(text) - after - end) <= slack:
+        end = len(text) - after
+    elif len(head) == SNAP_CONTEXT:
+        at = _nearest(text, head, end - slack, end + slack + len(head), end)
+        if at is not None and at > start:
             end = at
     return start, end
 
@@ -205,7 +220,7 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
         for found_end, d in ends:
             if d != least:
                 continue
-            start = _start_for(quote, text, found_end, d, limit)
+            start = _start_for(anchor, text, found_end, limit)
             start, end = _snap(anchor, text, start, found_end, 2 * limit)
             context = context_similarity(anchor, text, start, end)
             if context < MIN_FUZZY_CONTEXT:
