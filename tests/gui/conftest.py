@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from app import paths
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
@@ -35,9 +37,17 @@ def make_window(qtbot: QtBot, quorum_home: Path) -> Iterator[WindowFactory]:
 
     yield make
     for window in built:
+        window.close()
         window.tasks.close()
-        window.themes.deleteLater()
-        window.tasks.deleteLater()
+        for item in (window, window.themes, window.tasks):
+            item.deleteLater()
+    app = QApplication.instance()
+    if built and isinstance(app, QApplication):
+        # The theme is application-wide: leave the next test the plain look it started with,
+        # once the closed windows are really gone (restyling a half-deleted widget crashes Qt).
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.setStyleSheet("")
+        app.setPalette(QPalette())
 
 
 @pytest.fixture
