@@ -104,6 +104,16 @@ def _running(page: pymupdf.Page, header: str, number: int, total: int) -> None:
     page.insert_text((A4.width / 2 - 30, A4.height - 28), f"Page {number} of {total}", fontsize=8)
 
 
+def _wrapped(text: str, width: int = 92) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def write_agenda_pack(path: Path, pages: int, seed: int = 7) -> Path:
     """An agenda pack: running header and footer, numbered headings, paragraphs, now and then a table."""
     rng = random.Random(seed)
@@ -113,19 +123,18 @@ def write_agenda_pack(path: Path, pages: int, seed: int = 7) -> Path:
         page = doc.new_page(width=A4.width, height=A4.height)
         _running(page, "Anytown Borough Council - Cabinet - 12 March 2025", number, pages)
         y = 80.0
-        while y < A4.height - 120:
+        while y < A4.height - 140:
             roll = rng.random()
-            if roll < 0.15:
+            if roll < 0.12:
                 item += 1
                 page.insert_text((56, y + 14), f"{item}. Report on item {item}", fontsize=14, fontname="hebo")
                 y += 30
-            elif roll < 0.22:
+            elif roll < 0.18:
                 y = _table(page, y, rng)
             else:
-                box = pymupdf.Rect(56, y, A4.width - 56, y + 80)
-                text = _paragraph(rng, rng.randrange(25, 60))
-                spare = page.insert_textbox(box, text, fontsize=10, fontname="helv")
-                y += 80 - max(spare, 0) + 10
+                lines = _wrapped(_paragraph(rng, rng.randrange(25, 70)))
+                page.insert_text((56, y + 10), "\n".join(lines), fontsize=10, fontname="helv", lineheight=1.3)
+                y += 13 * len(lines) + 10
     doc.save(path, garbage=3, deflate=True)
     doc.close()
     return path

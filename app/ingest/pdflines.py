@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -12,6 +13,7 @@ BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 # Symbol-font bullets arrive as private-use characters; other private-use glyphs are noise.
 BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓"}
 SPACED = re.compile(r"\S+(?: {1,3}\S+)*")
+WORDY = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}")  # at least three letters
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 PAGE_NUMBER = re.compile(
     r"^(?:page)?[-–(|]?\d{1,4}[-–)]?(?:(?:of|/)\d{1,4})?$|^page\d{1,4}of\d{1,4}\b", re.I
@@ -43,6 +45,8 @@ class Line:
 
 
 def _clean(text: str) -> str:
+    if text.isascii():
+        return text
     for private, bullet in BULLETS.items():
         text = text.replace(private, bullet)
     return PRIVATE_USE.sub("", text).replace("\u00ad", "").replace("\u00a0", " ")
@@ -59,9 +63,14 @@ def _trimmed(span: dict[str, Any], left: bool) -> float:
     return float(x0 + share if left else x1 - share)
 
 
+@functools.cache
+def _bold_font(font: str) -> bool:
+    font = font.lower()
+    return any(name in font for name in BOLD_NAMES)
+
+
 def _is_bold(span: dict[str, Any]) -> bool:
-    font = str(span.get("font", "")).lower()
-    return bool(span["flags"] & BOLD_FLAG) or any(name in font for name in BOLD_NAMES)
+    return bool(span["flags"] & BOLD_FLAG) or _bold_font(str(span.get("font", "")))
 
 
 def _piece(spans: list[dict[str, Any]]) -> Line | None:
@@ -71,10 +80,15 @@ def _piece(spans: list[dict[str, Any]]) -> Line | None:
         return None
     x0 = _trimmed(visible[0], left=True)
     x1 = _trimmed(visible[-1], left=False)
-    y0 = min(span["bbox"][1] for span in visible)
-    y1 = max(span["bbox"][3] for span in visible)
-    size = max(span["size"] for span in visible)
-    return Line(" ".join(text.split()), x0, y0, x1, y1, round(size, 1), all(_is_bold(s) for s in visible))
+    if len(visible) == 1:
+        _, y0, _, y1 = visible[0]["bbox"]
+        size = visible[0]["size"]
+    else:
+        y0 = min(span["bbox"][1] for span in visible)
+        y1 = max(span["bbox"][3] for span in visible)
+        size = max(span["size"] for span in visible)
+    text = " ".join(text.split()) if "  " in text or "\t" in text else text
+    return Line(text, x0, y0, x1, y1, round(size, 1), all(_is_bold(s) for s in visible))
 
 
 def page_lines(page_dict: dict[str, Any]) -> list[Line]:
@@ -148,8 +162,7 @@ def strip_running(pages: list[list[Line]], heights: list[float]) -> tuple[list[l
 
 def _running_candidate(line: Line, height: float) -> bool:
     # Lines without words ("07.18.01") may be minute numbers that happen to align.
-    letters = sum(char.isalpha() for char in line.text)
-    return letters >= 3 and _in_zone(line, height, RUNNING_ZONE)
+    return _in_zone(line, height, RUNNING_ZONE) and WORDY.search(line.text) is not None
 
 
 def _in_zone(line: Line, height: float, zone: float) -> bool:
