@@ -11,6 +11,7 @@ import pymupdf
 import pytest
 
 from app import ingest
+
 from tests.factories import write_agenda_pack
 
 RUNS = 3
