@@ -34,6 +34,7 @@ def test_welcome_is_shown_before_any_paper_is_open(window: MainWindow) -> None:
     assert window.center.currentWidget() is window.welcome
     assert "Drop" in window.welcome.text.text()
     assert window.library.count.text() == "0 papers"
+    assert window.library.stack.currentWidget() is window.library.empty
 
 
 def test_opening_a_demo_paper_shows_its_title_text_and_library_row(window: MainWindow, qtbot: QtBot) -> None:
@@ -49,6 +50,7 @@ def test_opening_a_demo_paper_shows_its_title_text_and_library_row(window: MainW
     titles = [document.title for document in window.library_model.documents()]
     assert titles == [window.reader.document.title]  # type: ignore[union-attr]
     assert window.library.selected_id() == window.reader.document.id  # type: ignore[union-attr]
+    assert window.library.stack.currentWidget() is window.library.view
     assert "Added" in window.statusBar().currentMessage()
 
 

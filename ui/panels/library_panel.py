@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from ui.models.library_model import (
     LibraryFilter,
     LibraryModel,
 )
+from ui.panels.empty_state import EmptyState
 from ui.theme import Theme
 
 
@@ -38,13 +40,19 @@ class LibraryPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
         self.view = self._make_view()
+        self.empty = EmptyState(
+            "open", "Your library is empty", "Papers you open or drop on the window are kept here."
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
         self.count = QLabel()
         self.count.setObjectName("panelCount")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 2, 6, 8)
         layout.setSpacing(8)
         layout.addWidget(self.filter)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.count)
         proxy = self.proxy
         for signal in (proxy.modelReset, proxy.rowsInserted, proxy.rowsRemoved, proxy.layoutChanged):
@@ -75,6 +83,7 @@ class LibraryPanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.model.set_colours(theme.group, theme.muted)
+        self.empty.set_theme(theme)
 
     def _rows_changed(self) -> None:
         # Group headers span the whole row; spans live on view rows, so refresh them after every change.
@@ -82,6 +91,7 @@ class LibraryPanel(QWidget):
             is_group = bool(self.proxy.index(row, 0).data(IS_GROUP_ROLE))
             self.view.setFirstColumnSpanned(row, QModelIndex(), is_group)
         documents = len(self.model.documents())
+        self.stack.setCurrentWidget(self.view if documents else self.empty)
         shown = sum(not self.proxy.index(row, 0).data(IS_GROUP_ROLE) for row in range(self.proxy.rowCount()))
         noun = "paper" if documents == 1 else "papers"
         self.count.setText(f"{documents} {noun}" if shown == documents else f"{shown} of {documents} {noun}")
