@@ -120,7 +120,7 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     rss = resident_mb()
     report("resident_memory", rss, "MB")
     report("cache_bytes", view.cache.bytes_used / 2**20, "MB")
-    view.close_document()
+    view.shut_down()
 
     # The targets. The frame bound is on the 95th percentile: on a shared machine the
     # odd frame is lost to another process, which is no work of ours.

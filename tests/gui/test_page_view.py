@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.errors import AppError, PasswordRequired
-from app.render import PageRenderer
+from app.render import PageRenderer, Word
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QWheelEvent
@@ -51,7 +54,7 @@ def view(qtbot: QtBot) -> Iterator[PageView]:
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
-    widget.close_document()
+    widget.shut_down()
 
 
 def settle(qtbot: QtBot, view: PageView) -> None:
@@ -205,8 +208,15 @@ def test_rotation_swaps_width_and_height(qtbot: QtBot, view: PageView, tmp_path:
     assert view.rotation == 270
 
 
-def _word_centre(view: PageView, path: Path, page: int, index: int) -> QPoint:
-    word = PageRenderer(path).words(page)[index]
+def page_words(path: Path) -> list[tuple[Word, ...]]:
+    """Every page's words, read before the view opens the file (PyMuPDF is for one thread at a time)."""
+    renderer = PageRenderer(path)
+    words = [renderer.words(page) for page in range(renderer.page_count)]
+    renderer.close()
+    return words
+
+
+def centre(view: PageView, page: int, word: Word) -> QPoint:
     return view.page_to_view(page, (word.x0 + word.x1) / 2, (word.y0 + word.y1) / 2).toPoint()
 
 
@@ -221,19 +231,19 @@ def drag(qtbot: QtBot, view: PageView, start: QPoint, end: QPoint) -> None:
 
 def test_mouse_drag_selects_words_in_reading_order(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "pack.pdf")
+    words = page_words(path)[0]
     view.open(path)
     view.set_zoom(1.0)
     settle(qtbot, view)
-    # From "parish" on the first line to "budget" on the second, dragged backwards.
-    drag(qtbot, view, _word_centre(view, path, 0, 8), _word_centre(view, path, 0, 2))
+    # From "budget" on the second line back to "the" on the first.
+    drag(qtbot, view, centre(view, 0, words[8]), centre(view, 0, words[2]))
     assert view.selected_text() == "the parish council\nResolved that the budget"
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == view.selected_text()
     # The selection is drawn: the gap between two selected words is tinted.
     margin = view.page_to_view(0, 60, 395)  # on the first line, left of "Minutes"
     assert pixel(view, margin) == QColor(Qt.GlobalColor.white)
-    between = PageRenderer(path).words(0)[2:4]
-    mid = view.page_to_view(0, (between[0].x1 + between[1].x0) / 2, (between[0].y0 + between[0].y1) / 2)
+    mid = view.page_to_view(0, (words[2].x1 + words[3].x0) / 2, (words[2].y0 + words[2].y1) / 2)
     assert pixel(view, mid) != QColor(Qt.GlobalColor.white)
     view.clear_selection()
     assert view.selected_text() == "" and not view.has_selection()
@@ -241,10 +251,11 @@ def test_mouse_drag_selects_words_in_reading_order(qtbot: QtBot, view: PageView,
 
 def test_selection_runs_across_pages(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "pack.pdf")
+    words = page_words(path)
     view.open(path)
     view.set_zoom(0.5)
     settle(qtbot, view)
-    drag(qtbot, view, _word_centre(view, path, 0, 10), _word_centre(view, path, 1, 1))
+    drag(qtbot, view, centre(view, 0, words[0][10]), centre(view, 1, words[1][1]))
     assert view.selected_text() == "approved\nPage 1\nMinutes of"
 
 
@@ -323,7 +334,7 @@ def test_the_view_keeps_its_cache_within_budget(qtbot: QtBot, tmp_path: Path) ->
         settle(qtbot, view)
         assert view.cache.bytes_used <= 12 * 1024 * 1024
     assert 1 < len(view.cache) < 10
-    view.close_document()
+    view.shut_down()
 
 
 def test_highlights_tint_the_page(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
@@ -362,6 +373,56 @@ def test_a_corrupt_pdf_is_an_app_error_and_the_view_survives(
     assert view.page_count == 3
     settle(qtbot, view)
     assert is_dark(pixel(view, view.page_to_view(0, 200, 200)))
+
+
+def test_opening_another_document_replaces_the_first(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
+    view.open(write_pdf(tmp_path / "short.pdf", pages=3))
+    view.set_current_page(2)
+    view.set_highlights([(0, [(0, 0, 10, 10)], QColor("yellow"))])
+    with qtbot.waitSignal(view.page_changed) as changed:
+        view.open(write_pdf(tmp_path / "long.pdf", pages=12))
+    assert changed.args == [0] and view.page_count == 12
+    assert view.accessibleDescription() == "Page 1 of 12"
+    settle(qtbot, view)
+    assert pixel(view, view.page_to_view(0, 5, 5)) == QColor(Qt.GlobalColor.white)  # highlights went too
+    view.close_document()
+    assert view.page_count == 0 and view.current_page == 0 and len(view.cache) == 0
+    assert pixel(view, QPointF(300, 300)) == BACKGROUND
+
+
+HIGH_DPI_SCRIPT = """
+import json, os, sys, time
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_SCALE_FACTOR"] = "2"
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.reader.page_view import PageView
+view = PageView()
+view.resize(600, 800)
+view.show()
+view.open(Path(sys.argv[1]))
+view.set_zoom(1.0)
+deadline = time.monotonic() + 10
+while not view.is_page_ready(0) and time.monotonic() < deadline:
+    app.processEvents()
+image = view.cache.stand_in(0, 0)
+print(json.dumps({"dpr": view.devicePixelRatioF(), "image_width": image.width(),
+                  "image_dpr": image.devicePixelRatio(), "page_width": view.page_rect(0).width()}))
+view.shut_down()
+"""
+
+
+def test_high_dpi_screens_get_pages_rendered_at_their_pixel_density(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "pack.pdf")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", HIGH_DPI_SCRIPT, str(path)], cwd=root,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["dpr"] == 2.0 and seen["image_dpr"] == 2.0
+    assert seen["page_width"] == round(A4[0] * PX_PER_PT)
+    assert abs(seen["image_width"] - 2 * seen["page_width"]) <= 1
 
 
 def test_a_real_pack_looks_like_a_pdf_viewer(qtbot: QtBot, view: PageView, samples: Path) -> None:

@@ -6,8 +6,9 @@ import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from app.errors import AppError
 from app.model import BBox
-from app.render import PageRenderer, PageSize
+from app.render import PageSize
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -62,7 +63,11 @@ class PageView(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.cache = PageCache(cache_budget)
-        self._worker: RenderWorker | None = None
+        self._worker = RenderWorker(self)
+        self._worker.rendered.connect(self._rendered)
+        self._worker.words_ready.connect(self._words_ready)
+        self._worker.failed.connect(self._render_failed)
+        self._worker.sizes_ready.connect(self._sizes_ready)
         self._sizes: list[PageSize] = []
         self._layout = PageLayout([], 1.0, 0)
         self._mode = FIT_WIDTH
@@ -72,6 +77,7 @@ class PageView(QAbstractScrollArea):
         self._jumping = False
         self._in_layout = False
         self._pinned: frozenset[PageKey] = frozenset()
+        self._sizes_pending = False
         self._failed: dict[int, str] = {}
         self._highlights: dict[int, page_paint.Marks] = {}
         self._words: dict[int, Words] = {}
@@ -82,24 +88,23 @@ class PageView(QAbstractScrollArea):
     # -- document ---------------------------------------------------------------------------
 
     def open(self, path: Path, password: str | None = None) -> None:
-        """Show the PDF at `path` from page 1; raises `AppError` if it cannot be opened."""
-        renderer = PageRenderer(path, password)
-        # No whole-document work before the first paint: the first pages' sizes now, the rest
-        # (taken as the last one's until then) read by the worker after the first renderings.
-        sizes = renderer.page_sizes(SIZES_FIRST)
-        count = renderer.page_count
-        self.close_document()
-        # From here on the renderer belongs to the worker's thread.
-        self._worker = RenderWorker(renderer, self)
-        self._worker.rendered.connect(self._rendered)
-        self._worker.words_ready.connect(self._words_ready)
-        self._worker.failed.connect(self._render_failed)
-        self._worker.sizes_ready.connect(self._sizes_ready)
-        self._sizes = sizes + sizes[-1:] * (count - len(sizes))
+        """Show the PDF at `path` from page 1; raises `AppError` if it cannot be opened.
+
+        No whole-document work before the first paint: only the first pages'
+        sizes are read now; the rest, taken as the last one's until then, are
+        read by the worker after the first renderings.
+        """
+        try:
+            opened = self._worker.open(path, password, SIZES_FIRST)
+        except AppError:
+            self._schedule()  # the document shown stays; renderings skipped meanwhile are asked again
+            raise
+        self._reset()
+        sizes = opened.first_sizes
+        self._sizes = sizes + sizes[-1:] * (opened.page_count - len(sizes))
         self._relayout(keep_position=False)
+        self._sizes_pending = opened.page_count > len(sizes)
         self.set_current_page(0)
-        if count > len(sizes):
-            self._worker.request_sizes()
 
     def _sizes_ready(self, sizes: list[PageSize]) -> None:
         if sizes != self._sizes:
@@ -108,11 +113,18 @@ class PageView(QAbstractScrollArea):
 
     def close_document(self) -> None:
         """Stop rendering, close the file and show nothing."""
-        if self._worker is not None:
-            self._worker.close()
-            self._worker.deleteLater()
-            self._worker = None
+        self._worker.close_document()
+        self._reset()
+        self._relayout(keep_position=False)
+
+    def shut_down(self) -> None:
+        """Close the document and stop the rendering thread; call once, when the view goes for good."""
+        self._worker.shut_down()
+        self._reset()
+
+    def _reset(self) -> None:
         self._sizes = []
+        self._sizes_pending = False
         self.cache.clear()
         self._failed.clear()
         self._words.clear()
@@ -120,7 +132,6 @@ class PageView(QAbstractScrollArea):
         self._anchors = self._selection = None
         self._current = 0
         self.setAccessibleDescription("")
-        self._relayout(keep_position=False)
 
     @property
     def page_count(self) -> int:
@@ -278,15 +289,29 @@ class PageView(QAbstractScrollArea):
         return self._layout.visible(top, top + self.viewport().height())
 
     def _schedule(self) -> None:
-        """Ask for the visible pages and one ahead, dropping any other rendering still waiting."""
-        if self._worker is None:
+        """Ask for the visible pages, then (once they are drawn) one ahead and the other pages' sizes.
+
+        Anything else still waiting is dropped. Nothing runs beside the visible
+        pages' renderings: PyMuPDF holds the GIL while it draws, which would
+        hold up the GUI thread receiving them.
+        """
+        if not self._sizes:
             return
-        pages = list(self.visible_pages())
-        if pages and pages[-1] + 1 < len(self._sizes):
-            pages.append(pages[-1] + 1)
-        keys = [self._key(page) for page in pages]
-        self._pinned = frozenset(keys)
-        self._worker.request(key for key in keys if key not in self.cache)
+        visible = [self._key(page) for page in self.visible_pages()]
+        self._pinned = frozenset(visible)
+        missing = [key for key in visible if key not in self.cache]
+        if missing or not visible:
+            self._worker.request(missing)
+            return
+        ahead = visible[-1].page + 1
+        if ahead < len(self._sizes) and self._key(ahead) not in self.cache:
+            self._pinned |= {self._key(ahead)}
+            self._worker.request([self._key(ahead)])
+        else:
+            self._worker.request([])
+        if self._sizes_pending:
+            self._sizes_pending = False
+            self._worker.request_sizes()
 
     def _rendered(self, key: PageKey, image: object) -> None:
         if key.page >= len(self._sizes) or key != self._key(key.page):
@@ -297,6 +322,7 @@ class PageView(QAbstractScrollArea):
         self._failed.pop(key.page, None)
         self.viewport().update(self.page_rect(key.page))
         self.page_rendered.emit(key.page)
+        self._schedule()
 
     def _render_failed(self, page: int, message: str) -> None:
         self._failed[page] = message
@@ -375,7 +401,7 @@ class PageView(QAbstractScrollArea):
         return Anchor(page, on_page.x(), on_page.y())
 
     def _drag_to(self, point: QPoint) -> None:
-        if self._anchors is None or self._worker is None:
+        if self._anchors is None:
             return
         end = self._anchor_at(point)
         self._anchors = (self._anchors[0], end)
@@ -465,7 +491,7 @@ class PageView(QAbstractScrollArea):
         return actions.get(Qt.Key(event.key()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or self._worker is None:
+        if event.button() != Qt.MouseButton.LeftButton or not self._sizes:
             super().mousePressEvent(event)
             return
         self._press = event.position().toPoint()

@@ -1,14 +1,16 @@
-"""Renders pages and reads their words on one background thread, delivering results on the GUI thread."""
+"""The page view's PyMuPDF thread: opens, renders and reads words, delivering results on the GUI thread."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
-from app.render import PageRenderer, Word
+from app.render import PageRenderer, PageSize, Word
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
@@ -16,11 +18,28 @@ from PySide6.QtGui import QImage
 from ui.reader.page_cache import PageKey
 
 
-class RenderWorker(QObject):
-    """The only user of its `PageRenderer` once made: every call to it runs on one thread.
+@dataclass(frozen=True)
+class Opened:
+    """A document just opened: its page count and the sizes of its first pages."""
 
-    `request` names the renderings wanted now, in order; a queued rendering
-    no longer wanted when its turn comes is skipped (overtaken by newer work).
+    page_count: int
+    first_sizes: list[PageSize]
+
+
+@dataclass(frozen=True)
+class _Job:
+    kind: str  # "render", "words" or "sizes"
+    argument: Any
+    generation: int
+
+
+class RenderWorker(QObject):
+    """Every PyMuPDF call of one page view runs on this object's single thread, never two at once.
+
+    PyMuPDF is not thread-safe, so even opening happens there (the GUI thread
+    waits for it). `request` names the renderings wanted now, in order; a
+    queued rendering no longer wanted when its turn comes is skipped
+    (overtaken by newer work). Results of a document since closed are dropped.
     Signals are emitted on the GUI thread; widgets are never touched here.
     """
 
@@ -28,18 +47,50 @@ class RenderWorker(QObject):
     words_ready = Signal(int, object)  # page index, tuple[Word, ...]
     failed = Signal(int, str)  # page index, message for the user
     sizes_ready = Signal(object)  # list[PageSize] of every page
-    _finished = Signal(object, object, object)  # kind, argument, Future; emitted on the worker thread
+    _finished = Signal(object, object)  # _Job, Future; emitted on the worker thread
 
-    def __init__(self, renderer: PageRenderer, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._renderer = renderer
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-render")
-        # Replaced whole (never mutated) by the GUI thread, read by the worker: no lock needed.
+        self._renderer: PageRenderer | None = None  # used on the worker thread only
+        # Changed by the GUI thread, read by the worker: replaced whole, never mutated, so no lock.
+        self._generation = 0
         self._wanted: frozenset[PageKey] = frozenset()
         self._queued: set[PageKey] = set()
         self._words_queued: set[int] = set()
-        self._closed = False
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def open(self, path: Path, password: str | None, first_pages: int) -> Opened:
+        """Open `path` in place of the current document; raises `AppError` (and keeps it) if it cannot."""
+
+        def job() -> Opened:
+            renderer = PageRenderer(path, password)
+            if self._renderer is not None:
+                self._renderer.close()
+            self._renderer = renderer
+            return Opened(renderer.page_count, renderer.page_sizes(first_pages))
+
+        self._wanted = frozenset()  # what was queued for the old document need not hold us up
+        opened = self._executor.submit(job).result()
+        self._forget()
+        return opened
+
+    def close_document(self) -> None:
+        """Close the current document (on the worker thread, after what is running)."""
+
+        def job() -> None:
+            if self._renderer is not None:
+                self._renderer.close()
+                self._renderer = None
+
+        self._forget()
+        self._executor.submit(job)
+
+    def _forget(self) -> None:
+        self._generation += 1
+        self._wanted = frozenset()
+        self._queued.clear()
+        self._words_queued.clear()
 
     def request(self, keys: Iterable[PageKey]) -> None:
         """Render `keys` in this order; renderings asked for earlier and not named here are dropped."""
@@ -57,54 +108,63 @@ class RenderWorker(QObject):
 
     def request_sizes(self) -> None:
         """Read every page's size, after the renderings already asked for."""
-        self._submit("sizes", None, lambda _none: self._renderer.page_sizes())
+        self._submit("sizes", None, self._sizes)
 
-    def _submit(self, kind: str, argument: Any, work: Callable[[Any], Any]) -> None:
-        if self._closed:
-            return
-        future = self._executor.submit(work, argument)
-        future.add_done_callback(lambda done: self._finished.emit(kind, argument, done))
+    def _submit(self, kind: str, argument: Any, work: Callable[[Any, int], Any]) -> None:
+        job = _Job(kind, argument, self._generation)
+        future = self._executor.submit(work, argument, job.generation)
+        future.add_done_callback(lambda done: self._finished.emit(job, done))
 
-    def _render(self, key: PageKey) -> QImage | None:
-        if self._closed or key not in self._wanted:
+    def _current(self, generation: int) -> PageRenderer | None:
+        return self._renderer if generation == self._generation else None
+
+    def _render(self, key: PageKey, generation: int) -> QImage | None:
+        renderer = self._current(generation)
+        if renderer is None or key not in self._wanted:
             return None
-        raster = self._renderer.render(key.page, key.scale, key.rotation)
+        raster = renderer.render(key.page, key.scale, key.rotation)
         rgb = QImage.Format.Format_RGB888
         image = QImage(raster.samples, raster.width, raster.height, raster.stride, rgb)
         # Converted here, once: RGB32 paints without a per-frame conversion on the GUI thread.
         return image.convertToFormat(QImage.Format.Format_RGB32)
 
-    def _words(self, page: int) -> tuple[Word, ...] | None:
-        return None if self._closed else self._renderer.words(page)
+    def _words(self, page: int, generation: int) -> tuple[Word, ...] | None:
+        renderer = self._current(generation)
+        return None if renderer is None else renderer.words(page)
 
-    def _deliver(self, kind: str, argument: Any, future: Future[Any]) -> None:
-        if kind == "render":
-            self._queued.discard(argument)
-        elif kind == "words":
-            self._words_queued.discard(argument)
-        if self._closed or future.cancelled():
+    def _sizes(self, _none: None, generation: int) -> list[PageSize] | None:
+        renderer = self._current(generation)
+        return None if renderer is None else renderer.page_sizes()
+
+    def _deliver(self, job: _Job, future: Future[Any]) -> None:
+        if job.generation != self._generation:
             return
+        if job.kind == "render":
+            self._queued.discard(job.argument)
+        elif job.kind == "words":
+            self._words_queued.discard(job.argument)
         error = future.exception()
         if isinstance(error, AppError):
-            self.failed.emit(argument if kind == "words" else argument.page, error.message)
+            self.failed.emit(job.argument if job.kind == "words" else job.argument.page, error.message)
         elif error is not None:
             # A bug, not a bad page: let the excepthook show the crash dialog.
             sys.excepthook(type(error), error, error.__traceback__)
-        elif kind == "words":
-            self.words_ready.emit(argument, future.result())
-        elif kind == "sizes":
-            self.sizes_ready.emit(future.result())
         elif future.result() is not None:
-            self.rendered.emit(argument, future.result())
-        elif argument in self._wanted:
+            self._emit(job, future.result())
+        elif job.kind == "render" and job.argument in self._wanted:
             # Skipped as overtaken, then wanted again before the skip came back.
-            self._queued.add(argument)
-            self._submit("render", argument, self._render)
+            self._queued.add(job.argument)
+            self._submit("render", job.argument, self._render)
 
-    def close(self) -> None:
-        """Drop queued work, wait for the rendering in progress, then close the document on its thread."""
-        if self._closed:
-            return
-        self._closed = True
-        self._executor.submit(self._renderer.close)
+    def _emit(self, job: _Job, result: Any) -> None:
+        if job.kind == "render":
+            self.rendered.emit(job.argument, result)
+        elif job.kind == "words":
+            self.words_ready.emit(job.argument, result)
+        else:
+            self.sizes_ready.emit(result)
+
+    def shut_down(self) -> None:
+        """Close the document and stop the thread (waiting for the rendering in progress)."""
+        self.close_document()
         self._executor.shutdown(wait=True, cancel_futures=False)
