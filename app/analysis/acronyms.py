@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from app.analysis.lines import Line
+from app.analysis.names import squeeze
 from app.model import Acronym, DocumentText
 
 MAX_LETTERS = 10
@@ -22,15 +23,18 @@ _GLOSSARY_LINE = re.compile(
 )
 _GLOSSARY_HEADING = re.compile(r"^\W*(?:glossary|abbreviations|acronyms)(?:\s+\w+){0,3}\W*$", re.I)
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-\s?[A-Za-z][A-Za-z'’]*)*|&")
+_HYPHEN = re.compile(r"-\s?")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "&", "a", "an", "at", "by", "or"})
 GLOSSARY_RUN = 3
+GLOSSARY_LINE_CHARS = 140
+GLOSSARY_HEADING_CHARS = 60
 
 
 def _parts(word: str) -> list[str]:
     """Letters a word may give an acronym: its initial, or the initial of each hyphenated part."""
     if word == "&":
         return ["a"]
-    pieces = [p for p in re.split(r"-\s?", word) if p]
+    pieces = [p for p in _HYPHEN.split(word) if p]
     options = [word[0].lower()]
     if len(pieces) > 1:
         options.append("".join(p[0].lower() for p in pieces))
@@ -103,23 +107,24 @@ def _from_glossaries(lines: list[Line]) -> list[tuple[int, Acronym]]:
     run: list[tuple[int, Acronym, bool]] = []
     in_glossary = False
     for line in lines:
-        text = line.text.strip()
-        match = _GLOSSARY_LINE.match(text) if len(text) < 140 else None
+        text = line.text
+        if not text or text.isspace():
+            continue
+        match = _GLOSSARY_LINE.match(text) if len(text) < GLOSSARY_LINE_CHARS else None
         if match:
             acronym = Acronym(match.group("short"), _tidy(match.group("long")))
             run.append((line.start, acronym, matches(acronym.short, _WORDS.findall(acronym.expansion))))
             continue
-        if text:
+        if run:
             found.extend((at, a) for at, a, ok in run if ok or in_glossary or len(run) >= GLOSSARY_RUN)
             run = []
-            in_glossary = bool(_GLOSSARY_HEADING.match(text))
+        in_glossary = len(text) < GLOSSARY_HEADING_CHARS and bool(_GLOSSARY_HEADING.match(text))
     found.extend((at, a) for at, a, ok in run if ok or in_glossary or len(run) >= GLOSSARY_RUN)
     return found
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.")
-    return re.sub(r"(\w)- (\w)", r"\1-\2", text)
+    return squeeze(text).strip(" ,;:.")
 
 
 def find_acronyms(doc: DocumentText, lines: list[Line]) -> tuple[Acronym, ...]:

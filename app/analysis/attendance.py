@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
+from typing import Any
 
 from app.analysis.lines import Line
 from app.analysis.names import Person, split_people
@@ -12,6 +14,7 @@ from app.model import Attendee, DocumentText
 # Attendance sits at the head of minutes (or in their first item); never read a whole pack for it.
 SCAN_LINES = 400
 SCAN_CHARS = 40_000
+_last: dict[str, Any] = {}
 
 _NUMBER = r"(?:item\s+)?(?:\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?|[A-Z]\d{0,3}[.)])"
 _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
@@ -55,6 +58,8 @@ _LABEL = re.compile(
 # A second label later in the same line: "Present: A, B. Absent: C." (always with its colon here).
 _UNNAMED_LABELS = _LABEL_ALTERNATIVES.replace("?P<l", "?P<m")
 _INLINE_LABEL = re.compile(rf"(?:[.;]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
+_SENTENCE_WORDS = ("apolog", "absence", "substitut", "regret", "excused")
+_OPEN_ENDINGS = (",", " and", "&", " from")
 _CELL_SPLIT = re.compile(r"\t| {3,}")
 _ITEM_HEADING = re.compile(rf"^\s*{_NUMBER}(?:\s+\S|\s*$)", re.I)
 _NONE = re.compile(
@@ -144,7 +149,7 @@ def _continues(text: str, following: str) -> bool:
     stripped = text.rstrip()
     if not stripped:
         return False
-    if stripped.count("(") > stripped.count(")") or re.search(r"(?:,|\band|&|\bfrom)$", stripped, re.I):
+    if stripped.count("(") > stripped.count(")") or stripped.lower().endswith(_OPEN_ENDINGS):
         return True
     if following[0].islower() and not _label(following):
         return True
@@ -172,7 +177,7 @@ def _column_statuses(cells: list[str]) -> tuple[tuple[str, str | None], ...] | N
 
     A heading that is not an attendance label ("WINNIPEG PUBLIC SERVICE") marks a column of others
     also present; a row holding names is a label beside its value, not headings."""
-    if len(cells) < 2:
+    if len(cells) < 2 or not any(_label(cell.strip()) for cell in cells):
         return None
     columns: list[tuple[str, str | None]] = []
     for cell in cells:
@@ -226,7 +231,11 @@ class _Reader:
             return
         self.pending = []
         label = _label(stripped)
-        if self._apologies(start, text, label) or self._substitutes(start, text):
+        # Sentences about apologies and substitutes are looked at only when their words are there.
+        lowered = stripped.lower()
+        if (label or self.state.status or any(word in lowered for word in _SENTENCE_WORDS)) and (
+            self._apologies(start, text, label) or ("substitut" in lowered and self._substitutes(start, text))
+        ):
             return
         if label:
             self.set(_Scan(label[0], label[1]))
@@ -234,9 +243,11 @@ class _Reader:
             # "Present\tA, B\tnotes": a label in a table row governs its own cell only.
             cell = text[offset:].lstrip("\t").split("\t")[0]
             self._content(start + text.find(cell, offset), cell)
+        elif not self.state.status:
+            return
         elif _ITEM_HEADING.match(stripped) or _is_prose(stripped):
             self.set(_Scan())
-        elif self.state.status and not _MOVERS.match(stripped):
+        elif not _MOVERS.match(stripped):
             self._content(start, text)
 
     def _heading(self, stripped: str) -> bool:
@@ -344,6 +355,8 @@ def _assign_columns(group: list[tuple[Found, float | None]], columns: Columns) -
 
 def _segments(text: str) -> list[tuple[int, str]]:
     """A line cut before each inline label, as (offset, text) pairs."""
+    if ":" not in text:
+        return [(0, text)]
     cuts = [match.end() for match in _INLINE_LABEL.finditer(text)]
     bounds = [0, *cuts, len(text)]
     return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1)]
@@ -361,8 +374,14 @@ def _read(lines: list[Line]) -> _Reader:
 
 def find_attendance(doc: DocumentText, lines: list[Line]) -> tuple[Attendee, ...]:
     """Everyone the minutes list as attending, sending apologies or absent, with status and role."""
-    del doc  # the lines carry the text; the parameter keeps one signature across the analysis
-    return _unique(_read(lines).people)
+    # The meeting's chair comes from this list too: keep the last reading rather than read twice.
+    key = (id(lines), len(lines))
+    cached_doc = _last.get("doc")
+    if cached_doc is not None and cached_doc() is doc and _last.get("key") == key:
+        return _last["found"]
+    found = _unique(_read(lines).people)
+    _last.update(doc=weakref.ref(doc), key=key, found=found)
+    return found
 
 
 def _unique(found: list[tuple[Person, str, str | None]]) -> tuple[Attendee, ...]:

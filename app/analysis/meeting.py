@@ -15,6 +15,8 @@ HEAD_CHARS = 8_000
 US_SIGNS_CHARS = 20_000
 OPENING_LINES = 60
 NEXT_MEETING_WINDOW = 200
+NEXT_MEETING_HEAD = 150_000
+NEXT_MEETING_TAIL = 50_000
 CHAIR_ROLES = frozenset({"Chair", "Acting Chair", "Joint-Chair", "Cathaoirleach", "Convener", "Convenor"})
 # US papers write numeric dates month first; their vocabulary gives them away.
 _US_SIGNS = re.compile(r"\b(?:councilmembers?|council\s+members?|roll\s+call|alderpersons?|selectm[ae]n|"
@@ -104,11 +106,13 @@ _OPENED = re.compile(
     r"\s+at\b",
     re.I,
 )
-_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
+_KIND_SUFFIX = re.compile(r"\s+(?:minutes|agenda|notes)$", re.I)
+_MEETING_SUFFIX = re.compile(r"\s+meeting$", re.I)
+_NEXT_MEETING = re.compile(r"next\s+(?:\w+\s+){0,2}meetings?\b", re.I)
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", _MARKUP.sub("", text)).strip()
+    return " ".join(_MARKUP.sub("", text).split())
 
 
 def parse_date(match: re.Match[str], month_first: bool = False) -> str | None:
@@ -222,9 +226,9 @@ def _body_name(text: str) -> str:
     if _TITLE_PREFIX.search(text):
         text = _BODY_PREFIX.sub("", text, count=1)
     text = _BODY_CUT.sub("", text).strip(" -–—,:")
-    text = re.sub(r"\s+(?:minutes|agenda|notes)$", "", text, flags=re.I)
+    text = _KIND_SUFFIX.sub("", text)
     # "… Council Meeting" names the council; "Annual Parish Meeting" is itself the body.
-    trimmed = re.sub(r"\s+meeting$", "", text, flags=re.I)
+    trimmed = _MEETING_SUFFIX.sub("", text)
     return trimmed if _BODY_WORD.search(trimmed) else text
 
 
@@ -252,11 +256,29 @@ def _kind(head: list[Line], has_attendance: bool) -> str:
 
 def next_meeting(doc: DocumentText, month_first: bool = False) -> str | None:
     """The date given for the next meeting ("Date of next meeting: 27 September 2018")."""
-    for match in _NEXT_MEETING.finditer(doc.text):
-        window = doc.text[match.end() : match.end() + NEXT_MEETING_WINDOW]
-        for iso, _ in _dates(window, month_first):
-            return iso
+    text = doc.text
+    # Minutes give it in their opening or closing pages; a plain search for the word comes first,
+    # as a regular expression over a whole pack costs too much.
+    if len(text) > NEXT_MEETING_HEAD + NEXT_MEETING_TAIL:
+        text = text[:NEXT_MEETING_HEAD] + "\n" + text[-NEXT_MEETING_TAIL:]
+    for at in sorted(find_all(text, ("next", "Next", "NEXT"))):
+        match = _NEXT_MEETING.match(text, at)
+        if match:
+            window = text[match.end() : match.end() + NEXT_MEETING_WINDOW]
+            for iso, _ in _dates(window, month_first):
+                return iso
     return None
+
+
+def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Every offset where one of `needles` occurs (fast: plain string search)."""
+    found: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    return found
 
 
 def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:

@@ -27,6 +27,9 @@ _TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$",
 # A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
 _RANK = re.compile(r"^[A-Z]{2,5}\s+(?=[A-Z][a-z])")
 _BULLET = re.compile(r"^[\s•·▪●○◦➢*–-]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_BROKEN_HYPHEN = re.compile(r"(\w)- (\w)")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _MARKUP = re.compile(r"[*_#`]+|\[bookmark:[^\]]*\]")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 _WORD = re.compile(r"^(?:[A-Z][a-z]{0,2}['’])?[A-ZÀ-ÞÓÁÉÍÚ][A-Za-zÀ-ÿ'’\-]*\.?$")
@@ -68,12 +71,12 @@ class Person:
 
 
 def _role_name(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip()).lower()
+    text = " ".join(text.split()).lower()
     if text in ("in the chair", "presiding", "presiding officer") or text.startswith("chair"):
         return "Chair"
     if text in ("rfo",):
         return "RFO"
-    return re.sub(r"[a-z]+", lambda word: word.group(0).capitalize(), text)
+    return _LOWER_WORD.sub(lambda word: word.group(0).capitalize(), text)
 
 
 def find_role(text: str) -> str | None:
@@ -107,11 +110,15 @@ def is_name(text: str) -> bool:
     return any(len(w.strip(".")) > 1 and w.lower() not in _PARTICLES for w in words)
 
 
+def squeeze(text: str) -> str:
+    """`text` on one line, single-spaced, with a hyphen broken at a line end rejoined ("Newman- Thompson")."""
+    return _BROKEN_HYPHEN.sub(r"\1-\2", " ".join(text.split()))
+
+
 def clean_person(raw: str) -> tuple[str, str | None, bool]:
     """Split a printed entry into (name, role, had bracketed initials); the name may be empty."""
     text = _BULLET.sub("", _MARKUP.sub("", raw).replace("\u00a0", " "))
-    text = re.sub(r"\s+", " ", text).strip(" .:-–")
-    text = re.sub(r"(\w)- (\w)", r"\1-\2", text)  # a name hyphen broken at a line end
+    text = squeeze(text).strip(" .:-–")
     role = None
     brackets = _BRACKETS.findall(text)
     for inside in brackets:
@@ -121,7 +128,7 @@ def clean_person(raw: str) -> tuple[str, str | None, bool]:
     if trailing and trailing.start() > 0:
         role = role or find_role(trailing.group(0))
         text = text[: trailing.start()]
-    text = re.sub(r"\s+", " ", text).strip(" ,.:-–")
+    text = " ".join(text.split()).strip(" ,.:-–")
     if text.lower() == "the":
         text = ""
     text = _RANK.sub("", text)
@@ -141,7 +148,7 @@ def _are_initials(bracketed: str, name: str) -> bool:
     initials = "".join(word[0] for word in name.split() if word[0].isupper())
     return any(
         len(token) >= 2 and "".join(c for c in token if c.isupper()) == initials
-        for token in re.findall(r"[A-Za-z]+", bracketed)
+        for token in _LETTERS.findall(bracketed)
     )
 
 
