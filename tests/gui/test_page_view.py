@@ -259,6 +259,22 @@ def test_selection_runs_across_pages(qtbot: QtBot, view: PageView, tmp_path: Pat
     assert view.selected_text() == "approved\nPage 1\nMinutes of"
 
 
+def test_dragging_past_the_bottom_edge_scrolls_on(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "pack.pdf")
+    words = page_words(path)[0]
+    view.open(path)
+    view.set_zoom(1.0)
+    settle(qtbot, view)
+    start = centre(view, 0, words[0])
+    below = QPoint(start.x(), view.viewport().height() + 60)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), pos=below)
+    assert view.verticalScrollBar().value() == 60
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    qtbot.waitUntil(view.has_selection, timeout=3000)
+    assert view.selected_text().startswith("Minutes of the parish council\nResolved")
+
+
 def test_only_visible_pages_and_one_ahead_are_rendered(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
     rendered: list[int] = []
     view.page_rendered.connect(rendered.append)

@@ -299,7 +299,7 @@ class PageView(QAbstractScrollArea):
             return
         visible = [self._key(page) for page in self.visible_pages()]
         self._pinned = frozenset(visible)
-        missing = [key for key in visible if key not in self.cache]
+        missing = [key for key in visible if key not in self.cache and key.page not in self._failed]
         if missing or not visible:
             self._worker.request(missing)
             return

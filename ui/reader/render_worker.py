@@ -45,7 +45,7 @@ class RenderWorker(QObject):
 
     rendered = Signal(object, object)  # PageKey, QImage (Format_RGB32)
     words_ready = Signal(int, object)  # page index, tuple[Word, ...]
-    failed = Signal(int, str)  # page index, message for the user
+    failed = Signal(int, str)  # page index, message for the user: the page could not be drawn
     sizes_ready = Signal(object)  # list[PageSize] of every page
     _finished = Signal(object, object)  # _Job, Future; emitted on the worker thread
 
@@ -144,8 +144,10 @@ class RenderWorker(QObject):
         elif job.kind == "words":
             self._words_queued.discard(job.argument)
         error = future.exception()
-        if isinstance(error, AppError):
-            self.failed.emit(job.argument if job.kind == "words" else job.argument.page, error.message)
+        if isinstance(error, AppError) and job.kind == "words":
+            self.words_ready.emit(job.argument, ())  # no words to select there, nothing worse
+        elif isinstance(error, AppError):
+            self.failed.emit(job.argument.page, error.message)
         elif error is not None:
             # A bug, not a bad page: let the excepthook show the crash dialog.
             sys.excepthook(type(error), error, error.__traceback__)
