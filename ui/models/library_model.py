@@ -14,12 +14,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
 
 OTHER_PAPERS = "Other papers"
+GROUP_ROW_HEIGHT = 36
 COLUMNS = ("Title", "Meeting", "Type", "Pages", "Notes")
 TITLE, MEETING, FORMAT, PAGES, NOTES = range(len(COLUMNS))
 
@@ -101,11 +103,12 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._keys: list[tuple[Any, ...]] = []
-        self._group_background = QColor("#f1efea")
         self._muted = QColor("#6a6f78")
+        self._group_font = QFont()
+        self._group_font.setBold(True)
 
-    def set_colours(self, group_background: str, muted: str) -> None:
-        self._group_background, self._muted = QColor(group_background), QColor(muted)
+    def set_colours(self, muted: str) -> None:
+        self._muted = QColor(muted)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
@@ -144,17 +147,17 @@ class LibraryModel(QAbstractTableModel):
     def _group_data(self, group: Group, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return group.label if column == TITLE else ""
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._group_background
-        if role in (GROUP_ROLE, SEARCH_ROLE):
-            return group.label
-        if role == IS_GROUP_ROLE:
-            return True
-        return None
+        values = {
+            Qt.ItemDataRole.FontRole: self._group_font,
+            Qt.ItemDataRole.ForegroundRole: self._muted,
+            Qt.ItemDataRole.TextAlignmentRole: Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            # A little air above each council's papers.
+            Qt.ItemDataRole.SizeHintRole: QSize(0, GROUP_ROW_HEIGHT),
+            GROUP_ROLE: group.label,
+            SEARCH_ROLE: group.label,
+            IS_GROUP_ROLE: True,
+        }
+        return values.get(role)
 
     def _document_data(self, document: Document, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -64,7 +64,6 @@ class LibraryPanel(QWidget):
         view.setObjectName("libraryView")
         view.setModel(self.proxy)
         view.setRootIsDecorated(False)
-        view.setUniformRowHeights(True)
         view.setAllColumnsShowFocus(True)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,7 +81,7 @@ class LibraryPanel(QWidget):
         return view
 
     def set_theme(self, theme: Theme) -> None:
-        self.model.set_colours(theme.group, theme.muted)
+        self.model.set_colours(theme.muted)
         self.empty.set_theme(theme)
 
     def _rows_changed(self) -> None:
