@@ -233,3 +233,24 @@ def write_zero_page_pdf(path: Path) -> Path:
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def write_pdf_labelled_attendance(path: Path) -> Path:
+    """Modern.gov-style attendance: bold labels in a left column, their names beside and below them."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=A4.width, height=A4.height)
+    y = 100.0
+    for label, names in (
+        ("Present:", ["Councillor A Smith (Chair)", "Councillor B Jones", "Councillor C Brown"]),
+        ("Apologies:", ["Councillor D Green"]),
+        ("Officers:", ["J Bloggs (Clerk)", "K Doe (Planning)"]),
+    ):
+        page.insert_text((56, y), label, fontsize=11, fontname="hebo")
+        for name in names:
+            page.insert_text((160, y), name, fontsize=11)
+            y += 14
+        y += 4
+    page.insert_text((56, y + 20), "1.", fontsize=11, fontname="hebo")
+    page.insert_text((90, y + 20), "Minutes of the last meeting", fontsize=11, fontname="hebo")
+    doc.save(path)
+    return path

@@ -34,13 +34,12 @@ BOLD = frozenset({"b", "strong", "th"})
 SPACES = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     """What the inline text being gathered will become when flushed."""
 
     kind: BlockKind
     level: int = 0
-    numbering: str | None = None
 
 
 def is_hidden(node: Node) -> bool:
@@ -80,21 +79,27 @@ class Emitter:
         self.parts: list[tuple[str, bool]] = []
         self.contexts = [Context("paragraph")]
         self.list_depth = 0
+        # A number printed apart from its text (an ordered item's "3.", a minute number's cell),
+        # waiting in `parts` for the first block of its text.
+        self.number: str | None = None
 
     def flush(self) -> None:
         parts, self.parts = self.parts, []
-        text = "".join(part for part, _ in parts)
-        lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
-        text = "\n".join(line for line in lines if line)
-        context = self.contexts[-1]
-        if not text or text == context.numbering:
-            # Nothing yet, or only an ordered item's number: keep it for the item's first paragraph.
+        text = "\n".join(line for line in (SPACES.sub(" ", line).strip() for line in "".join(
+            part for part, _ in parts).split("\n")) if line)  # fmt: skip
+        if not text or text == self.number:
             self.parts = parts if text else []
             return
-        bold = all(is_bold for part, is_bold in parts if part.strip() and part.strip() != context.numbering)
-        self.out.add(context.kind, text, level=context.level, bold=bold, numbering=context.numbering)
-        # A list item's later paragraphs belong to it but carry no number.
-        context.numbering = None
+        context = self.contexts[-1]
+        bold = all(is_bold for part, is_bold in parts if part.strip() and part.strip() != self.number)
+        numbering = self.number or (leading_number(text) if context.kind != "paragraph" else None)
+        self.number = None
+        self.out.add(context.kind, text, level=context.level, bold=bold, numbering=numbering)
+
+    def hold_number(self, number: str) -> None:
+        self.flush()
+        self.number = number
+        self.parts.append((number + " ", False))
 
     def skip(self, node: Node) -> bool:
         return node.tag in DROPPED or is_hidden(node) or (self.drop_chrome and node.tag in CHROME)
@@ -127,14 +132,11 @@ class Emitter:
     def block(self, node: Node, bold: bool) -> None:
         self.flush()
         if node.tag in HEADINGS:
-            text = SPACES.sub(" ", node.text()).strip()
-            self.contexts.append(Context("heading", HEADINGS[node.tag], leading_number(text)))
+            self.contexts.append(Context("heading", HEADINGS[node.tag]))
         elif node.tag == "li":
             self.contexts.append(Context("list_item", self.list_depth))
         else:
-            parent = self.contexts[-1]
-            self.contexts.append(Context(parent.kind, parent.level, parent.numbering))
-            parent.numbering = None
+            self.contexts.append(self.contexts[-1])
         self.walk(node, bold)
         self.flush()
         self.contexts.pop()
@@ -148,11 +150,10 @@ class Emitter:
             if isinstance(child, str) or self.skip(child):
                 continue
             if child.tag == "li":
-                # The browser prints "3." before an ordered item: part of what the reader sees.
-                number = f"{counter}." if ordered else None
-                self.contexts.append(Context("list_item", self.list_depth, number))
-                if number:
-                    self.parts.append((number + " ", False))
+                self.contexts.append(Context("list_item", self.list_depth))
+                if ordered:
+                    # The browser prints "3." before an ordered item: part of what the reader sees.
+                    self.hold_number(f"{counter}.")
                 counter += 1
                 self.walk(child)
                 self.flush()
@@ -164,9 +165,10 @@ class Emitter:
     def table(self, node: Node) -> None:
         self.flush()
         rows = [row for row in node.iter() if row.tag == "tr" and self.owner_table(node, row)]
-        if any(node.tag in LAYOUT for node in self.cells_below(rows)):
-            # A layout table (whole page sections in cells): read its cells as ordinary content.
-            self.walk(node)
+        if self.is_layout(rows):
+            # A layout table (page sections in cells): read its cells as ordinary content.
+            for row in rows:
+                self.layout_row(row)
             return
         for row in rows:
             cells = [child for child in row.elements() if child.tag in ("td", "th") and not self.skip(child)]
@@ -175,15 +177,31 @@ class Emitter:
             if any(texts):
                 self.out.add("table_row", "\t".join(texts), bold=bold)
 
+    def is_layout(self, rows: list[Node]) -> bool:
+        """Cells holding headings, lists or several paragraphs are page layout, not data."""
+        for row in rows:
+            for cell in row.elements():
+                blocks = [node for node in cell.elements() if node.tag in BLOCKS or node.tag in HEADINGS]
+                if len(blocks) > 1 or any(node.tag in LAYOUT for node in cell.iter()[1:]):
+                    return True
+        return False
+
+    def layout_row(self, row: Node) -> None:
+        """A layout row's cells in order; a short number in the first cell leads the next cell's text."""
+        cells = [cell for cell in row.elements() if cell.tag in ("td", "th") and not self.skip(cell)]
+        first = SPACES.sub(" ", cells[0].text()).strip() if cells else ""
+        if len(cells) > 1 and first and len(first) <= 10 and any(char.isdigit() for char in first):
+            self.hold_number(first)
+            cells = cells[1:]
+        for cell in cells:
+            self.block(cell, cell.tag == "th")
+
     @staticmethod
     def owner_table(table: Node, row: Node) -> bool:
         """Whether `row` belongs to `table` itself and not to a table nested in one of its cells."""
         nested = [node for node in table.iter()[1:] if node.tag == "table"]
         return not any(row in inner.iter() for inner in nested)
 
-    @staticmethod
-    def cells_below(rows: list[Node]) -> list[Node]:
-        return [node for row in rows for cell in row.elements() for node in cell.iter()[1:]]
 
 
 def decode_page(data: bytes, name: str) -> str:

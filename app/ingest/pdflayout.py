@@ -211,12 +211,29 @@ class Band:
         gap = min(line.y0 for line in row) - max(line.y1 for line in previous)
         return gap < 0.45 * previous[0].height and not cells[0]
 
-    def column_lines(self) -> list[list[Line]]:
-        columns: list[list[Line]] = [[] for _ in self.columns]
+    def sections(self) -> list[list[Line]]:
+        """Runs of lines to read one after another: each column in turn, or label after label.
+
+        Side-by-side lists ("Present:" | "Apologies:") are read column by column; a
+        label column ("Present:" beside a list of names, then "Apologies:" lower
+        down) is read label by label, each followed by its own values.
+        """
+        labelled = [row for row in self.rows if self.column_of(row[0]) == 0]
+        if len(self.columns) == 2 and len(labelled) < 0.6 * len(self.rows):
+            sections: list[list[Line]] = [[]]
+            for row in self.rows:
+                for line in row:
+                    if self.column_of(line) == 0:
+                        # A label is its own section, and opens a section for its values.
+                        sections += [[line], []]
+                    else:
+                        sections[-1].append(line)
+            return [section for section in sections if section]
+        found: list[list[Line]] = [[] for _ in self.columns]
         for row in self.rows:
             for line in row:
-                columns[self.column_of(line) or 0].append(line)
-        return columns
+                found[self.column_of(line) or 0].append(line)
+        return found
 
 
 def _close(previous: list[Line], row: list[Line]) -> bool:
@@ -319,7 +336,7 @@ def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
         if part.is_table():
             drafts += part.table_rows()
         else:
-            for column in part.column_lines():
+            for column in part.sections():
                 # Narrow columns are lists (names, initials): their lines never wrap into each other.
                 wide = max(line.x1 for line in column) - min(line.x0 for line in column) > NARROW * width
                 drafts += paragraphs(column, style, text_right(column, width) if wide else float("inf"))

@@ -127,3 +127,21 @@ def test_utf8_bom_wins_over_a_wrong_declaration(tmp_path: Path) -> None:
 def test_html_without_readable_body_is_a_clear_error(tmp_path: Path, page: str) -> None:
     with pytest.raises(UnreadableFile, match="no readable text"):
         load_page(tmp_path, page)
+
+
+def test_minute_tables_with_number_cells_read_as_numbered_minutes(tmp_path: Path) -> None:
+    # Modern.gov-style minutes: one table row per minute, its number in the first cell.
+    page = """<body><div id="content"><table>
+    <tr><td><p>12.</p></td><td><h3>Apologies for absence</h3>
+    <p>Apologies were received from Cllr Lee.</p></td></tr>
+    <tr><td>13.</td><td><p><b>Budget 2025/26</b></p><p>RESOLVED: That the budget be approved.</p></td></tr>
+    </table></div></body>"""
+    doc = load_page(tmp_path, page)
+    assert_well_formed(doc)
+    assert kinds(doc) == [
+        ("heading", "12. Apologies for absence"),
+        ("paragraph", "Apologies were received from Cllr Lee."),
+        ("paragraph", "13. Budget 2025/26"),
+        ("paragraph", "RESOLVED: That the budget be approved."),
+    ]
+    assert [block.numbering for block in doc.blocks] == ["12.", None, "13.", None]

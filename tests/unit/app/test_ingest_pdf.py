@@ -12,7 +12,12 @@ from app.errors import PasswordRequired, UnreadableFile
 from app.ingest import ocr
 from app.model import DocumentText
 
-from tests.factories import write_pdf_minutes, write_scanned_pdf, write_zero_page_pdf
+from tests.factories import (
+    write_pdf_labelled_attendance,
+    write_pdf_minutes,
+    write_scanned_pdf,
+    write_zero_page_pdf,
+)
 from tests.unit.app.ingest_checks import assert_well_formed, kinds
 
 
@@ -65,6 +70,22 @@ def test_pdf_block_hints(minutes: DocumentText) -> None:
     assert all(block.page in (1, 2) and block.bbox is not None for block in minutes.blocks)
     bbox = blocks["Cllr C Brown\nCllr D Green"].bbox or (0, 0, 0, 0)
     assert bbox[0] >= 320 and bbox[3] < 200
+
+
+def test_label_column_is_read_label_by_label(tmp_path: Path) -> None:
+    doc = ingest.load(write_pdf_labelled_attendance(tmp_path / "labels.pdf"))
+    assert doc.text.split("\n") == [
+        "Present:",
+        "Councillor A Smith (Chair)",
+        "Councillor B Jones",
+        "Councillor C Brown",
+        "Apologies:",
+        "Councillor D Green",
+        "Officers:",
+        "J Bloggs (Clerk)",
+        "K Doe (Planning)",
+        "1. Minutes of the last meeting",
+    ]
 
 
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
