@@ -9,7 +9,7 @@ from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbull
 from app.model import Action, DocumentText
 
 _HONORIFIC = r"(?:(?:county\s+|parish\s+|district\s+)?(?:councillor|cllr|clr|cc|mr|mrs|ms|miss|dr)\.?\s+)?"
-_NAME = r"(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}|[A-Z]{2,3}(?:\s*(?:&|and|/)\s*[A-Z]{2,3})*)"
+_NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}|[A-Z]{2,3}(?:\s*(?:&|and|/)\s*[A-Z]{2,3})*)"
 _OFFICE = (
     r"(?:the\s+)?(?:town\s+|parish\s+|city\s+|county\s+|deputy\s+)?(?:clerk|chair(?:man|person)?|rfo|"
     r"treasurer|secretary|mayor|chief\s+executive|(?:\w+\s+)?manager|director(?:\s+of\s+\w+)?|officers?|staff)"
@@ -34,7 +34,6 @@ _NOT_OWNERS = frozenset(
     | {"committee", "council", "report", "item", "work", "it's", "which", "who", "if", "and", "but"}
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
-_SENTENCE = re.compile(r"(?:^|(?<=[.;]\s))\S[^.;]*(?:[.;]|$)")
 MAX_LIST = 20
 
 
@@ -64,7 +63,7 @@ def _listed(
     count = 0
     while nxt >= 0 and count < MAX_LIST and nxt not in stops:
         line = lines[nxt]
-        text = clean(line.stripped)
+        text = line.words
         bulleted = bool(_LIST.match(text)) or line.kind == "list_item"
         if not bulleted and (count or starts_paragraph(lines, nxt)):
             break
@@ -73,12 +72,25 @@ def _listed(
         nxt = following[nxt]
 
 
+def _sentence_starts(text: str) -> Iterator[int]:
+    yield len(text) - len(text.lstrip())
+    position = text.find(". ")
+    while position >= 0:
+        yield position + 2
+        position = text.find(". ", position + 2)
+
+
 def _owned(doc: DocumentText, line: Line) -> Iterator[Action]:
     """Sentences of the line that open with an owner and a task ("NO to draft …")."""
-    for sentence in _SENTENCE.finditer(line.text):
-        owner = _owner(unbullet(clean(sentence.group(0))))
-        if owner and OWNED.match(unbullet(clean(sentence.group(0)))):
-            yield _action(doc, line.start + sentence.start(), line.start + sentence.end(), owner)
+    text = line.text
+    for begin in _sentence_starts(text):
+        if not text[begin : begin + 1].isupper() or not OWNED.match(text, begin):
+            continue
+        stop = text.find(". ", begin)
+        end = len(text) if stop < 0 else stop + 1
+        owner = _owner(unbullet(clean(text[begin:end])))
+        if owner:
+            yield _action(doc, line.start + begin, line.start + end, owner)
 
 
 def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[Action]:
@@ -88,15 +100,15 @@ def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[
     for line in lines:
         if line.blank or line.index in stops:
             continue
-        text = unbullet(clean(line.stripped))
-        label = LABEL.search(text)
+        text = unbullet(line.words)
+        label = LABEL.search(text) if "ction" in text else None
         if label:
             # "Action: Clerk" alone on its line labels the line above it.
             alone = label.start() == 0 and previous[line.index] >= 0
             start = lines[previous[line.index]].start if alone else line.start
             action = _action(doc, start, line.end, label["owner"].strip(" .,"))
             found.setdefault(action.start, action)
-        elif LEAD_IN.search(text):
+        elif text.endswith(":") and LEAD_IN.search(text):
             for action in _listed(doc, lines, line.index, following, stops):
                 found.setdefault(action.start, action)
         else:

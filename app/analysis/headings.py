@@ -72,6 +72,16 @@ def title_of(text: str) -> str:
     return clean(text).strip(" \t:–—-|").strip()
 
 
+def closing_line(lines: list[Line]) -> int:
+    """Index of the line where the business ends ("The meeting closed at …"); len(lines) when none."""
+    for line in lines:
+        low = line.text[:200].lower()
+        hinted = "close" in low or "ended" in low or "conclu" in low or "signed" in low or "chair" in low
+        if hinted and CLOSING.search(line.stripped):
+            return line.index
+    return len(lines)
+
+
 def is_toc_line(text: str) -> bool:
     """A table-of-contents line: dot leaders or a trailing page number after a gap."""
     return bool(_TOC.search(text.rstrip()))
@@ -135,7 +145,7 @@ def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -
             nxt = following[nxt] if nxt >= 0 and is_submark(lines[nxt].stripped) else nxt
         if nxt < 0 or nxt - index > 4 or len(lines[nxt].stripped) > MAX_TITLE:
             return "", index, False
-        if read_numbers(clean(lines[nxt].stripped)) or lines[nxt].stripped.isdigit():
+        if read_numbers(lines[nxt].words) or lines[nxt].stripped.isdigit():
             return "", index, False
         title, last = title_of(lines[nxt].stripped), nxt
     while last + 1 < len(lines) and continues_title(

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from app.analysis.headings import (
     ATTENDANCE_LABEL,
-    CLOSING,
     Head,
+    closing_line,
     is_dateline,
     is_procedural,
     is_toc_line,
@@ -16,7 +16,7 @@ from app.analysis.headings import (
     read_title,
     title_of,
 )
-from app.analysis.lines import STRUCTURED_FORMATS, Line, clean, neighbours, starts_paragraph
+from app.analysis.lines import STRUCTURED_FORMATS, Line, neighbours, starts_paragraph
 from app.analysis.numbering import Number, read_numbers
 from app.analysis.tables import table_heads
 from app.model import DocumentText
@@ -85,7 +85,7 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
     for line in lines:
         if line.blank or len(line.text) > 2000:
             continue
-        text = clean(line.stripped)
+        text = line.words
         numbers = read_numbers(text)
         if not numbers:
             continue
@@ -146,30 +146,43 @@ def _names_follow(lines: list[Line], index: int, following: list[int]) -> bool:
     return all(word[:1].isupper() for word in words) and not lines[nxt].stripped.endswith(".")
 
 
-def _sub_heading(line: Line, chain: list[Head], lines: list[Line]) -> bool:
-    """A marked heading deeper than every numbered item heading: a section inside an item."""
+def _deepest(chain: list[Head], lines: list[Line]) -> int | None:
+    """The deepest heading level the numbered items are printed at (None: not as heading blocks)."""
     blocks = [lines[head.line].block for head in chain]
     levels = [block.level for block in blocks if block is not None and block.kind == "heading"]
+    return max(levels) if levels else None
+
+
+def _sub_heading(line: Line, deepest: int | None) -> bool:
+    """A marked heading deeper than every numbered item heading: a section inside an item."""
     block = line.block
-    return bool(levels) and line.kind == "heading" and block is not None and block.level > max(levels)
+    return deepest is not None and block is not None and block.kind == "heading" and block.level > deepest
+
+
+def _sentence_like(text: str) -> bool:
+    """A line that is prose, never a heading: long and ending in a full stop, or opening in lower case."""
+    return text[:1].islower() or (len(text) > 60 and text.endswith("."))
 
 
 def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list[Head]:
     """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
     numbered = len(chain) >= 2
     first = chain[0].line if chain else len(lines)
+    deepest = _deepest(chain, lines)
     previous, following = neighbours(lines)
-    closed = next((line.index for line in lines if CLOSING.search(line.stripped)), len(lines))
+    closed = closing_line(lines)
     heads: list[Head] = []
     for line in lines:
-        if line.blank or len(line.text) > 300 or read_numbers(clean(line.stripped)):
+        if line.blank or len(line.text) > 300 or _sentence_like(line.stripped):
+            continue
+        if read_numbers(line.words):
             continue
         if line.index >= closed:
             break
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
         if not title or run_on or ATTENDANCE_LABEL.match(title) or _SAID_AFTER_COLON.search(line.stripped):
             continue
-        if not _standalone(lines, line.index, previous, doc.format) or _sub_heading(line, chain, lines):
+        if not _standalone(lines, line.index, previous, doc.format) or _sub_heading(line, deepest):
             continue
         if line.index < first and _names_follow(lines, last, following):
             continue
@@ -183,7 +196,7 @@ def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list
 
 def _after_masthead(lines: list[Line], heads: list[Head]) -> list[Head]:
     """Drop the masthead (council, committee, meeting lines) printed above the attendance list."""
-    label = next((line.index for line in lines if _ATTENDANCE_LINE.match(clean(line.stripped))), -1)
+    label = next((line.index for line in lines if _ATTENDANCE_LINE.match(line.words)), -1)
     return [head for head in heads if head.line > label or is_procedural(head.title or "")]
 
 

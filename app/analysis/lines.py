@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.model import Block, DocumentText
 
@@ -11,6 +12,7 @@ from app.model import Block, DocumentText
 _DECORATION = re.compile(
     r"^(?:#{1,6}\s+|>\s*)|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\[bookmark:[^\]]*\]"
 )
+_MARKS = re.compile(r"[*_#>\[]")
 _BULLET = re.compile(r"^(?:[-•·▪●○◦–*+]|\uf0b7)\s+")
 STRUCTURED_FORMATS = frozenset({"md", "html", "docx"})
 
@@ -25,23 +27,28 @@ class Line:
     text: str
     block: Block | None
     first_in_block: bool
+    # Kept rather than recomputed: every rule reads them on every line.
+    stripped: str = field(init=False, repr=False, compare=False)
+    blank: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        stripped = self.text.strip()
+        object.__setattr__(self, "stripped", stripped)
+        object.__setattr__(self, "blank", not stripped)
+
+    @cached_property
+    def words(self) -> str:
+        """The stripped line without Markdown emphasis or heading hashes (see `clean`)."""
+        return clean(self.stripped)
 
     @property
     def page(self) -> int | None:
         return self.block.page if self.block else None
 
     @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
     def indented(self) -> bool:
         """Printed with leading spaces: a sub-list or a caption in plain text, not a heading."""
-        return self.text[:1].isspace() and bool(self.text.strip())
+        return self.text[:1].isspace() and not self.blank
 
     @property
     def kind(self) -> str | None:
@@ -56,6 +63,8 @@ class Line:
 
 def clean(text: str) -> str:
     """A line's words without Markdown emphasis, heading hashes or bookmark artefacts."""
+    if _MARKS.search(text) is None:
+        return text.strip()
     return _DECORATION.sub("", text).strip()
 
 

@@ -20,6 +20,8 @@ _SLASH = re.compile(r"^(?P<num>(?P<left>\d{1,4})/(?P<right>\d{1,4}))[.:)]?" + _S
 _PLAIN = re.compile(r"^(?P<num>\(?(?P<value>\d{1,3})(?P<suffix>[.):]?))(?:\s*[-–—]\s*|\s+|$)(?P<rest>.*)$")
 _LETTER = re.compile(r"^(?P<num>(?P<letter>[A-Z])(?P<suffix>[.)]))\s+(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?P<num>(?P<roman>[IVX]{1,5})(?P<suffix>[.)]))\s+(?P<rest>.*)$")
+# A cheap first look: lines that can open with a number other than digits.
+_MAY_NUMBER = re.compile(r"[A-Z][.)]|[IVX]{1,5}[.)]|[A-Z]{1,4}\d|(?i:item|agenda|minute|min\b|min\.)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
@@ -86,7 +88,7 @@ def _simple(line: str) -> list[Number]:
 
 def read_numbers(line: str) -> list[Number]:
     """Every reading of a number opening `line` (a stripped, cleaned line); [] when it opens with none."""
-    if not line or not (line[0].isalnum() or line[0] == "("):
+    if not line or not (line[0].isdigit() or line[0] == "(" or _MAY_NUMBER.match(line)):
         return []
     found = _worded(line)
     if found:

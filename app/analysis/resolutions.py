@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.analysis.headings import CLOSING, Head
-from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbullet
+from app.analysis.headings import Head, closing_line
+from app.analysis.lines import Line, neighbours, starts_paragraph, unbullet
 from app.analysis.tables import table_decisions
 from app.model import DocumentText, Span
 
@@ -54,12 +54,15 @@ _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$"
 _MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b", re.I)
 MOTION_REACH = 1500
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
+# Every SENTENCE match holds one of these stems, within STEM_REACH characters.
+_STEMS = re.compile(r"resolv|agree|decid|order|approv|adopt|ratif|endors|record|motion|carried|passed")
+STEM_REACH = 80
 MAX_LINES = 60
 MOTION_LOOKBACK = 25
 
 
 def _opening(line: Line) -> str:
-    return unbullet(clean(line.stripped))
+    return unbullet(line.words)
 
 
 def _leads(text: str) -> bool:
@@ -189,14 +192,28 @@ def _sentence_start(paragraph: str, match: re.Match[str]) -> int:
     return begin
 
 
+def _matches(paragraph: str) -> Iterator[re.Match[str]]:
+    """SENTENCE matches, sought only around the words every match holds (a long text has few)."""
+    reached = 0
+    for stem in _STEMS.finditer(paragraph.lower()):
+        if stem.start() < reached:
+            continue
+        low = max(reached, stem.start() - STEM_REACH)
+        for match in SENTENCE.finditer(paragraph, low, min(len(paragraph), stem.end() + STEM_REACH)):
+            if match.end() > reached:
+                reached = match.end()
+                yield match
+        reached = max(reached, stem.end())
+
+
 def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
     """Sentences holding a decision ("It was resolved to …"), each from its start to its full stop."""
     text = finder.doc.text
-    closed = next((line.index for line in finder.lines if CLOSING.search(line.stripped)), len(finder.lines))
+    closed = closing_line(finder.lines)
     for first, last in _runs(finder, closed):
         start, end = finder.lines[first].start, finder.lines[last].end
         paragraph = text[start:end]
-        for match in SENTENCE.finditer(paragraph):
+        for match in _matches(paragraph):
             begin = _sentence_start(paragraph, match)
             stop = _SENTENCE_END.search(paragraph, match.end())
             finish = stop.end() if stop else len(paragraph)

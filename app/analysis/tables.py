@@ -33,8 +33,10 @@ class Row:
 
 def _is_upper(text: str, share: float = 0.9) -> bool:
     """Mostly capitals (a bracketed aside such as "(See Motion 1)" aside)."""
-    letters = [char for char in _ASIDE.sub("", text) if char.isalpha()]
-    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= share * len(letters)
+    if "(" in text:
+        text = _ASIDE.sub("", text)
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    return upper + lower >= 3 and upper >= share * (upper + lower)
 
 
 def _identifier(cell: str, motion: bool) -> str | None:
@@ -56,11 +58,13 @@ def read_row(doc: DocumentText, block: Block) -> Row:
         offsets.append(position + (part.find(stripped) if stripped else 0))
         position += len(part) + 1
     present = [i for i, cell in enumerate(cells) if cell]
+    if len(present) < 2 or not _is_upper(cells[present[-1]]):
+        return Row(block, tuple(cells), tuple(offsets), None, None, False)
     inner = present[1:-1]
     subject = next((i for i in inner if not _MOVERS.match(cells[i]) or _MOTION_TEXT.match(cells[i])), None)
     number = _identifier(cells[present[0]], subject is not None and bool(_MOTION_TEXT.match(cells[subject])))
-    last = cells[present[-1]] if len(present) >= 2 else ""
-    decided = _is_upper(last) and len(last.split()) <= 14 and not _is_upper(cells[present[0]])
+    last = cells[present[-1]]
+    decided = len(last.split()) <= 14 and not _is_upper(cells[present[0]])
     motion = any(_MOTION_TEXT.match(cells[i]) for i in inner)
     disposition = decided and (number is not None or motion)
     return Row(block, tuple(cells), tuple(offsets), number, subject, disposition)
