@@ -11,6 +11,7 @@ import pymupdf
 from app import ingest
 from app.analysis import analyze
 from app.model import DocumentText
+
 from tests.factories import write_agenda_pack
 from tests.unit.app.minutes_truth import FIXTURES
 
