@@ -91,6 +91,29 @@ def heading_hint(line: str) -> tuple[bool, str | None]:
     return len(letters) >= 4 and all(char.isupper() for char in letters), None
 
 
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`..`end` narrowed to exclude surrounding whitespace."""
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of non-blank lines."""
+    runs: list[tuple[int, int]] = []
+    offset = 0
+    start: int | None = None
+    for line in text.split("\n"):
+        if line.strip() and start is None:
+            start = offset
+        elif not line.strip() and start is not None:
+            runs.append((start, offset - 1))
+            start = None
+        offset += len(line) + 1
+    if start is not None:
+        runs.append((start, len(text)))
+    return runs
+
+
 def from_plain_text(text: str, fmt: str, title: str | None = None) -> DocumentText:
     """Blocks are runs of non-blank lines, with a heading-ish first line as its own heading block.
 
@@ -100,21 +123,15 @@ def from_plain_text(text: str, fmt: str, title: str | None = None) -> DocumentTe
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     canonical = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     blocks: list[Block] = []
-    offset = 0
-    for run in canonical.split("\n\n"):
-        lines = run.split("\n")
-        skip = len(run) - len(run.lstrip("\n"))
-        start = offset + skip
-        offset += len(run) + 2
-        first = lines[skip] if skip < len(lines) else ""
-        if not first.strip():
-            continue
+    for start, end in _runs(canonical):
+        first_end = canonical.find("\n", start, end)
+        first_end = end if first_end < 0 else first_end
+        first = canonical[start:first_end]
         is_heading, number = heading_hint(first)
         if is_heading and first == first.lstrip():
-            blocks.append(Block("heading", start, start + len(first), level=1, numbering=number))
-            start += len(first) + 1
-        body = canonical[start : offset - 2].strip("\n")
-        if body.strip():
-            body_start = canonical.index(body, start)
-            blocks.append(Block("paragraph", body_start, body_start + len(body)))
+            blocks.append(Block("heading", *_span(canonical, start, first_end), level=1, numbering=number))
+            start = first_end
+        body_start, body_end = _span(canonical, start, end)
+        if body_start < body_end:
+            blocks.append(Block("paragraph", body_start, body_end))
     return DocumentText(text=canonical, blocks=tuple(blocks), format=fmt, title=title)
