@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.model import Document, DocumentText
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QWheelEvent
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ui.reader import rendering
@@ -136,10 +136,6 @@ class ReaderView(QWidget):
         inset = side + int(self.browser.document().documentMargin())
         self._header_layout.setContentsMargins(inset, 26, inset, 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_column()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QWheelEvent) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Zoom through the preference, not QTextEdit's own zoom, so size and setting agree.
@@ -147,7 +143,9 @@ class ReaderView(QWidget):
             if steps:
                 self.zoom_requested.emit(1 if steps > 0 else -1)
             return True
-        if event.type() == QEvent.Type.Paint and self._awaiting_paint and self.document is not None:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_column()  # the viewport, not this widget: its width is what the column must fit
+        elif event.type() == QEvent.Type.Paint and self._awaiting_paint and self.document is not None:
             self._awaiting_paint = False
             # Report after this paint has been handled, not before it.
             document_id = self.document.id
