@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from ui.reader.page_cache import PageCache, PageKey
 from ui.reader.page_layout import GAP, PX_PER_PT
 from ui.reader.page_paint import BACKGROUND
+from ui.reader.page_selection import Anchor, TextSelection, span_at
 from ui.reader.page_view import MAX_PIXELS, PageView
 
 A4 = (595.0, 842.0)
@@ -249,6 +250,24 @@ def test_mouse_drag_selects_words_in_reading_order(qtbot: QtBot, view: PageView,
     assert view.selected_text() == "" and not view.has_selection()
 
 
+def test_a_click_clears_the_selection_and_a_double_click_selects_a_word(
+    qtbot: QtBot, view: PageView, tmp_path: Path
+) -> None:
+    path = write_pdf(tmp_path / "pack.pdf")
+    words = page_words(path)[0]
+    view.open(path)
+    view.set_zoom(1.0)
+    settle(qtbot, view)
+    drag(qtbot, view, centre(view, 0, words[0]), centre(view, 0, words[4]))
+    assert view.selected_text() == "Minutes of the parish council"
+    with qtbot.waitSignal(view.selection_changed):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(view, 0, words[3]))
+    assert not view.has_selection()
+    with qtbot.waitSignal(view.selection_changed):
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(view, 0, words[3]))
+    assert view.selected_text() == "parish"
+
+
 def test_selection_runs_across_pages(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "pack.pdf")
     words = page_words(path)
@@ -273,6 +292,30 @@ def test_dragging_past_the_bottom_edge_scrolls_on(qtbot: QtBot, view: PageView, 
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=below)
     qtbot.waitUntil(view.has_selection, timeout=3000)
     assert view.selected_text().startswith("Minutes of the parish council\nResolved")
+
+
+def _line(texts: str, line: int = 0, y: float = 100) -> tuple[Word, ...]:
+    return tuple(Word(50 + 60 * i, y, 100 + 60 * i, y + 12, t, line) for i, t in enumerate(texts.split()))
+
+
+def test_selection_state_waits_for_words_and_keeps_few_pages() -> None:
+    text = TextSelection(keep=2)
+    assert not text.set_ends((Anchor(0, 170, 105), Anchor(2, 60, 105)))  # from "c" to "x"
+    assert text.missing() == [0, 1, 2]
+    text.add_words(0, _line("a b c d"))
+    assert text.current is None  # the far end's page is not known yet
+    assert text.add_words(2, _line("x y"))
+    assert text.text() == "c d\nx"  # page 1's words are still missing from the text
+    assert text.add_words(1, _line("m n")) is False and text.text() == "c d\nm n\nx"
+    # Pages outside the selection are let go past `keep`; those inside stay.
+    for page in (5, 6, 7):
+        text.add_words(page, _line("far"))
+    assert set(text.words) == {0, 1, 2}
+    # A point in the margin beside a line stands for the gap at the line's end.
+    assert span_at(_line("a b"), 400, 105) == (2, 2)
+    assert span_at(_line("a b"), 10, 105) == (0, 0)
+    assert span_at(_line("a b"), 75, 300) == (1, 1)  # below a word: after it
+    assert span_at((), 10, 10) == (0, 0)
 
 
 def test_only_visible_pages_and_one_ahead_are_rendered(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:

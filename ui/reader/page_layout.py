@@ -7,12 +7,31 @@ from collections.abc import Sequence
 
 from app.render import PageSize
 
-from PySide6.QtCore import QPointF, QRect
+from PySide6.QtCore import QPointF, QRect, QSize
 from PySide6.QtGui import QTransform
 
 # 100 % zoom shows a point as 1/72 inch on a 96 dpi screen, as other PDF viewers do.
 PX_PER_PT = 96 / 72
 GAP = 14  # logical pixels between pages and around the column
+ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0)
+ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
+FIT_MIN = 0.1  # fitting may go below ZOOM_MIN, for a small window
+
+
+def zoom_step(zoom: float, direction: int) -> float:
+    """The next zoom step above (`direction` 1) or below (-1) `zoom`, stopping at the ends."""
+    if direction > 0:
+        return next((z for z in ZOOM_STEPS if z > zoom + 1e-3), ZOOM_MAX)
+    return next((z for z in reversed(ZOOM_STEPS) if z < zoom - 1e-3), ZOOM_MIN)
+
+
+def fitted_zoom(size: PageSize, rotation: int, viewport: QSize, *, whole_page: bool) -> float:
+    """The zoom at which a page turned `rotation` fills the viewport's width (or fits in it whole)."""
+    w, h = (size.height, size.width) if (size.rotation + rotation) % 180 else (size.width, size.height)
+    zoom = (viewport.width() - 2 * GAP) / (w * PX_PER_PT)
+    if whole_page:
+        zoom = min(zoom, (viewport.height() - 2 * GAP) / (h * PX_PER_PT))
+    return min(max(zoom, FIT_MIN), ZOOM_MAX)
 
 
 class PageLayout:

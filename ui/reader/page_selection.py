@@ -88,3 +88,55 @@ def selected_text(selection: Selection, words: Mapping[int, Words]) -> str:
             parts.append(word.text)
             previous = word
     return "".join(parts)
+
+
+class TextSelection:
+    """The view's selection state: word boxes as they arrive, the two ends, the words between.
+
+    Word boxes come page by page from the render thread; `missing` names the
+    pages still needed. Only `keep` pages' words stay (besides those the
+    selection spans), so reading through a long pack does not hoard them.
+    """
+
+    def __init__(self, keep: int = 64) -> None:
+        self.keep = keep
+        self.words: dict[int, Words] = {}
+        self.ends: tuple[Anchor, Anchor] | None = None
+        self.current: Selection | None = None
+
+    def set_ends(self, ends: tuple[Anchor, Anchor] | None) -> bool:
+        """Select between two points (or nothing); True if the selected words changed."""
+        self.ends = ends
+        return self._update()
+
+    def add_words(self, page: int, words: Words) -> bool:
+        """Take a page's words; True if the selected words changed."""
+        self.words[page] = words
+        spanned = self._spanned()
+        surplus = [p for p in self.words if p not in spanned][: max(len(self.words) - self.keep, 0)]
+        for old in surplus:
+            del self.words[old]
+        return self._update()
+
+    def missing(self) -> list[int]:
+        """Pages the selection spans whose words are not known yet."""
+        return [page for page in self._spanned() if page not in self.words]
+
+    def text(self) -> str:
+        return "" if self.current is None else selected_text(self.current, self.words)
+
+    def clear(self) -> None:
+        self.words.clear()
+        self.ends = self.current = None
+
+    def _spanned(self) -> range:
+        if self.ends is None:
+            return range(0)
+        first, last = sorted(end.page for end in self.ends)
+        return range(first, last + 1)
+
+    def _update(self) -> bool:
+        selection = None if self.ends is None else select(self.words, *self.ends)
+        changed = selection != self.current
+        self.current = selection
+        return changed

@@ -28,16 +28,21 @@ from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QApplication
 
 from ui.reader import page_paint
 from ui.reader.page_cache import DEFAULT_BUDGET, PageCache, PageKey
-from ui.reader.page_layout import GAP, PX_PER_PT, PageLayout
-from ui.reader.page_selection import Anchor, Selection, Words, select, selected_text
+from ui.reader.page_layout import GAP, ZOOM_MAX, ZOOM_MIN, PageLayout, fitted_zoom, zoom_step
+from ui.reader.page_selection import Anchor, TextSelection
 from ui.reader.render_worker import RenderWorker
 
-ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0)
-ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 FIT_WIDTH, FIT_PAGE, CUSTOM = "fit-width", "fit-page", "custom"
 MAX_PIXELS = 16_000_000  # per page image (64 MB); a 400 % A4 page on a 1× screen has 14 M
 SIZES_FIRST = 10  # pages whose size is read before the first paint
-WORDS_KEPT = 64  # pages whose word boxes stay in memory (beyond those a selection spans)
+
+SCROLL_KEYS = {
+    Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
+    Qt.Key.Key_Space: QAbstractSlider.SliderAction.SliderPageStepAdd,  # Shift+Space goes back
+    Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
+    Qt.Key.Key_Home: QAbstractSlider.SliderAction.SliderToMinimum,
+    Qt.Key.Key_End: QAbstractSlider.SliderAction.SliderToMaximum,
+}
 
 Highlight = tuple[int, Sequence[BBox], QColor]
 
@@ -62,6 +67,8 @@ class PageView(QAbstractScrollArea):
         # Always shown: a scroll bar appearing would change the width that "fit width" fits.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.horizontalScrollBar().setSingleStep(48)
+        self.verticalScrollBar().setSingleStep(48)
         self.cache = PageCache(cache_budget)
         self._worker = RenderWorker(self)
         self._worker.rendered.connect(self._rendered)
@@ -80,10 +87,9 @@ class PageView(QAbstractScrollArea):
         self._sizes_pending = False
         self._failed: dict[int, str] = {}
         self._highlights: dict[int, page_paint.Marks] = {}
-        self._words: dict[int, Words] = {}
+        self._text = TextSelection()
         self._press: QPoint | None = None
-        self._anchors: tuple[Anchor, Anchor] | None = None
-        self._selection: Selection | None = None
+        self._press_anchor: Anchor | None = None
 
     # -- document ---------------------------------------------------------------------------
 
@@ -127,9 +133,8 @@ class PageView(QAbstractScrollArea):
         self._sizes_pending = False
         self.cache.clear()
         self._failed.clear()
-        self._words.clear()
+        self._text.clear()
         self._highlights.clear()
-        self._anchors = self._selection = None
         self._current = 0
         self.setAccessibleDescription("")
 
@@ -196,10 +201,10 @@ class PageView(QAbstractScrollArea):
         self._relayout(around=around)
 
     def zoom_in(self) -> None:
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-3), ZOOM_MAX))
+        self.set_zoom(zoom_step(self.zoom, +1))
 
     def zoom_out(self) -> None:
-        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom - 1e-3), ZOOM_MIN))
+        self.set_zoom(zoom_step(self.zoom, -1))
 
     def fit_width(self) -> None:
         self._mode = FIT_WIDTH
@@ -229,15 +234,9 @@ class PageView(QAbstractScrollArea):
     def _fitted_zoom(self) -> float:
         if not self._sizes:
             return self._zoom
-        size = self._sizes[self._current]
-        w, h = size.width, size.height
-        if (size.rotation + self._rotation) % 180:
-            w, h = h, w
         viewport = self.viewport()
-        zoom = (viewport.width() - 2 * GAP) / (w * PX_PER_PT)
-        if self._mode == FIT_PAGE:
-            zoom = min(zoom, (viewport.height() - 2 * GAP) / (h * PX_PER_PT))
-        return min(max(zoom, 0.1), ZOOM_MAX)
+        size = self._sizes[self._current]
+        return fitted_zoom(size, self._rotation, viewport.size(), whole_page=self._mode == FIT_PAGE)
 
     def _relayout(self, *, keep_position: bool = True, around: QPoint | None = None) -> None:
         old_zoom = self._layout.zoom
@@ -269,10 +268,8 @@ class PageView(QAbstractScrollArea):
         # The horizontal bar first: showing or hiding it changes the viewport's height (only).
         hbar.setRange(0, max(self._layout.width - viewport.width(), 0))
         hbar.setPageStep(viewport.width())
-        hbar.setSingleStep(48)
         vbar.setRange(0, max(self._layout.height - viewport.height(), 0))
         vbar.setPageStep(max(viewport.height() - 3 * GAP, 1))
-        vbar.setSingleStep(48)
 
     # -- rendering ------------------------------------------------------------------------------
 
@@ -342,9 +339,9 @@ class PageView(QAbstractScrollArea):
             painter.setTransform(self._layout.transform(page) * shift)
             if page in self._highlights:
                 page_paint.highlights(painter, self._highlights[page])
-            words = self._words.get(page)
-            if self._selection is not None and words:
-                page_paint.selection(painter, words, self._selection.range_on(page, len(words)))
+            words = self._text.words.get(page)
+            if self._text.current is not None and words:
+                page_paint.selection(painter, words, self._text.current.range_on(page, len(words)))
             painter.resetTransform()
         painter.end()
 
@@ -379,14 +376,13 @@ class PageView(QAbstractScrollArea):
     # -- selection ------------------------------------------------------------------------------
 
     def selected_text(self) -> str:
-        return "" if self._selection is None else selected_text(self._selection, self._words)
+        return self._text.text()
 
     def has_selection(self) -> bool:
-        return self._selection is not None
+        return self._text.current is not None
 
     def clear_selection(self) -> None:
-        self._anchors = None
-        self._update_selection()
+        self._select(None)
 
     def copy(self) -> None:
         """Put the selected text on the clipboard."""
@@ -401,32 +397,22 @@ class PageView(QAbstractScrollArea):
         return Anchor(page, on_page.x(), on_page.y())
 
     def _drag_to(self, point: QPoint) -> None:
-        if self._anchors is None:
-            return
-        end = self._anchor_at(point)
-        self._anchors = (self._anchors[0], end)
-        first, last = sorted((self._anchors[0].page, end.page))
-        for page in range(first, last + 1):
-            if page not in self._words:
-                self._worker.request_words(page)
-        self._update_selection()
+        if self._press_anchor is not None:
+            self._select((self._press_anchor, self._anchor_at(point)))
 
-    def _update_selection(self) -> None:
-        selection = None if self._anchors is None else select(self._words, *self._anchors)
-        if selection != self._selection:
-            self._selection = selection
+    def _select(self, ends: tuple[Anchor, Anchor] | None) -> None:
+        changed = self._text.set_ends(ends)
+        for page in self._text.missing():
+            self._worker.request_words(page)
+        if changed:
             self.selection_changed.emit()
             self.viewport().update()
 
     def _words_ready(self, page: int, words: object) -> None:
         assert isinstance(words, tuple)
-        self._words[page] = words
-        if len(self._words) > WORDS_KEPT:
-            spanned = range(0) if self._anchors is None else range(
-                min(a.page for a in self._anchors), max(a.page for a in self._anchors) + 1)
-            for old in [p for p in self._words if p not in spanned][: len(self._words) - WORDS_KEPT]:
-                del self._words[old]
-        self._update_selection()
+        if self._text.add_words(page, words):
+            self.selection_changed.emit()
+            self.viewport().update()
 
     # -- events -------------------------------------------------------------------------------
 
@@ -467,7 +453,9 @@ class PageView(QAbstractScrollArea):
             self.zoom_out()
         elif self._is_ctrl(event, Qt.Key.Key_0):
             self.set_zoom(1.0)
-        elif (action := self._scroll_action(event)) is not None:
+        elif (action := SCROLL_KEYS.get(Qt.Key(event.key()))) is not None:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.key() == Qt.Key.Key_Space:
+                action = QAbstractSlider.SliderAction.SliderPageStepSub
             self.verticalScrollBar().triggerAction(action)
         else:
             super().keyPressEvent(event)
@@ -476,30 +464,25 @@ class PageView(QAbstractScrollArea):
     def _is_ctrl(event: QKeyEvent, key: Qt.Key) -> bool:
         return event.key() == key and bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
 
-    @staticmethod
-    def _scroll_action(event: QKeyEvent) -> QAbstractSlider.SliderAction | None:
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        actions = {
-            Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
-            Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
-            Qt.Key.Key_Home: QAbstractSlider.SliderAction.SliderToMinimum,
-            Qt.Key.Key_End: QAbstractSlider.SliderAction.SliderToMaximum,
-            Qt.Key.Key_Space: QAbstractSlider.SliderAction.SliderPageStepSub
-            if shift
-            else QAbstractSlider.SliderAction.SliderPageStepAdd,
-        }
-        return actions.get(Qt.Key(event.key()))
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self._sizes:
             super().mousePressEvent(event)
             return
+        # A click clears the selection; a drag from here makes a new one.
         self._press = event.position().toPoint()
-        start = self._anchor_at(self._press)
-        self._anchors = (start, start)
-        if start.page not in self._words:
-            self._worker.request_words(start.page)
-        self._update_selection()
+        self._press_anchor = self._anchor_at(self._press)
+        if self._press_anchor.page not in self._text.words:
+            self._worker.request_words(self._press_anchor.page)
+        self.clear_selection()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Selects the word under the mouse."""
+        if event.button() != Qt.MouseButton.LeftButton or not self._sizes:
+            super().mouseDoubleClickEvent(event)
+            return
+        self._press = None
+        at = self._anchor_at(event.position().toPoint())
+        self._select((at, at))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
