@@ -123,11 +123,12 @@ def from_plain_text(text: str, fmt: str, title: str | None = None) -> DocumentTe
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     canonical = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     blocks: list[Block] = []
-    for start, end in _runs(canonical):
-        first_end = canonical.find("\n", start, end)
+    for run_start, end in _runs(canonical):
+        first_end = canonical.find("\n", run_start, end)
         first_end = end if first_end < 0 else first_end
-        first = canonical[start:first_end]
+        first = canonical[run_start:first_end]
         is_heading, number = heading_hint(first)
+        start = run_start
         if is_heading and first == first.lstrip():
             blocks.append(Block("heading", *_span(canonical, start, first_end), level=1, numbering=number))
             start = first_end
