@@ -59,6 +59,13 @@ _LABEL = re.compile(
 _UNNAMED_LABELS = _LABEL_ALTERNATIVES.replace("?P<l", "?P<m")
 _INLINE_LABEL = re.compile(rf"(?:[.;]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
 _SENTENCE_WORDS = ("apolog", "absence", "substitut", "regret", "excused")
+_ENDS_WITH_TITLE = re.compile(r"(?:^|[\s,])(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?$")
+_TITLED_WORD = re.compile(r"^\W*(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?\s+[A-Z][\w'’]+$")
+_ONE_WORD = re.compile(r"^[A-Z][\w'’-]+$")
+# A motion's mover and seconder, or its outcome: the list of people above it has ended.
+_MOTION_LINE = re.compile(
+    r"^\W*(?:moved|seconded|proposed|prop|2nd|mover|seconder|carried|resolved|agreed)\b", re.I
+)
 _OPEN_ENDINGS = (",", " and", "&", " from")
 _CELL_SPLIT = re.compile(r"\t| {3,}")
 _ITEM_HEADING = re.compile(rf"^\s*{_NUMBER}(?:\s+\S|\s*$)", re.I)
@@ -81,7 +88,8 @@ _SUBSTITUTE = re.compile(
     re.I,
 )
 # "Councillors Price / Wise": a mover and seconder, not a list of people present or absent.
-_MOVERS = re.compile(r"^\W*(?i:councill?ors?|crs?\.?|cllrs?\.?)?\s*[A-Z][\w'’-]+\s*/\s*[A-Z][\w'’-]+\W*$")
+_MOVER_TITLE = r"(?:(?i:councill?ors?|crs?\.?|cllrs?\.?|mayor|deputy\s+mayor)\s+)?"
+_MOVERS = re.compile(rf"^\W*{_MOVER_TITLE}[A-Z][\w'’-]+\s*/\s*{_MOVER_TITLE}[A-Z][\w'’-]+\W*$")
 # "Cllr A Smith – Present" in a roll call: the status printed after the name.
 _TRAILING_STATUS = re.compile(
     r"(?:\s*[-–:]\s*|\s+)(?P<status>present|absent|excused|apologies|here|remote(?:ly)?|online)\.?\s*$", re.I
@@ -151,7 +159,10 @@ def _continues(text: str, following: str) -> bool:
         return False
     if stripped.count("(") > stripped.count(")") or stripped.lower().endswith(_OPEN_ENDINGS):
         return True
-    if following[0].islower() and not _label(following):
+    if (following[0].islower() or following[0] == "(") and not _label(following):
+        return True
+    # A name broken after its title ("Mr" / "Paul Kelly") or its first name ("Cr Shelley" / "Burne-Field").
+    if _ENDS_WITH_TITLE.search(stripped) or (_TITLED_WORD.match(stripped) and _ONE_WORD.match(following)):
         return True
     # A label broken over two lines ("In" / "Attendance").
     short = len(stripped.split()) <= 2 and not _label(stripped)
@@ -245,7 +256,7 @@ class _Reader:
             self._content(start + text.find(cell, offset), cell)
         elif not self.state.status:
             return
-        elif _ITEM_HEADING.match(stripped) or _is_prose(stripped):
+        elif _ITEM_HEADING.match(stripped) or _MOTION_LINE.match(stripped) or _is_prose(stripped):
             self.set(_Scan())
         elif not _MOVERS.match(stripped):
             self._content(start, text)
@@ -307,7 +318,7 @@ class _Reader:
         if trailing:
             status = _TRAILING_STATUSES.get(trailing.group("status").lower(), "present")
             text = text[: trailing.start()]
-        people, rejected = split_people(text, start)
+        people, rejected = split_people(text, start, newline_splits=False)  # lines joined on purpose
         if not people and rejected:
             self.set(_Scan())
             return
@@ -319,7 +330,7 @@ class _Reader:
         for index, cell in enumerate(text.split("\t")):
             if index < len(self.state.columns) and cell.strip():
                 status, role = self.state.columns[index]
-                found = split_people(cell, start + offset)[0]
+                found = split_people(cell, start + offset, newline_splits=False)[0]
                 self.people.extend((person, status, person.role or role) for person in found)
             offset += len(cell) + 1
 

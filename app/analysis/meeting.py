@@ -14,6 +14,7 @@ HEAD_LINES = 80
 HEAD_CHARS = 8_000
 US_SIGNS_CHARS = 20_000
 OPENING_LINES = 60
+VENUE_LINES = 3
 NEXT_MEETING_WINDOW = 200
 NEXT_MEETING_HEAD = 150_000
 NEXT_MEETING_TAIL = 50_000
@@ -100,6 +101,9 @@ _ENDS_HEAD = re.compile(
     r"^\W*(?:present|members\s+present|(?:council\s*)?members|attendance|roll\s+call|apologies|"
     r"in\s+attendance|item\s+\d|\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?\s+[A-Z])\b",
     re.I,
+)
+_AT_TIME = re.compile(
+    r"\b(?:at|commencing|starting)\s+(?=\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?\s?m\b|\d{1,2}[:.]\d\d)", re.I
 )
 _OPENED = re.compile(
     r"\b(?:called\s+(?:the\s+meeting\s+)?to\s+order|(?:meeting\s+)?(?:opened|commenced|convened|began|started))"
@@ -188,6 +192,15 @@ def _time(text: str) -> str | None:
     return None
 
 
+def _time_at(head: list[Line]) -> str | None:
+    """A time in the title block said to be when the meeting was held ("ON 5 FEBRUARY 2019 AT 1.30PM")."""
+    for line in head:
+        match = _AT_TIME.search(line.text)
+        if match:
+            return _time(line.text[match.end() : match.end() + 20])
+    return None
+
+
 def _opening_time(lines: list[Line]) -> str | None:
     """"The Mayor called the meeting to order at 7:02 p.m.": the time the meeting opened."""
     for line in lines[:OPENING_LINES]:
@@ -201,8 +214,11 @@ def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
     for key in ("venue", "location", "place", "where"):
         if fields.get(key):
             return fields[key].strip(" .,")
-    for line in head:
-        match = _HELD_IN.search(_clean(line.text))
+    for index, line in enumerate(head):
+        # "HELD AT THE Council / Chamber, 28 Ruataniwha Street / ON Thursday": a venue may wrap.
+        following = [_clean(n.text) for n in head[index : index + VENUE_LINES]]
+        joined = " ".join(following[: following.index("")] if "" in following else following)
+        match = _HELD_IN.search(joined) if _HELD_IN.search(_clean(line.text)) else None
         if match:
             return match.group("venue").strip(" .,")
     return None
@@ -290,6 +306,7 @@ def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:
     time = (
         _time(fields.get("time", ""))
         or (_time(lines[date_line].text) if date_line >= 0 else None)
+        or _time_at(head)
         or _opening_time(lines)
     )
     council = _council(head)

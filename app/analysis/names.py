@@ -174,9 +174,15 @@ def _person(text: str, start: int, end: int, base: int) -> Person | None:
     name, role, initials = clean_person(text[start:end])
     if name and not is_name(name):
         return None
-    offset = text.find(name, start, end) if name else -1
-    begin = base + (offset if offset >= 0 else start)
-    return Person(name, role, begin, begin + len(name) if offset >= 0 else base + end, initials)
+    if not name:
+        return Person(name, role, base + start, base + end, initials)
+    # The name as printed may be spread by double spaces or a line break: span first to last word.
+    words = name.split()
+    first = text.find(words[0], start, end)
+    last = text.rfind(words[-1], max(first, start), end)
+    begin = first if first >= 0 else start
+    finish = last + len(words[-1]) if last >= 0 else end
+    return Person(name, role, base + begin, base + finish, initials)
 
 
 def split_people(text: str, base: int, newline_splits: bool = True) -> tuple[list[Person], int]:

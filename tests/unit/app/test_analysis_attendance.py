@@ -80,6 +80,14 @@ EXPECTED["nz-city-council.html"] = (
     {"Nigel Simpson"},
 )
 EXPECTED["us-roll-call.txt"] = ({"Ann Lee", "Bob Ortiz", "Dan Smith"}, set())
+EXPECTED["nz-scraped-lines.txt"] = (
+    {"Alice Wharton", "Ian Hoskins", "Shelley Burne-Fielding", "Kelly Anand", "Tim Aitcheson"},
+    {"Ross Peters"},
+)
+EXPECTED["nz-double-spaced.txt"] = (
+    {"Colin Little", "Dana Eagles-Kerr", "Hine Flood", "Michael Bird", "Jeremy Harkness", "Paul Kellow"},
+    set(),
+)
 MEMBER_STATUSES = {"present", "co-opted", "substitute"}
 
 
@@ -237,3 +245,20 @@ def test_substitutes_named_in_a_sentence() -> None:
     )
     statuses = _by_status(_attendance(doc))
     assert statuses == {"present": {"A Khan", "B Lowe"}, "substitute": {"C Dunn"}}
+
+
+def test_names_broken_over_lines_keep_their_role_and_span() -> None:
+    doc = load(FIXTURES / "nz-double-spaced.txt")
+    attendees = {a.name: a for a in _attendance(doc)}
+    assert attendees["Dana Eagles-Kerr"].role == "Deputy Mayor"
+    assert attendees["Hine Flood"].role is None
+    little = attendees["Colin Little"]
+    assert doc.text[little.start : little.end] == "Colin  Little"
+
+
+def test_mover_and_seconder_lines_are_not_attendance() -> None:
+    doc = _text_doc(
+        "Apologies\nCouncillors Price / Taylor\nMoved: Cr Kelly Anand\n"
+        "That the apology from Councillor Nigel Simpson be accepted.\nCarried\n"
+    )
+    assert [(a.name, a.status) for a in _attendance(doc)] == [("Nigel Simpson", "apologies")]

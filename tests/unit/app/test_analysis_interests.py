@@ -43,6 +43,7 @@ def test_declarations_name_member_item_and_kind() -> None:
         ("irish-county-council.txt", "Lynch", "5", "pecuniary"),
         ("welsh-town-council.txt", "Sian Evans", "6", "personal"),
         ("us-roll-call.txt", "Ortiz", "6B", "other"),
+        ("nz-double-spaced.txt", "Jeremy Harkness", "10.4", "pecuniary"),
     ],
 )
 def test_declarations_in_other_styles(name: str, who: str, item: str, kind: str) -> None:

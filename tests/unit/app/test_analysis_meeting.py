@@ -100,6 +100,19 @@ def test_html_label_value_table_and_us_call_to_order() -> None:
     )
 
 
+def test_title_block_broken_over_lines() -> None:
+    scraped = _meeting(load(FIXTURES / "nz-scraped-lines.txt"))
+    assert (scraped.council, scraped.body, scraped.date, scraped.time) == (
+        "Riverbank District Council",
+        "Council",
+        "2019-03-14",
+        "09:00",
+    )
+    assert scraped.venue == "THE Council Chamber, 12-14 Tarata Street, Ohaupo"
+    spaced = _meeting(load(FIXTURES / "nz-double-spaced.txt"))
+    assert (spaced.council, spaced.date, spaced.time) == ("TAKAPAU DISTRICT COUNCIL", "2019-05-07", "13:30")
+
+
 def test_council_chair_and_next_meeting() -> None:
     irish = _meeting(load(FIXTURES / "irish-county-council.txt"))
     assert (irish.council, irish.chair, irish.next_meeting) == (
