@@ -214,7 +214,6 @@ class _Reader:
         self.people: list[Found] = []
         # Names under side-by-side column headings, with their left edge, held until the block ends.
         self.group: list[tuple[Found, float | None]] = []
-        self.none_apologies = False
         self.state = _Scan()
         self.pending: list[tuple[str, str | None]] = []
         self.x0: float | None = None
@@ -293,7 +292,6 @@ class _Reader:
         if (label and label[0] == "apologies") or self.state.status == "apologies":
             rest = text[label[2] :] if label else text
             if _NONE.match(rest):
-                self.none_apologies = True
                 self.set(_Scan())
                 return True
         names = _apology_names(text, start)
@@ -302,7 +300,6 @@ class _Reader:
             self.add(names, "apologies", None)
             return True
         if _NO_APOLOGIES.search(text):
-            self.none_apologies = True
             self.set(_Scan())
             return True
         return False
@@ -405,12 +402,6 @@ def _unique(found: list[tuple[Person, str, str | None]]) -> tuple[Attendee, ...]
         seen.add(key)
         out.append(Attendee(person.name, status, role, person.start, person.end))
     return tuple(out)
-
-
-def apologies_none(lines: list[Line]) -> bool:
-    """True when the paper says no apologies were received (so an empty list is a fact, not a gap)."""
-    reader = _read(lines)
-    return reader.none_apologies and not any(status == "apologies" for _, status, _ in reader.people)
 
 
 def is_attendance_label(text: str) -> bool:
