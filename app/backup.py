@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -69,19 +70,20 @@ def prune(folder: Path, keep: int = KEEP) -> list[Path]:
 def make_backup(db: sqlite_utils.Database, folder: Path, now: datetime | None = None) -> Path:
     """Copy the live database with `VACUUM INTO`, verify the copy, then give it its final name."""
     moment = now or datetime.now(UTC)
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{PREFIX}{moment.strftime(STAMP)}{SUFFIX}"
     # Written under a temporary name, so a half-written copy never looks like a backup.
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
         db.execute("VACUUM INTO ?", [str(partial)])
         verify(partial)
-    except (sqlite3.Error, BackupError) as error:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"The backup could not be made: {error}") from error
-    os.replace(partial, target)
-    prune(folder)
+        os.replace(partial, target)
+        prune(folder)
+    except (OSError, sqlite3.Error, BackupError) as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise BackupError(f"The backup could not be made in {folder}: {error}") from error
     return target
 
 
@@ -101,17 +103,27 @@ def restore(database: Path, backup: Path, now: datetime | None = None) -> Path |
     """Put `backup` in place of `database` (closed by the caller); the current database is
     first moved aside, with its WAL, and that path returned (None if there was none)."""
     verify(backup)
-    moment = now or datetime.now(UTC)
-    aside: Path | None = None
-    if database.exists():
-        aside = database.with_name(f"{database.stem}-before-restore-{moment.strftime(STAMP)}{SUFFIX}")
-        for side in ("", *SIDE_FILES):
-            source = Path(f"{database}{side}")
-            if source.exists():
-                os.replace(source, Path(f"{aside}{side}"))
+    try:
+        return _swap_in(database, backup, now or datetime.now(UTC))
+    except OSError as error:
+        raise BackupError(f"The backup could not be restored: {error}") from error
+
+
+def _move_with_wal(source: Path, target: Path) -> None:
+    for side in ("", *SIDE_FILES):
+        if Path(f"{source}{side}").exists():
+            os.replace(Path(f"{source}{side}"), Path(f"{target}{side}"))
+
+
+def _swap_in(database: Path, backup: Path, moment: datetime) -> Path | None:
+    """Copy `backup` beside `database` first, so a full disk fails before anything moves."""
     partial = database.with_name(database.name + ".partial")
     shutil.copyfile(backup, partial)
     with partial.open("rb") as handle:
         os.fsync(handle.fileno())
+    aside: Path | None = None
+    if database.exists():
+        aside = database.with_name(f"{database.stem}-before-restore-{moment.strftime(STAMP)}{SUFFIX}")
+        _move_with_wal(database, aside)
     os.replace(partial, database)
     return aside
