@@ -11,7 +11,7 @@ NUMBERED_TITLE = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[.)]?|[A-Z][.)]
 MAX_HEADING_CHARS = 90
 # A number as printed at the start of a heading or list item: "5", "5.", "1.2.", "(a)", "iv)", "B.".
 LEADING_NUMBER = re.compile(
-    r"^(\(?(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-z]|[ivx]{1,5}|[A-Z])[.)]|\d{1,3}(?:\.\d{1,3})*)(?=\s)"
+    r"^(\(?(?:\d{1,3}[A-Za-z]?(?:\.\d{1,3})*\.?|[a-z]|[ivx]{1,5}|[A-Z])[.)]|\d{1,3}(?:\.\d{1,3})*)(?=\s)"
 )
 
 
