@@ -21,6 +21,9 @@ SNAP_CONTEXT = 12
 MAX_SEEDS = 12  # hits of a common piece of the quote tried: bounds the work on long papers
 POSITION_SCALE = 2000.0
 
+SHINGLE = 4  # words
+SAME_PAPER = 0.5  # share of shared wording for an automatic match to count as a new version
+
 PageLookup = Callable[[int], "int | None"]
 
 
@@ -251,3 +254,19 @@ def reanchor(anchor: Anchor, text: str, page_at: PageLookup | None = None) -> Pl
     start, end = found
     page = page_at(start) if page_at is not None else None
     return Placement(anchor_at(text, start, end, page), state)
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.casefold().split()
+    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def shared_wording(old: str, new: str) -> float:
+    """0..1: the share of the old text's runs of four words found in the new text.
+
+    Tells a new version of a paper (most of its wording still there) from another
+    paper that only shares its file name or meeting, such as a supplement to an
+    agenda pack or next month's agenda saved under the same name.
+    """
+    before = _shingles(old)
+    return len(before & _shingles(new)) / len(before)

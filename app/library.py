@@ -18,6 +18,7 @@ from db.connection import open_database
 from app import annotations as actions
 from app import backup, ingest
 from app.analysis import analyze
+from app.anchoring import SAME_PAPER, shared_wording
 from app.codec import decode, encode
 from app.errors import AppError, NotInLibrary
 from app.jobs import ProcessLane
@@ -257,7 +258,7 @@ class Library:
             outcome = self.store(parsed)
             new = outcome.document.id
             if previous is None and not outcome.duplicate:
-                previous = versions_db.previous_version(self.db, new)
+                previous = self._recognised_version(new, parsed.text.text)
             if previous is None or previous == new:
                 return outcome, None
             moving = self.annotations(previous)
@@ -267,6 +268,13 @@ class Library:
             documents=frozenset({previous, new}), annotations=frozenset(a.id for a in moving)
         )
         return replace(outcome, changes=changes), report
+
+    def _recognised_version(self, document_id: int, text: str) -> int | None:
+        """The earlier version of a new import, found by path or meeting, if the texts agree."""
+        previous = versions_db.previous_version(self.db, document_id)
+        if previous is None or shared_wording(self.text(previous).text, text) < SAME_PAPER:
+            return None
+        return previous
 
     def backup_if_due(self) -> Path | None:
         """Make the day's verified backup if none was made in the last day (call on opening)."""

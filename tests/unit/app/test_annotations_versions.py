@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from db import versions as versions_db
-
 from app.errors import AppError
 from app.library import Library
 from app.paths import profile
@@ -86,28 +84,38 @@ def test_a_changed_file_at_the_same_path_is_recognised(tmp_path: Path, library: 
     assert library.find_document(str(tmp_path / "planning-2026-03.txt")).id == new.id
 
 
-def test_same_meeting_recognised_once_analysis_has_filled_it_in(tmp_path: Path, library: Library) -> None:
-    draft_id, _ = _annotated_draft(tmp_path, library)
-    meeting = ("Souldern Parish Council", "Planning Committee", "2026-03-03", "minutes")
-    with library.db.atomic():
-        library.db.execute(
-            "UPDATE documents SET council = ?, body = ?, meeting_date = ?, kind = ? WHERE id = ?",
-            [*meeting, draft_id],
-        )
-    approved = tmp_path / "elsewhere" / "approved.txt"
+def test_same_meeting_elsewhere_is_recognised_by_council_body_and_date(
+    tmp_path: Path, library: Library
+) -> None:
+    header = (
+        "SOULDERN PARISH COUNCIL\nMinutes of the meeting of the Planning Committee "
+        "held on Tuesday 3 March 2026 at 7.30pm in the Village Hall\n"
+    )
+    draft = tmp_path / "downloads" / "draft.txt"
+    draft.parent.mkdir()
+    draft.write_text(header + DRAFT.split("\n", 1)[1], encoding="utf-8")
+    draft_id = library.import_file(draft).document.id
+    annotation_id = _highlight(library, draft_id, "resolved to raise no objection")
+    approved = tmp_path / "website" / "approved-minutes.txt"
     approved.parent.mkdir()
-    approved.write_text(APPROVED, encoding="utf-8")
-    parsed = library.parse(approved)
-    with library.db.atomic():  # as the analysis step will: the new version's meeting is known on storing
-        new_id = library.store(parsed).document.id
-        library.db.execute(
-            "UPDATE documents SET council = ?, body = ?, meeting_date = ?, kind = ? WHERE id = ?",
-            [*meeting, new_id],
-        )
-    assert versions_db.previous_version(library.db, new_id) == draft_id
-    with library.db.atomic():
-        library.db.execute("UPDATE documents SET kind = 'agenda' WHERE id = ?", [new_id])
-    assert versions_db.previous_version(library.db, new_id) is None  # an agenda is no version of minutes
+    approved.write_text(header + APPROVED.split("\n", 1)[1], encoding="utf-8")
+    new = library.import_file(approved).document
+    assert (new.body, new.meeting_date) == ("Planning Committee", "2026-03-03")
+    assert library.successor(draft_id) == new.id
+    assert library.annotation(annotation_id).document_id == new.id
+
+
+def test_another_paper_saved_under_the_same_name_is_not_a_new_version(
+    tmp_path: Path, library: Library
+) -> None:
+    draft_id, _ = _annotated_draft(tmp_path, library)
+    (tmp_path / "planning-2026-03.txt").write_text(
+        "Supplementary agenda\n5. Application 26/0200 for a shed at 2 Church Road: officer report.\n",
+        encoding="utf-8",
+    )
+    library.import_file(tmp_path / "planning-2026-03.txt")
+    assert library.successor(draft_id) is None
+    assert len(library.annotations(draft_id)) == 4
 
 
 def test_replacing_with_identical_content_is_refused(tmp_path: Path, library: Library) -> None:
