@@ -16,6 +16,7 @@ LEAD = re.compile(
     r"^(?:(?:resolved|agreed|decided|decision)(?=\s*(?:[:;,.–—-]|$|that\b|\(|unanimously|accordingly|:))"
     r"|RESOLVED|AGREED|DECISION|DECIDED"
     r"|(?:therefore\s+|and\s+)?be\s+it\s+(?:further\s+)?resolved"
+    r"|(?:committee\s+|council\s+|board\s+)?resolution(?:\s+(?:no\.?\s*)?[A-Z0-9][\w/.-]*)?\s*[:–—-]?\s*$"
     rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
     re.I,
 )
@@ -33,7 +34,10 @@ SENTENCE = re.compile(
     rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
     r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
     r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
-    r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed))\b",
+    r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed)"
+    r"|(?:and|duly)\s+(?:unanimously\s+)?(?:resolved|agreed)\s+(?:that|to)"
+    r"|\bmoved(?:\s+and\s+seconded)?\s+(?:that|to\s+(?:approve|adopt|accept|authori[sz]e|award|appoint|receive"
+    r"|direct|deny|refer|defer|table|adjourn|amend|ratify|endorse|grant|confirm)))\b",
     re.I,
 )
 CLOSE = re.compile(
@@ -55,7 +59,7 @@ _MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmo
 MOTION_REACH = 1500
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems, within STEM_REACH characters.
-_STEMS = re.compile(r"resolv|agree|decid|order|approv|adopt|ratif|endors|record|motion|carried|passed")
+_STEMS = re.compile(r"resolv|agree|decid|order|approv|adopt|ratif|endors|record|motion|carried|passed|moved")
 STEM_REACH = 80
 MAX_LINES = 60
 MOTION_LOOKBACK = 25
