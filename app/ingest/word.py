@@ -18,6 +18,8 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024
+# Encrypted .docx files (and old .doc files) are OLE compound documents, not zips.
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 SKIPPED = frozenset({W + "del", W + "instrText", W + "delInstrText", MC_FALLBACK, W + "rPr", W + "pPr"})
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 LIST_STYLE = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
@@ -39,6 +41,12 @@ class Style:
 
 def check_zip(path: Path) -> None:
     """Refuse a file that is not a zip, has no Word body, or declares a zip-bomb's sizes."""
+    with path.open("rb") as handle:
+        if handle.read(8) == OLE_MAGIC:
+            raise UnreadableFile(
+                f"{path.name}: a password-protected or old-format (.doc) Word file; "
+                "save it from Word as an unprotected .docx to open it in Quorum."
+            )
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()

@@ -93,3 +93,22 @@ def test_damaged_word_xml_is_a_clear_error(tmp_path: Path) -> None:
             bad.writestr(member, data[: len(data) // 2] if member.filename == "word/document.xml" else data)
     with pytest.raises(UnreadableFile, match=r"damaged\.docx"):
         ingest.load(path)
+
+
+def test_zip_declaring_too_much_in_total_is_refused(tmp_path: Path) -> None:
+    # 210 members of 1 MB: no single member looks like a bomb, together they would fill 210 MB.
+    path = tmp_path / "many.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        chunk = b"\0" * (1024 * 1024)
+        for index in range(210):
+            archive.writestr(f"word/media/image{index}.bin", chunk)
+    with pytest.raises(UnreadableFile, match=r"unpack to 210 MB \(the limit is 200 MB\)"):
+        ingest.load(path)
+
+
+def test_encrypted_or_old_word_file_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "protected.docx"
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 4096)
+    with pytest.raises(UnreadableFile, match=r"password-protected or old-format.*unprotected \.docx"):
+        ingest.load(path)
