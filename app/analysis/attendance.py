@@ -92,7 +92,13 @@ _MOVER_TITLE = r"(?:(?i:councill?ors?|crs?\.?|cllrs?\.?|mayor|deputy\s+mayor)\s+
 _MOVERS = re.compile(rf"^\W*{_MOVER_TITLE}[A-Z][\w'’-]+\s*/\s*{_MOVER_TITLE}[A-Z][\w'’-]+\W*$")
 # "Cllr A Smith – Present" in a roll call: the status printed after the name.
 _TRAILING_STATUS = re.compile(
-    r"(?:\s*[-–:]\s*|\s+)(?P<status>present|absent|excused|apologies|here|remote(?:ly)?|online)\.?\s*$", re.I
+    r"(?:\s+(?:were|was|are|is))?(?:\s*[-–:]\s*|\s+)"
+    r"(?P<status>present|absent|excused|apologies|here|remote(?:ly)?|online)\.?\s*$",
+    re.I,
+)
+_SEGMENT_END = re.compile(r";|\b(?P<word>\w+)\.\s+(?=[A-Z])")
+_ABBREVIATIONS = frozenset(
+    {"cllr", "cllrs", "prof", "rev", "mrs", "hon", "crs", "esq", "col", "sgt", "insp", "supt"}
 )
 _TRAILING_STATUSES = {"absent": "absent", "excused": "apologies", "apologies": "apologies"}
 _APOLOGY_SENT = re.compile(
@@ -107,7 +113,10 @@ _LEAVE = re.compile(
 )
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bapologies\W+(?:none|nil)\b", re.I)
 _CLAUSE_END = re.compile(
-    r"\s+(?:who|due|because|as|owing|being|which|be|were|was|for\s+(?:the|this))\b|[.;](?:\s|$)", re.I
+    r"\s+(?:who|due|because|as|owing|being|which|be|were|was|for\s+(?:the|this))\b|;|"
+    # A full stop ends the clause, but not the one of an initial or a title ("Cllr. T. Durkan").
+    r"(?<!\b[A-Za-z])(?<!Cllr)(?<!Clr)(?<!Mrs)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Cr)\.(?:\s|$)",
+    re.I,
 )
 _PROSE_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b|to\b|de\b|van\b|von\b|la\b|le\b|da\b)[a-z]{2,}\b")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -310,16 +319,23 @@ class _Reader:
         if state.columns and "\t" in text.strip():
             self._columns(start, text)
             return
-        status = state.status
-        trailing = _TRAILING_STATUS.search(text)
-        if trailing:
-            status = _TRAILING_STATUSES.get(trailing.group("status").lower(), "present")
-            text = text[: trailing.start()]
-        people, rejected = split_people(text, start, newline_splits=False)  # lines joined on purpose
-        if not people and rejected:
+        found: list[tuple[list[Person], str]] = []
+        rejected = 0
+        for offset, segment in _status_segments(text):
+            # "Mayor Lee - present; Councilmember Ortiz - absent", "A and B were present."
+            status = state.status
+            trailing = _TRAILING_STATUS.search(segment)
+            if trailing:
+                status = _TRAILING_STATUSES.get(trailing.group("status").lower(), "present")
+            listed = segment[: trailing.start()] if trailing else segment
+            people, missed = split_people(listed, start + offset, newline_splits=False)
+            found.append((people, status))
+            rejected += missed
+        if rejected and not any(people for people, _ in found):
             self.set(_Scan())
             return
-        self.add(people, status, state.role)
+        for people, status in found:
+            self.add(people, status, state.role)
 
     def _columns(self, start: int, text: str) -> None:
         """A row of side-by-side columns: each cell takes the status of its column's heading."""
@@ -359,6 +375,19 @@ def _assign_columns(group: list[tuple[Found, float | None]], columns: Columns) -
         return [found for found, _ in group]
     first, second = columns[0][0], columns[1][0]
     return [(p, first if p.initials or role else second, role) for (p, _, role), _ in group]
+
+
+def _status_segments(text: str) -> list[tuple[int, str]]:
+    """A list cut at semicolons and sentence ends (not at "Cllr." or "M."), as (offset, text) pairs."""
+    cuts: list[tuple[int, int]] = []
+    for match in _SEGMENT_END.finditer(text):
+        word = match.group("word")
+        if not word:
+            cuts.append((match.start(), match.end()))
+        elif len(word) > 2 and word.lower() not in _ABBREVIATIONS:
+            cuts.append((match.end("word") + 1, match.end()))
+    bounds = [(0, 0), *cuts, (len(text), len(text))]
+    return [(bounds[i][1], text[bounds[i][1] : bounds[i + 1][0]]) for i in range(len(bounds) - 1)]
 
 
 def _segments(text: str) -> list[tuple[int, str]]:

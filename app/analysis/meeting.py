@@ -15,6 +15,11 @@ HEAD_CHARS = 8_000
 US_SIGNS_CHARS = 20_000
 OPENING_LINES = 60
 VENUE_LINES = 3
+VENUE_WORDS = 12
+_VENUE_WORD = re.compile(
+    r"\b(?:hall|chambers?|room|centre|center|building|library|offices|pavilion|civic|annex|auditorium)\b",
+    re.I,
+)
 NEXT_MEETING_WINDOW = 200
 NEXT_MEETING_HEAD = 150_000
 NEXT_MEETING_TAIL = 50_000
@@ -59,7 +64,7 @@ _FIELD = re.compile(
     r"^\W*(?P<field>(?:meeting\s+)?date|time|venue|location|place|where|when)\s*(?::|$)\s*", re.I
 )
 _HELD_IN = re.compile(
-    r"\b(?:held\s+(?:in|at)|(?<=[ap]m)\s+(?:in|at)|(?<=[ap]\.m\.)\s+(?:in|at)|,\s+(?:in|at))\s+"
+    r"\b(?:held\s+(?:in|at)|(?<=[ap]m)\s+(?:in|at)|(?<=[ap]\.m\.)\s+(?:in|at)|,\s+(?:in|at)|^(?=(?:in|at)\s+the\s)\w+)\s+"
     r"(?P<venue>(?:the\s+)?[A-Z0-9'‘][^\n]*?)"
     r"(?=\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+commencing|\s+starting|\s+beginning|,?\s+\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m|"
     r"\s*\(|\s*$)",
@@ -214,12 +219,30 @@ def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
     for key in ("venue", "location", "place", "where"):
         if fields.get(key):
             return fields[key].strip(" .,")
+    return _held_in(head) or _venue_line(head)
+
+
+def _venue_line(head: list[Line]) -> str | None:
+    """A short title-block line naming a building ("Council Chambers, City Hall")."""
+    for line in head:
+        text = _clean(line.text)
+        plausible = len(text.split()) <= VENUE_WORDS and _VENUE_WORD.search(text) and not _DATE.search(text)
+        title = _FIELD.match(text) or _STRONG_BODY_WORD.search(text) or _TITLE_PREFIX.search(text)
+        if plausible and not title:
+            return text.strip(" .,")
+    return None
+
+
+def _held_in(head: list[Line]) -> str | None:
     for index, line in enumerate(head):
         # "HELD AT THE Council / Chamber, 28 Ruataniwha Street / ON Thursday": a venue may wrap.
         following = [_clean(n.text) for n in head[index : index + VENUE_LINES]]
         joined = " ".join(following[: following.index("")] if "" in following else following)
-        match = _HELD_IN.search(joined) if _HELD_IN.search(_clean(line.text)) else None
-        if match:
+        text = _clean(line.text)
+        match = _HELD_IN.search(joined) if _HELD_IN.search(text) else None
+        # "At the March meeting of …" opens prose, not a title line: a venue line is short and dateless.
+        title_like = match is not None and (match.start() > 0 or len(text.split()) <= VENUE_WORDS)
+        if match and title_like and not _DATE.search(match.group("venue")):
             return match.group("venue").strip(" .,")
     return None
 

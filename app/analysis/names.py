@@ -53,7 +53,11 @@ by-laws reading first only carried lost adopted motion motions subject dispositi
 press business society club church federation commission forum panel cabinet sub-committee
 subcommittee scrutiny policy development finance
 """
-_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split()) | {"attorney", "clerk", "conflict", "interest", "interests"}
+_POST_WORDS = frozenset(["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim"])
+# Small words a heading in capitals has ("CONFLICT OF INTEREST") and a name in capitals has not.
+_FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "to", "in", "on", "at", "by", "from"])
+MAX_POST_WORDS = 3
 _MONTHS_MAY_BE_NAMES = frozenset({"may", "june", "april", "august"})
 _LIST_SPLIT = re.compile(r"[,;\t\n]")
 _AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
@@ -102,7 +106,7 @@ def is_name(text: str) -> bool:
     if any(w in _NOT_NAME and not (w in _MONTHS_MAY_BE_NAMES and i) for i, w in enumerate(lowered)):
         return False
     all_caps = text.isupper() and len(text) > 3
-    if all_caps and not 2 <= len(words) <= 4:
+    if all_caps and (not 2 <= len(words) <= 4 or any(w in _FUNCTION_WORDS for w in lowered)):
         return False
     if not all(_is_name_word(w, all_caps) for w in words):
         return False
@@ -170,10 +174,28 @@ def _piece_spans(text: str, separators: re.Pattern[str], newline_splits: bool) -
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _without_post(name: str, role: str | None) -> tuple[str, str | None]:
+    """ "Town Clerk Mary Hale": the name after up to three words of a post; ("", role) when none."""
+    words = name.split()
+    count = 0
+    while count < min(MAX_POST_WORDS, len(words) - 1) and _is_post_word(words[count]):
+        count += 1
+    rest = " ".join(words[count:])
+    if count and is_name(rest):
+        return rest, role or " ".join(words[:count])
+    return "", role
+
+
+def _is_post_word(word: str) -> bool:
+    return word.lower() in _NOT_NAME or word.lower() in _POST_WORDS or bool(_ROLE.fullmatch(word))
+
+
 def _person(text: str, start: int, end: int, base: int) -> Person | None:
     name, role, initials = clean_person(text[start:end])
     if name and not is_name(name):
-        return None
+        name, role = _without_post(name, role)
+        if not name:
+            return None
     if not name:
         return Person(name, role, base + start, base + end, initials)
     # The name as printed may be spread by double spaces or a line break: span first to last word.

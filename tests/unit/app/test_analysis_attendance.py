@@ -228,7 +228,7 @@ def test_side_by_side_pdf_columns_take_their_headings_status(tmp_path: Path) -> 
 
 
 def test_roll_call_status_printed_after_each_name() -> None:
-    attendees = _attendance(load(FIXTURES / "us-roll-call.txt"))
+    attendees = [a for a in _attendance(load(FIXTURES / "us-roll-call.txt")) if a.status != "officer"]
     assert [(a.name, a.status, a.role) for a in attendees] == [
         ("Ann Lee", "present", "Mayor"),
         ("Bob Ortiz", "present", None),
@@ -261,3 +261,16 @@ def test_mover_and_seconder_lines_are_not_attendance() -> None:
         "That the apology from Councillor Nigel Simpson be accepted.\nCarried\n"
     )
     assert [(a.name, a.status) for a in _attendance(doc)] == [("Nigel Simpson", "apologies")]
+
+
+def test_staff_named_after_their_post() -> None:
+    attendees = _attendance(load(FIXTURES / "us-roll-call.txt"))
+    staff = {(a.name, a.role) for a in attendees if a.status == "officer"}
+    assert staff == {("Eve Park", "City Manager"), ("Frank Moss", "City Clerk")}
+
+
+def test_sentences_of_a_roll_call() -> None:
+    statuses = _by_status(_attendance(load(FIXTURES / "us-town-board.txt")))
+    assert statuses["present"] == {"Jane Doyle", "Ortiz", "Smith", "Nguyen"}
+    assert statuses["absent"] == {"Park"}
+    assert statuses["also-present"] == {"Mary Hale", "Tom Reyes"}

@@ -36,7 +36,15 @@ def _meeting(doc: DocumentText) -> Meeting:
             "KILDARE COUNTY COUNCIL",
             "the Council Chamber, Áras Chill Dara, Naas, Co. Kildare",
         ),
-        ("canadian-city-council.txt", "2024-03-26", "18:30", "COUNCIL", None),
+        ("canadian-city-council.txt", "2024-03-26", "18:30", "COUNCIL", "Council Chambers, City Hall"),
+        ("us-town-board.txt", "2024-03-11", "19:00", "TOWN BOARD", "Town Hall, 35 Merritt Avenue"),
+        (
+            "irish-tab-columns.txt",
+            "2024-04-09",
+            "10:00",
+            "MUNICIPAL DISTRICT OF ARDGLASS",
+            "THE COUNCIL CHAMBER, CIVIC OFFICES, ARDGLASS",
+        ),
         (
             "nz-district-council.txt",
             "2019-08-14",
