@@ -89,10 +89,23 @@ def context_similarity(anchor: Anchor, text: str, start: int, end: int) -> float
     return alike / total
 
 
+def _splits_word(inner: str, outer: str) -> bool:
+    return inner.isalnum() and outer.isalnum()
+
+
+def _same_edges(anchor: Anchor, text: str, start: int) -> bool:
+    """Whether `text[start:…]` begins and ends a word where the quote did: "bench" inside
+    "benches" is not the same words, even though the letters are there."""
+    quote, end = anchor.quote, start + len(anchor.quote)
+    return _splits_word(quote[0], anchor.prefix[-1:]) == _splits_word(quote[0], text[start - 1 : start]) and (
+        _splits_word(quote[-1], anchor.suffix[:1]) == _splits_word(quote[-1], text[end : end + 1])
+    )
+
+
 def _exact(anchor: Anchor, text: str) -> tuple[int, int] | None:
     """Steps 1–2: the same words at the old place, else the occurrence best matching the context."""
     quote = anchor.quote
-    starts = occurrences(text, quote)
+    starts = [at for at in occurrences(text, quote) if _same_edges(anchor, text, at)]
     if not starts:
         return None
     old = anchor.start

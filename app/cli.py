@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from app import NAME, __version__, ingest
+from app import NAME, __version__, cli_annotations, ingest
 from app.analysis import analyze_file, report
 from app.errors import AppError
 from app.jobs import ProcessLane
@@ -17,7 +17,7 @@ from app.library import Library
 from app.paths import profile
 
 EXIT_ERROR = 2
-COMMANDS = frozenset({"text", "import", "list", "analyze"})
+COMMANDS = frozenset({"text", "import", "list", "analyze", "annotate", "annotations", "backup"})
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -41,6 +41,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.replaces:
+        return cli_annotations.cmd_import_version(args)
     library = _library(args)
     failures = 0
     try:
@@ -100,11 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="add documents to the library")
     imp.add_argument("files", nargs="+", metavar="FILE")
     imp.add_argument("--password", help="password of an encrypted PDF")
+    imp.add_argument("--replaces", metavar="FILE", help="FILE (a library document or id) is an older version")
     imp.set_defaults(run=cmd_import)
 
     lst = sub.add_parser("list", help="list the library's documents")
     lst.add_argument("--json", action="store_true", help="print JSON")
     lst.set_defaults(run=cmd_list)
+    cli_annotations.add_parsers(sub)
     return parser
 
 

@@ -108,3 +108,10 @@ def test_fuzzy_search_in_a_long_paper_stays_quick() -> None:
     placement = reanchor(anchor, new)
     assert time.perf_counter() - began < 2.0
     assert placement.state == "moved" and placement.anchor.quote == "thanked the volunteers who had cleaned"
+
+
+def test_letters_inside_a_longer_word_are_not_the_same_words() -> None:
+    start = TEXT.index("approve the budget")
+    anchor = anchor_at(TEXT, start, start + len("approve the budget"))
+    placement = reanchor(anchor, TEXT.replace("the budget as", "the budgets as"))
+    assert placement.state == "moved" and placement.anchor.quote == "approve the budgets"
