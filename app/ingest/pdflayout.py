@@ -91,7 +91,13 @@ def rows_of(lines: list[Line]) -> list[list[Line]]:
 
 
 def join_numbers(row: list[Line]) -> list[Line]:
-    """A number or bullet standing apart from its text is joined to it: "1" + "Apologies"."""
+    """A number or bullet standing apart from its text is joined to it: "1" + "Apologies".
+
+    Only where the number has a single piece of text beside it: in a row of
+    table cells ("05.18.05" | "action" | "owner") the number is a cell of its own.
+    """
+    if sum(not NUMBER_TOKEN.match(line.text) for line in row) != 1:
+        return row
     out: list[Line] = []
     for line in row:
         previous = out[-1] if out else None
@@ -181,8 +187,8 @@ class Band:
                 self.columns[index] = (min(x0, line.x0), max(x1, line.x1))
 
     def is_table(self) -> bool:
-        """A table holds figures (dates, amounts) in a later column; parallel lists hold names or prose."""
-        for index in range(1, len(self.columns)):
+        """A table holds figures (dates, amounts, minute numbers); parallel lists hold names or prose."""
+        for index in range(len(self.columns)):
             cells = [line for row in self.rows[1:] for line in row if self.column_of(line) == index]
             with_digits = sum(any(char.isdigit() for char in line.text) for line in cells)
             if cells and with_digits >= 0.4 * len(cells):
