@@ -254,3 +254,46 @@ def write_pdf_labelled_attendance(path: Path) -> Path:
     page.insert_text((90, y + 20), "Minutes of the last meeting", fontsize=11, fontname="hebo")
     doc.save(path)
     return path
+
+
+def _lines_at(page: pymupdf.Page, x: float, y: float, lines: list[str], bold: bool = False) -> float:
+    for line in lines:
+        page.insert_text((x, y), line, fontsize=11, fontname="hebo" if bold else "helv")
+        y += 14
+    return y
+
+
+def write_moderngov_minutes(path: Path) -> Path:
+    """Borough minutes as Modern.gov prints them: label column, numbered minutes, lettered resolutions."""
+    doc = pymupdf.open()
+    for number in (1, 2):
+        page = doc.new_page(width=A4.width, height=A4.height)
+        page.insert_text((56, A4.height - 40), "Chairman's initials ..........", fontsize=9)
+        page.insert_text((290, A4.height - 24), str(number), fontsize=9)
+    first, second = doc[0], doc[1]
+    _lines_at(first, 200, 80, ["PLANNING COMMITTEE"], bold=True)
+    _lines_at(first, 120, 96, ["MINUTES of the meeting held on Tuesday 4 March 2025 at 7.00 pm"])
+    first.insert_text((56, 130), "PRESENT:", fontsize=11, fontname="hebo")
+    present = [
+        "Councillors R Ahmed (Chairman), S Baker, T Clarke, U Davies, V Evans, W Fisher,",
+        "X Green and Y Hughes",
+    ]
+    y = _lines_at(first, 150, 130, present) + 10
+    first.insert_text((56, y), "23.", fontsize=11, fontname="hebo")
+    y = _lines_at(first, 90, y, ["APOLOGIES FOR ABSENCE"], bold=True)
+    y = _lines_at(first, 90, y, ["Apologies for absence were received from Councillor Z Irving."]) + 10
+    first.insert_text((56, y), "24.", fontsize=11, fontname="hebo")
+    y = _lines_at(first, 90, y, ["LAND AT MILL LANE - 24/01234/FUL"], bold=True)
+    body = [
+        "The Committee considered the report of the Head of Planning on the application for",
+        "twelve dwellings. Members discussed the access arrangements and the effect on the",
+        "conservation area.",
+    ]
+    y = _lines_at(first, 90, y, body) + 6
+    y = _lines_at(first, 90, y, ["RESOLVED - That"], bold=True)
+    y = _lines_at(first, 90, y, ["(a)  planning permission be granted subject to conditions; and"])
+    _lines_at(first, 90, y, ["(b)  the Head of Planning be authorised to agree the conditions."])
+    _lines_at(second, 90, 80, ["The meeting closed at 8.45 pm"])
+    doc.save(path)
+    doc.close()
+    return path

@@ -13,6 +13,7 @@ from app.ingest import ocr
 from app.model import DocumentText
 
 from tests.factories import (
+    write_moderngov_minutes,
     write_pdf_labelled_attendance,
     write_pdf_minutes,
     write_scanned_pdf,
@@ -86,6 +87,29 @@ def test_label_column_is_read_label_by_label(tmp_path: Path) -> None:
         "K Doe (Planning)",
         "1. Minutes of the last meeting",
     ]
+
+
+def test_moderngov_style_minutes(tmp_path: Path) -> None:
+    doc = ingest.load(write_moderngov_minutes(tmp_path / "planning.pdf"))
+    assert_well_formed(doc)
+    assert "initials" not in doc.text and not any(line.strip() in ("1", "2") for line in doc.text.split("\n"))
+    assert kinds(doc)[2:] == [
+        ("heading", "PRESENT:"),
+        ("paragraph", "Councillors R Ahmed (Chairman), S Baker, T Clarke, U Davies, V Evans, W Fisher, "
+                      "X Green and Y Hughes"),
+        ("heading", "23. APOLOGIES FOR ABSENCE"),
+        ("paragraph", "Apologies for absence were received from Councillor Z Irving."),
+        ("heading", "24. LAND AT MILL LANE - 24/01234/FUL"),
+        ("paragraph", "The Committee considered the report of the Head of Planning on the application for "
+                      "twelve dwellings. Members discussed the access arrangements and the effect on the "
+                      "conservation area."),
+        ("heading", "RESOLVED - That"),
+        ("list_item", "(a) planning permission be granted subject to conditions; and"),
+        ("list_item", "(b) the Head of Planning be authorised to agree the conditions."),
+        ("paragraph", "The meeting closed at 8.45 pm"),
+    ]
+    assert [block.numbering for block in doc.blocks if block.kind == "list_item"] == ["(a)", "(b)"]
+    assert doc.blocks[-1].page == 2
 
 
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
