@@ -35,7 +35,7 @@ class Style:
     based_on: str | None
     bold: bool | None
     size: float | None
-    num: tuple[str, int] | None
+    num: tuple[str, int | None] | None
     outline: int | None
 
 
@@ -103,13 +103,15 @@ def read_styles(styles_element: Any) -> dict[str, Style]:
     return styles
 
 
-def _num_pr(num_pr: Any) -> tuple[str, int] | None:
+def _num_pr(num_pr: Any) -> tuple[str, int | None] | None:
+    """(numId, ilvl) of a numbering reference; ilvl None when the style's list level decides."""
     if num_pr is None:
         return None
     num_id = num_pr.find(W + "numId")
     ilvl = num_pr.find(W + "ilvl")
-    level = ilvl.get(W + "val", "0") if ilvl is not None else "0"
-    return (num_id.get(W + "val", "0") if num_id is not None else "0", int(level) if level.isdigit() else 0)
+    level = ilvl.get(W + "val", "0") if ilvl is not None else None
+    num = num_id.get(W + "val", "0") if num_id is not None else "0"
+    return num, (int(level) if level and level.isdigit() else None)
 
 
 class WordReader:
@@ -209,7 +211,10 @@ class WordReader:
         style_id = self.style_of(element)
         pieces = self.pieces(element, style_id)
         num = _num_pr(ppr.find(W + "numPr") if ppr is not None else None) or self.inherited(style_id, "num")
-        number = self.numbering.next(*num) if num else None
+        number = None
+        if num:
+            ilvl = num[1] if num[1] is not None else self.numbering.style_levels.get(style_id or "", 0)
+            number = self.numbering.next(num[0], ilvl)
         text = "".join(piece for piece, _, _ in pieces)
         if not text.strip():
             return

@@ -55,8 +55,14 @@ class Numbering:
     def __init__(self, numbering_element: Any) -> None:
         self.levels: dict[str, dict[int, Level]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        # Styles tied to a list level (Heading 2 → level 1 of the heading numbering).
+        self.style_levels: dict[str, int] = {}
         if numbering_element is None:
             return
+        for lvl in numbering_element.iter(W + "lvl"):
+            style = lvl.find(W + "pStyle")
+            if style is not None:
+                self.style_levels[style.get(W + "val", "")] = int(lvl.get(W + "ilvl", "0"))
         abstracts = {
             element.get(W + "abstractNumId"): self._levels(element)
             for element in numbering_element.findall(W + "abstractNum")
