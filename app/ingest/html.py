@@ -21,7 +21,14 @@ DROPPED = frozenset(
 # Site chrome, dropped when it sits outside the chosen content element.
 CHROME = frozenset({"header", "footer"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary", "menu"})
-CONTENT_IDS = ("content", "main-content", "maincontent", "main", "primary", "page-content", "mainContent")
+CONTENT_IDS = frozenset(
+    {"content", "main-content", "maincontent", "main", "primary", "page-content", "mainContent", "modgov"}
+)
+# Classes content-management systems put on the main content (Modern.gov, WordPress, Drupal…).
+CONTENT_CLASSES = frozenset(
+    {"mgContent", "main-content", "page-content", "content-area", "entry-content", "article-body",
+     "field--name-body"}
+)  # fmt: skip
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 BLOCKS = frozenset(
     {"p", "div", "section", "article", "main", "blockquote", "address", "pre", "dl", "dt", "dd", "ul",
@@ -59,6 +66,7 @@ def content_root(document: Node) -> tuple[Node, bool]:
     for test in (
         lambda node: node.tag == "main" or node.attrs.get("role") == "main",
         lambda node: node.attrs.get("id") in CONTENT_IDS,
+        lambda node: not CONTENT_CLASSES.isdisjoint(node.attrs.get("class", "").split()),
     ):
         found = [node for node in nodes if test(node) and node.text().strip()]
         if found:

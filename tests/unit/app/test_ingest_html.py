@@ -145,3 +145,11 @@ def test_minute_tables_with_number_cells_read_as_numbered_minutes(tmp_path: Path
         ("paragraph", "RESOLVED: That the budget be approved."),
     ]
     assert [block.numbering for block in doc.blocks] == ["12.", None, "13.", None]
+
+
+def test_content_class_is_preferred_when_there_is_no_main(tmp_path: Path) -> None:
+    page = (
+        "<body><div class='sidebar'><p>Council tax</p></div>"
+        "<div class='mgContent wide'><h2>Attendance</h2><ul><li>Councillor Ahmed</li></ul></div></body>"
+    )
+    assert load_page(tmp_path, page).text == "Attendance\nCouncillor Ahmed"
