@@ -39,7 +39,8 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+# OCR reads a superscript "th" as a quote mark ("29" September"): accept that too.
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|[\"”'’]{{1,2}})?"
 _DATE = re.compile(
     r"\b(?:"
     + _DAY.format("d1") + r"(?:\s+day)?\s+(?:of\s+)?" + _MONTH.format("m1") + r",?\s+(?P<y1>(?:19|20)\d\d)"
@@ -102,9 +103,11 @@ _KIND_WORDS = (
     (re.compile(r"\breport\b|\bexecutive\s+summary\b|\brecommendations?\b", re.I), "report"),
 )
 _MARKUP = re.compile(r"[*_#`>]+|\[bookmark:[^\]]*\]")
+# The title block ends where the attendance list begins. Not at a numbered line: a table of
+# contents often comes between the title and the venue line ("HELD IN THE Council Chamber …").
 _ENDS_HEAD = re.compile(
     r"^\W*(?:present|members\s+present|(?:council\s*)?members|attendance|roll\s+call|apologies|"
-    r"in\s+attendance|item\s+\d|\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?\s+[A-Z])\b",
+    r"in\s+attendance)\b",
     re.I,
 )
 _AT_TIME = re.compile(
@@ -150,7 +153,7 @@ def _dates(text: str, month_first: bool = False) -> Iterator[tuple[str, int]]:
 
 
 def _head(lines: list[Line]) -> list[Line]:
-    """The title block: the opening lines up to the attendance list or the first numbered item."""
+    """The title block: the opening lines up to the attendance list, within a bound."""
     head: list[Line] = []
     for line in lines[:HEAD_LINES]:
         if line.start >= HEAD_CHARS or (len(head) > 2 and _ENDS_HEAD.match(line.text)):

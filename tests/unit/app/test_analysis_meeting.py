@@ -163,6 +163,7 @@ def test_kind_of_paper(title: str, kind: str) -> None:
         ("Date: 19/02/2019", "2019-02-19"),
         ("held on the 3rd day of March, 2022", "2022-03-03"),
         ("Monday 22nd Jan. 2024", "2024-01-22"),
+        ('ON 29" September 2022', "2022-09-29"),  # OCR of a superscript "th"
     ],
 )
 def test_date_formats(line: str, date: str) -> None:
@@ -205,3 +206,20 @@ def test_samples_meeting(samples: Path) -> None:
         "Bill Winlow",
     )
     assert meeting.venue == "Cabinet Room 'B' - The Diamond Jubilee Room, County Hall, Preston"
+
+
+def test_title_block_runs_past_a_table_of_contents() -> None:
+    doc = _text_doc(
+        "Minutes of Council Meeting - 31 January 2019\nTable of Contents\n1.   Prayer  1\n2.   Apologies  1\n"
+        "HASTINGS DISTRICT COUNCIL\nMINUTES OF A MEETING OF THE COUNCIL HELD IN THE Council Chamber, Civic\n"
+        "Administration Building, Hastings ON  Thursday,\n31 January 2019 AT 1.00pm\n"
+        "Present: Mayor Hazlehurst (Chair)\n"
+    )
+    meeting = _meeting(doc)
+    assert (meeting.council, meeting.body, meeting.date, meeting.chair) == (
+        "HASTINGS DISTRICT COUNCIL",
+        "Council",
+        "2019-01-31",
+        "Hazlehurst",
+    )
+    assert meeting.venue == "THE Council Chamber, Civic Administration Building, Hastings"
