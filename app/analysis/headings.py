@@ -65,6 +65,7 @@ class Head:
     last_line: int
     start: int
     label: bool = False
+    run_on: bool = False
 
 
 def title_of(text: str) -> str:

@@ -91,9 +91,9 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
             continue
         place = _place(lines, line.index, previous, doc.format) + _typography(line, doc.format)
         for number in numbers:
-            title, last, _ = read_title(lines, line.index, number.rest, following)
+            title, last, run_on = read_title(lines, line.index, number.rest, following)
             score = 1.0 + place + looks_like_title(title) - (0.5 if is_dateline(title) else 0.0)
-            head = Head(number.text.rstrip(".:)"), title or None, line.index, last, line.start)
+            head = Head(number.text.rstrip(".:)"), title or None, line.index, last, line.start, run_on=run_on)
             found.append(_Candidate(number, head, score))
     return found
 

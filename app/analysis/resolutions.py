@@ -85,10 +85,14 @@ def _continues(line_text: str, after: str) -> bool:
 
 
 class _Finder:
-    """One pass over the lines; `stops` are item-heading lines a decision never runs into."""
+    """One pass over the lines; a decision never runs into an item's heading (`stops`) and a
+    sentence never starts in one (`titles`: every line of every heading)."""
 
-    def __init__(self, doc: DocumentText, lines: list[Line], stops: set[int]) -> None:
-        self.doc, self.lines, self.stops = doc, lines, stops
+    def __init__(self, doc: DocumentText, lines: list[Line], heads: list[Head]) -> None:
+        self.doc, self.lines = doc, lines
+        self.stops = {head.line for head in heads}
+        # A heading line that runs on into the minute's text ("Finance - The accounts were …") is text too.
+        self.titles = {line for head in heads for line in range(head.line, head.last_line + 1 - head.run_on)}
         self.previous, self.following = neighbours(lines)
 
     def _paragraph_end(self, index: int) -> int:
@@ -114,6 +118,18 @@ class _Finder:
                 break
             bare = False
             last = self._paragraph_end(nxt)
+        return self._last_point(index, last)
+
+    def _last_point(self, first: int, last: int) -> int:
+        """Cut a decision after its last sub-point when prose follows it in the same block (the
+        extraction may join the paragraph after a list to the list's last item)."""
+        pointed = False
+        for index in range(first, last):
+            text = _opening(self.lines[index])
+            pointed = pointed or bool(LIST_MARK.match(text))
+            after = _opening(self.lines[index + 1])
+            if pointed and text.endswith(".") and after[:1].isupper() and not LIST_MARK.match(after):
+                return index
         return last
 
     def motion_start(self, close: int) -> int:
@@ -174,11 +190,11 @@ def _runs(finder: _Finder, closed: int) -> Iterator[tuple[int, int]]:
     lines = finder.lines
     index = 0
     while index < closed:
-        if lines[index].blank:
+        if lines[index].blank or index in finder.titles:
             index += 1
             continue
         last = index
-        while last + 1 < closed and not lines[last + 1].blank and last + 1 not in finder.stops:
+        while last + 1 < closed and not lines[last + 1].blank and last + 1 not in finder.titles:
             last += 1
         yield index, last
         index = last + 1
@@ -253,7 +269,7 @@ def _recommended(finder: _Finder, heads: list[Head]) -> Iterator[Span]:
 
 def find_resolutions(doc: DocumentText, lines: list[Line], heads: list[Head]) -> list[Span]:
     """Every decision in `doc`, in reading order; `heads` are where items begin."""
-    finder = _Finder(doc, lines, {head.line for head in heads})
+    finder = _Finder(doc, lines, heads)
     spans = [*_line_decisions(finder), *table_decisions(doc), *_recommended(finder, heads)]
     spans += _sentence_decisions(finder)
     return _dedupe(spans)
