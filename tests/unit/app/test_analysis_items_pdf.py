@@ -108,7 +108,8 @@ def test_moderngov_pdf_decisions_keep_their_sub_points(tmp_path: Path) -> None:
     decisions = [" ".join(span.text.split()) for item in analysis.items for span in item.resolutions]
     assert decisions[0].startswith("RESOLVED: That the minutes of the meeting held on 13 February 2024")
     assert decisions[1] == (
-        "RESOLVED: (a) That the forecast outturn be noted; and (b) That the virements set out in Appendix B be approved."
+        "RESOLVED: (a) That the forecast outturn be noted; and "
+        "(b) That the virements set out in Appendix B be approved."
     )
     assert decisions[2] == "RESOLVED: That the contract be extended for two years from 1 April 2025."
     assert analysis.items[0].resolutions == ()
