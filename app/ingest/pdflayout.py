@@ -122,7 +122,8 @@ def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line
         for line in lines
         if line.x0 >= max(width * MARGIN_FROM, body_right - 5) and line.x1 - line.x0 <= width * MARGIN_WIDTH
     ]
-    return [line for line in lines if line not in margin], margin
+    noted = {id(line) for line in margin}
+    return [line for line in lines if id(line) not in noted], margin
 
 
 def margin_drafts(margin: list[Line]) -> list[Draft]:
