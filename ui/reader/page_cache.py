@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from PySide6.QtGui import QImage
 
-DEFAULT_BUDGET = 96 * 1024 * 1024
+DEFAULT_BUDGET = 80 * 1024 * 1024  # with the rest of the app, under the 250 MB the reader may use
 
 
 class PageKey(NamedTuple):
