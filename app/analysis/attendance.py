@@ -22,11 +22,12 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
         r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+(?:received|and\s+absences?))?|regrets|"
         r"members?\s+excused|excused(?:\s+absences?)?|absent\s+with\s+(?:apologies|regrets|notice|leave)|"
         r"absent\s+(?:and\s+)?excused|the\s+following\s+(?:\w+\s+){0,3}(?:sent|tendered)\s+apologies|"
-        r"leave\s+of\s+absence",
+        r"leave\s+of\s+absence|ymddiheuriadau",
         "apologies",
         None,
     ),
-    (r"(?:(?:members?|councill?ors?)\s+)?absent(?:\s+without\s+(?:apologies|notice))?|not\s+present|"
+    (r"(?:(?:council\s*)?(?:members?|councill?ors?|councilmembers?|cllrs?|commissioners|trustees|directors)\s+)?"
+     r"absent(?:\s+without\s+(?:apologies|notice))?|not\s+present|"
      r"the\s+following\s+(?:\w+\s+){0,3}were\s+absent",
      "absent", None),
     (r"(?:co-?opted|non-councill?or|lay|independent|external|church|parent)\s+(?:members?|representatives?)"
@@ -34,25 +35,28 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
     (r"substitutes?(?:\s+members?)?(?:\s+present)?", "substitute", None),
     (r"(?:members\s+of\s+(?:the\s+)?)?(?:press\s+and\s+)?public(?:\s+(?:present|gallery))?|"
      r"number\s+of\s+(?:members\s+of\s+the\s+)?public", "public", None),
-    (r"also\s+(?:present|in\s+attendance|attending)|other\s+(?:members|councill?ors)(?:\s+present)?|"
+    (r"also\s+(?:present|in\s+attendance|attending)|others?(?:\s+(?:members|councill?ors))?(?:\s+present|"
+     r"\s+in\s+attendance)?|hefyd\s+yn\s+bresennol|"
      r"visitors|guests|observers", "also-present", None),
     (r"(?:council\s+)?officers?(?:\s+(?:in\s+attendance|present|attending))?|officials?(?:\s+(?:in\s+"
      r"attendance|present))?|(?:council\s+)?staff(?:\s+(?:in\s+attendance|present))?|in\s+attendance|"
      r"co-?opted\s+employees(?:\s*/\s*officers)?|administration|minute[- ]?taker|"
-     r"(?:the\s+)?clerk(?:\s+to\s+the\s+council)?", "officer", None),
+     r"(?:the\s+)?clerk(?:\s+to\s+the\s+council)?|swyddogion", "officer", None),
     (r"in\s+the\s+chair|chair(?:man|person|woman)?|presiding", "present", "Chair"),
     (r"(?:the\s+)?mayor", "present", "Mayor"),
     (r"(?:(?:council|committee|board|elected|panel)\s+)?members?(?:\s+of\s+the\s+(?:joint\s+)?"
      r"(?:committee|council|board|panel|authority))?(?:\s+present)?|"
      r"present(?:\s+(?:in\s+person|remotely|virtually|were))?|(?:councill?ors?|councilmembers?|"
-     r"council\s+members?|trustees|directors)\s+present|attendance|attendees|roll\s+call|"
+     r"council\s+members?|cllrs?|commissioners|aldermen|alderpersons|trustees|directors|board\s+members|"
+     r"selectmen)\s+present|attendance|attendees|roll\s+call|sederunt|yn\s+bresennol|"
      r"the\s+following\s+(?:\w+\s+){0,3}were\s+present", "present", None),
 )
 _LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_STATUS_LABELS))
 # A label opens a line (perhaps after an item number) and ends it, or is followed by a colon or dash.
 _LABEL = re.compile(
     rf"^[\s*_#>•·-]*(?:{_NUMBER}\s+)?(?:{_LABEL_ALTERNATIVES})[ *_]*"
-    r"(?::|\s[-–—]\s|$|(?=\t)|(?=\s+(?:councill?ors?|cllrs?|mayor|mr|mrs|ms|dr|none|nil)\b))[\s*_]*",
+    r"(?::|\s[-–—]\s|$|(?=\t)|\s+/\s+[^:\n]{1,40}:|(?=\s+(?:councill?ors?|cllrs?|mayor|mr|mrs|ms|dr|none|nil)\b))"
+    r"[\s*_]*",
     re.I,
 )
 # A second label later in the same line: "Present: A, B. Absent: C." (always with its colon here).
@@ -107,9 +111,11 @@ _APOLOGY_SENT = re.compile(
     re.I,
 )
 _LEAVE = re.compile(
-    r"\b(?:(?i:that) +)?(?P<names>(?:(?i:councill?or|cllr|mayor|mr|mrs|ms|dr)\.? +)?[A-Z][\w'’-]+"
+    r"\b(?:(?i:that) +)?(?P<names>(?:(?i:councill?or|cllr|cr|mayor|mr|mrs|ms|dr)\.? +)?[A-Z][\w'’-]+"
     r"(?: +[A-Z][\w'’-]+){0,3})"
-    r"\s+(?:be|was|is|were)\s+granted\s+(?:a\s+)?leave\s+of\s+absence",
+    r"\s+(?:be|was|is|were)\s+granted\s+(?:a\s+)?leave\s+of\s+absence"
+    # … from this meeting: leave for later dates is no apology for this one.
+    r"(?=[^.\n]{0,40}\b(?i:today|this\s+meeting|the\s+meeting))",
 )
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bapologies\W+(?:none|nil)\b", re.I)
 _CLAUSE_END = re.compile(

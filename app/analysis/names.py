@@ -8,11 +8,12 @@ from dataclasses import dataclass
 # Titles printed before a name. A title that is also an office (Mayor, Speaker) gives the role.
 _TITLE = re.compile(
     r"^(?:(?:his|her|their)\s+worship\s+(?:the\s+)?|the\s+right\s+worshipful\s+(?:the\s+)?|the\s+)?"
-    r"(?P<office>(?:deputy\s+|lord\s+|acting\s+)?(?:mayor|speaker|reeve|deputy\s+reeve|provost|"
+    r"(?P<office>(?:deputy\s+|lord\s+|acting\s+|vice\s+)?(?:mayor|speaker|reeve|deputy\s+reeve|provost|"
     r"cathaoirleach|leas-chathaoirleach|chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?))?"
     r"\s*(?:(?:county|city|borough|district|town|parish|community|regional|elected|ward)\s+)?"
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
-    r"aldermen|alderman|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|rev(?:erend)?|"
+    r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
+    r"rev(?:erend)?|"
     r"lord|lady|commissioner|supervisor|trustee|selectm[ae]n|director)?\.?:?\s+",
     re.I,
 )
@@ -190,6 +191,18 @@ def _is_post_word(word: str) -> bool:
     return word.lower() in _NOT_NAME or word.lower() in _POST_WORDS or bool(_ROLE.fullmatch(word))
 
 
+def _word_at(text: str, word: str, start: int, end: int) -> int:
+    """Where `word` stands alone in text[start:end]: the "C" of "Cllr C Brown" is the initial."""
+    at = text.find(word, start, end)
+    while at >= 0:
+        before = text[at - 1] if at > start else " "
+        after = text[at + len(word)] if at + len(word) < end else " "
+        if not before.isalnum() and not after.isalpha():
+            return at
+        at = text.find(word, at + 1, end)
+    return -1
+
+
 def _person(text: str, start: int, end: int, base: int) -> Person | None:
     name, role, initials = clean_person(text[start:end])
     if name and not is_name(name):
@@ -200,9 +213,9 @@ def _person(text: str, start: int, end: int, base: int) -> Person | None:
         return Person(name, role, base + start, base + end, initials)
     # The name as printed may be spread by double spaces or a line break: span first to last word.
     words = name.split()
-    first = text.find(words[0], start, end)
-    last = text.rfind(words[-1], max(first, start), end)
+    first = _word_at(text, words[0], start, end)
     begin = first if first >= 0 else start
+    last = text.rfind(words[-1], begin, end)
     finish = last + len(words[-1]) if last >= 0 else end
     return Person(name, role, base + begin, base + finish, initials)
 

@@ -171,11 +171,17 @@ def test_prose_after_the_list_ends_it() -> None:
     assert {a.name for a in _attendance(doc)} == {"A Barnes", "A Schofield"}
 
 
-def test_leave_of_absence_counts_as_apologies() -> None:
+def test_leave_of_absence_from_this_meeting_counts_as_apologies() -> None:
     doc = _text_doc(
-        "Leave of Absence\tBrowaty/Schreyer\tTHAT Councillor Wyatt be granted a leave of absence.\n"
+        "Leave of Absence\tBrowaty/Schreyer\tTHAT Councillor Wyatt be granted a leave of absence "
+        "from today’s "
+        "meeting due to his absence from the City.\tCARRIED\n"
     )
     assert [(a.name, a.status) for a in _attendance(doc)] == [("Wyatt", "apologies")]
+    later = _text_doc(
+        "Leave of Absence\nThat Councillor Kerr be granted leave of absence for 18-27 February.\n"
+    )
+    assert _attendance(later) == ()
 
 
 def test_a_paper_without_attendance_has_none() -> None:
@@ -274,3 +280,23 @@ def test_sentences_of_a_roll_call() -> None:
     assert statuses["present"] == {"Jane Doyle", "Ortiz", "Smith", "Nguyen"}
     assert statuses["absent"] == {"Park"}
     assert statuses["also-present"] == {"Mary Hale", "Tom Reyes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "other"),
+    [
+        (
+            "Council Members Present: Adams, Baker\nCouncil Members Absent: Evans\n",
+            {"Adams", "Baker"},
+            {"Evans"},
+        ),
+        ("Sederunt: Councillor A Reid (Convener), Councillor B Muir\n", {"A Reid", "B Muir"}, set()),
+        ("Present / Yn Bresennol: Cllr Sian Evans, Cllr Huw Price\n", {"Sian Evans", "Huw Price"}, set()),
+        ("Cllrs present: A Green, B Hill\nOthers present: C Ward\n", {"A Green", "B Hill"}, {"C Ward"}),
+        ("Present: Mayor Smith, Vice Mayor Jones, Councilwoman Ruiz\n", {"Smith", "Jones", "Ruiz"}, set()),
+    ],
+)
+def test_label_vocabulary_of_other_countries(text: str, present: set[str], other: set[str]) -> None:
+    attendees = _attendance(_text_doc(text))
+    assert {a.name for a in attendees if a.status == "present"} == present
+    assert {a.name for a in attendees if a.status != "present"} == other
