@@ -297,3 +297,14 @@ def write_moderngov_minutes(path: Path) -> Path:
     doc.save(path)
     doc.close()
     return path
+
+
+def write_sideways_table_pdf(path: Path) -> Path:
+    """A portrait page carrying a landscape table set sideways (text reading upwards)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=A4.width, height=A4.height)
+    rows = ["Cost centre Budget Actual", "Parks 1,000 950", "Libraries 2,000 2,100", "Roads 5,000 4,800"]
+    for index, row in enumerate(rows):
+        page.insert_text((100 + index * 16, 700), row, fontsize=11, rotate=90)
+    doc.save(path)
+    return path

@@ -10,7 +10,7 @@ import pymupdf
 from app.errors import PasswordRequired, UnreadableFile
 from app.ingest import ocr
 from app.ingest.pdflayout import Style, page_drafts
-from app.ingest.pdflines import Line, body_size, page_lines, strip_running
+from app.ingest.pdflines import Line, PageText, body_size, page_text, strip_running
 from app.ingest.textblocks import TextBuilder
 from app.model import DocumentText
 
@@ -52,10 +52,10 @@ def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
         return False
 
 
-def extract(doc: pymupdf.Document, name: str) -> tuple[list[list[Line]], list[str]]:
+def extract(doc: pymupdf.Document, name: str) -> tuple[list[PageText], list[str]]:
     """Lines of every page (OCR where there is no text layer), and warnings for the user."""
-    pages = [page_lines(_page_dict(doc[index])) for index in range(doc.page_count)]
-    scanned = [index for index in range(doc.page_count) if _needs_ocr(doc[index], pages[index])]
+    pages = [page_text(_page_dict(doc[index])) for index in range(doc.page_count)]
+    scanned = [index for index in range(doc.page_count) if _needs_ocr(doc[index], pages[index].lines)]
     warnings: list[str] = []
     if not scanned:
         return pages, warnings
@@ -67,7 +67,7 @@ def extract(doc: pymupdf.Document, name: str) -> tuple[list[list[Line]], list[st
         warnings.append(f"{summary} (those pages are left out: {ocr.INSTALL_HINT})")
         return pages, warnings
     for index in scanned:
-        pages[index] = page_lines(ocr.page_dict(doc[index], tessdata, TEXT_FLAGS))
+        pages[index] = page_text(ocr.page_dict(doc[index], tessdata, TEXT_FLAGS))
     warnings.append(f"{summary}: read by OCR (Tesseract), so expect some misread words")
     return pages, warnings
 
@@ -76,14 +76,14 @@ def load(path: Path, password: str | None = None) -> DocumentText:
     doc = open_pdf(path, password)
     try:
         pages, warnings = extract(doc, path.name)
-        kept, _ = strip_running(pages, [doc[index].rect.height for index in range(doc.page_count)])
-        sizes = {line.size for lines in kept for line in lines}
+        kept = strip_running(pages)
+        sizes = {line.size for page in kept for line in page.lines}
         style = Style.from_sizes(body_size(kept), sizes)
         out = TextBuilder()
-        for number, lines in enumerate(kept, start=1):
+        for number, text in enumerate(kept, start=1):
             rect = doc[number - 1].rect
             out.begin_page()
-            for draft in page_drafts(lines, rect.width, style):
+            for draft in page_drafts(text.lines, text.width, style):
                 out.add(
                     draft.kind, draft.text, level=draft.level, bold=draft.bold, size=draft.size,
                     numbering=draft.numbering, page=number, bbox=draft.bbox,

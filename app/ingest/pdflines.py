@@ -91,22 +91,53 @@ def _piece(spans: list[dict[str, Any]]) -> Line | None:
     return Line(text, x0, y0, x1, y1, round(size, 1), all(_is_bold(s) for s in visible))
 
 
-def page_lines(page_dict: dict[str, Any]) -> list[Line]:
-    """The page's horizontal text lines, split where spans are far apart (separate cells or columns)."""
-    lines: list[Line] = []
+@dataclass(frozen=True)
+class PageText:
+    """A page's lines in reading position, and the size of the page as it is read."""
+
+    lines: list[Line]
+    width: float
+    height: float
+
+
+def page_text(page_dict: dict[str, Any]) -> PageText:
+    """The page's text lines, turned upright when the page is mostly set sideways (landscape tables).
+
+    Upright lines are split where spans are far apart (separate cells or columns);
+    diagonal text (watermarks, stamps) is left out.
+    """
+    upright: list[Line] = []
+    sideways: list[tuple[Line, float]] = []
     for block in page_dict["blocks"]:
         for line in block.get("lines", ()):
-            if abs(line["dir"][1]) > 0.1:
-                continue  # rotated text: watermarks, margin stamps
-            spans = [piece for span in line["spans"] for piece in _split_spaced(span)]
-            start = 0
-            for index in range(1, len(spans) + 1):
-                if index == len(spans) or _gap(spans[index - 1], spans[index]):
-                    piece = _piece(spans[start:index])
-                    if piece is not None:
-                        lines.append(piece)
-                    start = index
+            across, down = line["dir"]
+            if abs(down) <= 0.1:
+                upright += _pieces([piece for span in line["spans"] for piece in _split_spaced(span)])
+            elif abs(across) <= 0.1:
+                sideways += [(piece, down) for piece in _pieces(line["spans"], split=False)]
+    width, height = float(page_dict["width"]), float(page_dict["height"])
+    if sum(len(line.text) for line, _ in sideways) <= sum(len(line.text) for line in upright):
+        return PageText(upright, width, height)
+    return PageText([_turned(line, down, width, height) for line, down in sideways], height, width)
+
+
+def _pieces(spans: list[dict[str, Any]], split: bool = True) -> list[Line]:
+    lines: list[Line] = []
+    start = 0
+    for index in range(1, len(spans) + 1):
+        if index == len(spans) or (split and _gap(spans[index - 1], spans[index])):
+            piece = _piece(spans[start:index])
+            if piece is not None:
+                lines.append(piece)
+            start = index
     return lines
+
+
+def _turned(line: Line, down: float, width: float, height: float) -> Line:
+    """A sideways line in the coordinates of the page turned so that it reads left to right."""
+    if down < 0:  # reading upwards: the page is turned clockwise
+        return replace(line, x0=height - line.y1, x1=height - line.y0, y0=line.x0, y1=line.x1)
+    return replace(line, x0=line.y0, x1=line.y1, y0=width - line.x1, y1=width - line.x0)
 
 
 def _gap(left: dict[str, Any], right: dict[str, Any]) -> bool:
@@ -135,29 +166,25 @@ def _key(line: Line, height: float) -> tuple[str, int, bool]:
     return re.sub(r"\d+", "#", line.text.lower()), round((line.y0 if top else height - line.y0) / 6), top
 
 
-def strip_running(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], int]:
-    """Drop lines repeated at the same place on many pages, and page numbers in the margins.
-
-    Returns the kept lines per page and how many lines were dropped.
-    """
+def strip_running(pages: list[PageText]) -> list[PageText]:
+    """The pages without lines repeated at the same place on many pages, and page numbers in the margins."""
     counts: Counter[tuple[str, int, bool]] = Counter()
-    for lines, height in zip(pages, heights, strict=True):
-        counts.update({_key(line, height) for line in lines if _running_candidate(line, height)})
+    for page in pages:
+        height = page.height
+        counts.update({_key(line, height) for line in page.lines if _running_candidate(line, height)})
     needed = max(2, (len(pages) + 1) // 2)
-    kept_pages: list[list[Line]] = []
-    dropped = 0
-    for lines, height in zip(pages, heights, strict=True):
+    kept_pages: list[PageText] = []
+    for page in pages:
+        height = page.height
         kept = []
-        for line in lines:
+        for line in page.lines:
             repeated = _running_candidate(line, height) and counts[_key(line, height)] >= needed
             compact = line.text.replace(" ", "").replace("|", "")
             number = _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(compact) is not None
-            if repeated or number:
-                dropped += 1
-            else:
+            if not (repeated or number):
                 kept.append(line)
-        kept_pages.append(kept)
-    return kept_pages, dropped
+        kept_pages.append(replace(page, lines=kept))
+    return kept_pages
 
 
 def _running_candidate(line: Line, height: float) -> bool:
@@ -169,11 +196,11 @@ def _in_zone(line: Line, height: float, zone: float) -> bool:
     return line.y1 < height * zone or line.y0 > height * (1 - zone)
 
 
-def body_size(pages: list[list[Line]]) -> float:
+def body_size(pages: list[PageText]) -> float:
     """The font size most of the text is set in (by characters)."""
     sizes: Counter[float] = Counter()
-    for lines in pages:
-        for line in lines:
+    for page in pages:
+        for line in page.lines:
             sizes[round(line.size * 2) / 2] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
 

@@ -17,6 +17,7 @@ from tests.factories import (
     write_pdf_labelled_attendance,
     write_pdf_minutes,
     write_scanned_pdf,
+    write_sideways_table_pdf,
     write_zero_page_pdf,
 )
 from tests.unit.app.ingest_checks import assert_well_formed, kinds
@@ -110,6 +111,12 @@ def test_moderngov_style_minutes(tmp_path: Path) -> None:
     ]
     assert [block.numbering for block in doc.blocks if block.kind == "list_item"] == ["(a)", "(b)"]
     assert doc.blocks[-1].page == 2
+
+
+def test_sideways_page_is_read_turned_upright(tmp_path: Path) -> None:
+    doc = ingest.load(write_sideways_table_pdf(tmp_path / "landscape.pdf"))
+    assert doc.text.split("\n") == ["Cost centre Budget Actual", "Parks 1,000 950", "Libraries 2,000 2,100",
+                                     "Roads 5,000 4,800"]  # fmt: skip
 
 
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
