@@ -324,7 +324,10 @@ def paragraphs(lines: list[Line], style: Style, right: float) -> list[Draft]:
 def text_right(lines: list[Line], width: float) -> float:
     """Where full lines end: the right edge most long lines reach."""
     edges = sorted(line.x1 for line in lines if len(line.text) >= 25)
-    return edges[int(len(edges) * 0.9)] if edges else width
+    if len(edges) >= 3:
+        return edges[int(len(edges) * 0.9)]
+    # Too few long lines to tell: assume margins as wide on the right as on the left.
+    return width - min((line.x0 for line in lines), default=0.0)
 
 
 def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
