@@ -18,6 +18,7 @@ MAX_ERROR_SHARE = 0.3
 MIN_FUZZY_QUOTE = 8
 MIN_FUZZY_CONTEXT = 0.5
 SNAP_CONTEXT = 12
+MAX_PIECES = 24
 MAX_SEEDS = 12  # hits of a common piece of the quote tried: bounds the work on long papers
 POSITION_SCALE = 2000.0
 
@@ -159,9 +160,12 @@ def _regions(anchor: Anchor, text: str, limit: int) -> list[tuple[int, int]]:
     """Windows of `text` that could hold the quote with at most `limit` edits (pigeonhole:
     one of `limit + 1` pieces of the quote must survive intact), merged and in order."""
     quote = anchor.quote
-    size = len(quote) // (limit + 1)
+    # Past MAX_PIECES, a long quote's pieces are longer than the pigeonhole needs; that
+    # still finds edits clustered in a few places, the usual case, at a bounded cost.
+    count = min(limit + 1, MAX_PIECES)
+    size = len(quote) // count
     windows: list[tuple[int, int]] = []
-    for number in range(limit + 1):
+    for number in range(count):
         offset = number * size
         piece = quote[offset : offset + size]
         hits = occurrences(text, piece)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 from hypothesis import given
@@ -9,6 +10,8 @@ from hypothesis import strategies as st
 
 from app.anchoring import CONTEXT, anchor_at, myers_distances, reanchor
 from app.model import Anchor
+
+from tests.unit.app.anchoring_cases import VOCABULARY
 
 TEXT = (
     "1. Apologies were received from Cllr Patel and Cllr Osei.\n"
@@ -115,3 +118,16 @@ def test_letters_inside_a_longer_word_are_not_the_same_words() -> None:
     anchor = anchor_at(TEXT, start, start + len("approve the budget"))
     placement = reanchor(anchor, TEXT.replace("the budget as", "the budgets as"))
     assert placement.state == "moved" and placement.anchor.quote == "approve the budgets"
+
+
+def test_a_long_highlight_with_an_insertion_is_found_quickly() -> None:
+    words = random.Random(7).choices(VOCABULARY, k=30_000)
+    long_text = " ".join(words)
+    start = len(long_text) // 2
+    anchor = anchor_at(long_text, start, start + 4000)
+    new = long_text[: start + 1500] + "(text added in the approved version) " + long_text[start + 1500 :]
+    began = time.perf_counter()
+    placement = reanchor(anchor, new)
+    assert time.perf_counter() - began < 3.0
+    assert placement.state == "moved"
+    assert "(text added in the approved version)" in placement.anchor.quote
