@@ -61,7 +61,7 @@ _LABEL = re.compile(
 )
 # A second label later in the same line: "Present: A, B. Absent: C." (always with its colon here).
 _UNNAMED_LABELS = _LABEL_ALTERNATIVES.replace("?P<l", "?P<m")
-_INLINE_LABEL = re.compile(rf"(?:[.;]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
+_INLINE_LABEL = re.compile(rf"(?:[.;:]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
 _SENTENCE_WORDS = ("apolog", "absence", "substitut", "regret", "excused")
 _ENDS_WITH_TITLE = re.compile(r"(?:^|[\s,])(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?$")
 _TITLED_WORD = re.compile(r"^\W*(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?\s+[A-Z][\w'’]+$")

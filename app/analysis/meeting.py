@@ -26,7 +26,8 @@ NEXT_MEETING_TAIL = 50_000
 CHAIR_ROLES = frozenset({"Chair", "Acting Chair", "Joint-Chair", "Cathaoirleach", "Convener", "Convenor"})
 # US papers write numeric dates month first; their vocabulary gives them away.
 _US_SIGNS = re.compile(r"\b(?:councilmembers?|council\s+members?|roll\s+call|alderpersons?|selectm[ae]n|"
-                       r"township|ordinance|mayor\s+pro\s+tem|city\s+attorney|city\s+manager)\b", re.I)
+                       r"township|ordinance|mayor\s+pro\s+tem|city\s+attorney|city\s+manager|councilors?|"
+                       r"council\s+president)\b", re.I)
 
 _MONTHS = {
     name: number
@@ -58,7 +59,7 @@ _TIME = re.compile(
 )
 _BAD_DATE_CONTEXT = re.compile(
     r"(?:next|previous|last|prior|following)\s+meeting|signed|dated|published|issued|circulated|"
-    r"despatch|dispatch|printed|revised|amended|updated|date\s+of\s+next",
+    r"despatch|dispatch|printed|revised|amended|updated|date\s+of\s+next|publication|distributed|posted",
     re.I,
 )
 _FIELD = re.compile(
@@ -150,6 +151,15 @@ def _dates(text: str, month_first: bool = False) -> Iterator[tuple[str, int]]:
         iso = parse_date(match, month_first)
         if iso:
             yield iso, match.start()
+
+
+def _month_first(text: str) -> bool:
+    """Numeric dates are month first in American papers: their vocabulary, or their written dates
+    ("January 8, 2024" rather than "8 January 2024"), give them away."""
+    if _US_SIGNS.search(text):
+        return True
+    written = [m for m in _DATE.finditer(text) if m.group("y1") or m.group("y2")]
+    return sum(1 for m in written if m.group("y2")) > len(written) / 2
 
 
 def _head(lines: list[Line]) -> list[Line]:
@@ -326,7 +336,7 @@ def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
 def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:
     """What, where and when the paper's meeting was, read from its title block."""
     head = _head(lines)
-    month_first = bool(_US_SIGNS.search(doc.text, 0, US_SIGNS_CHARS))
+    month_first = _month_first(doc.text[:US_SIGNS_CHARS])
     date, date_line = _meeting_date(head, month_first)
     fields = _fields(head)
     time = (

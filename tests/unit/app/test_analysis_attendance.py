@@ -294,6 +294,7 @@ def test_sentences_of_a_roll_call() -> None:
         ("Present / Yn Bresennol: Cllr Sian Evans, Cllr Huw Price\n", {"Sian Evans", "Huw Price"}, set()),
         ("Cllrs present: A Green, B Hill\nOthers present: C Ward\n", {"A Green", "B Hill"}, {"C Ward"}),
         ("Present: Mayor Smith, Vice Mayor Jones, Councilwoman Ruiz\n", {"Smith", "Jones", "Ruiz"}, set()),
+        ("Roll Call: Present: Adams, Baker; Absent: Evans\n", {"Adams", "Baker"}, {"Evans"}),
     ],
 )
 def test_label_vocabulary_of_other_countries(text: str, present: set[str], other: set[str]) -> None:

@@ -223,3 +223,9 @@ def test_title_block_runs_past_a_table_of_contents() -> None:
         "Hazlehurst",
     )
     assert meeting.venue == "THE Council Chamber, Civic Administration Building, Hastings"
+
+
+def test_numeric_dates_are_month_first_where_the_paper_writes_dates_the_american_way() -> None:
+    us = _meeting(_text_doc("Minutes\nMeeting date: 04/09/2024\nThe agenda was posted on April 5, 2024.\n"))
+    uk = _meeting(_text_doc("Minutes\nMeeting date: 04/09/2024\nThe agenda was issued on 30 August 2024.\n"))
+    assert (us.date, uk.date) == ("2024-04-09", "2024-09-04")
