@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.analysis.headings import (
     ATTENDANCE_LABEL,
+    PROCEDURAL_WORD,
     Head,
     closing_line,
     is_dateline,
@@ -217,14 +218,23 @@ def _plain_heading(
     return starts_paragraph(lines, line.index) and starts_paragraph(lines, nxt) and content
 
 
-def _merge(numbered: list[Head], extra: list[Head]) -> list[Head]:
-    """Numbered heads plus unnumbered ones that are not inside a numbered head's own title lines."""
+def _merge(numbered: list[Head], extra: list[Head], following: list[int]) -> list[Head]:
+    """Numbered heads plus unnumbered ones that are neither in a numbered head's title lines nor the
+    label right under one ("45. Apologies" / "Minutes:", as Modern.gov prints)."""
     taken = {index for head in numbered for index in range(head.line, head.last_line + 1)}
-    heads = [*numbered, *(head for head in extra if head.line not in taken)]
+    taken |= {following[head.last_line] for head in numbered}
+    single = len(numbered) >= 2
+    kept = (head for head in extra if head.line not in taken and not (single and _one_word(head)))
+    heads = [*numbered, *kept]
     heads.sort(key=lambda head: head.line)
     # Labels ("Apologies:") above the first real heading belong to the attendance block.
     first = next((number for number, head in enumerate(heads) if not head.label), len(heads))
     return heads[first:]
+
+
+def _one_word(head: Head) -> bool:
+    # "Finance", "Planning": items of an unnumbered agenda, sub-headings inside a numbered one.
+    return bool(PROCEDURAL_WORD.match(head.title or ""))
 
 
 def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
@@ -234,5 +244,5 @@ def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
         return tabled
     chain = _best_chain(_candidates(doc, lines))
     extra = _unnumbered(doc, lines, chain)
-    heads = _merge(chain, extra)
+    heads = _merge(chain, extra, neighbours(lines)[1])
     return [head for head in heads if head.title is None or title_of(head.title)]

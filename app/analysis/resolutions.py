@@ -29,7 +29,7 @@ LEAD_CAPITALS = re.compile(
 SENTENCE = re.compile(
     r"\b(?:it\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|ordered)"
     r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and)\s+)?"
-    r"(?:approved|adopted|ratified|endorsed|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
+    r"(?:approved|adopted|ratified|endorsed|carried(?!\s+(?:out|forward|over))|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
     rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
     r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
@@ -114,7 +114,8 @@ class _Finder:
             if nxt < 0 or nxt in self.stops or nxt - last > 3:
                 break
             after = _opening(self.lines[nxt])
-            if not bare and (_leads(after) or not _continues(self.lines[last].stripped, after)):
+            listed = self.lines[nxt].kind == "list_item"
+            if not bare and (_leads(after) or not (listed or _continues(self.lines[last].stripped, after))):
                 break
             bare = False
             last = self._paragraph_end(nxt)
