@@ -48,7 +48,8 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
      r"(?:committee|council|board|panel|authority))?(?:\s+present)?|"
      r"present(?:\s+(?:in\s+person|remotely|virtually|were))?|(?:councill?ors?|councilmembers?|"
      r"council\s+members?|cllrs?|commissioners|aldermen|alderpersons|trustees|directors|board\s+members|"
-     r"selectmen)\s+present|attendance|attendees|roll\s+call|sederunt|yn\s+bresennol|"
+     r"selectmen|council|committee|board)\s+(?:present|in\s+attendance)|attendance|attendees|roll\s+call|"
+     r"sederunt|yn\s+bresennol|"
      r"the\s+following\s+(?:\w+\s+){0,3}were\s+present", "present", None),
 )
 _LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_STATUS_LABELS))

@@ -26,6 +26,8 @@ _ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]?")
 _TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$", re.I)
 # A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
+# A count before the names, as US clerks' systems print it: "Present: 7 - Councilmember Adams, …".
+_COUNT = re.compile(r"^\d{1,2}\s*[-–:]\s*")
 _RANK = re.compile(r"^[A-Z]{2,5}\s+(?=[A-Z][a-z])")
 _BULLET = re.compile(r"^[\s•·▪●○◦➢*–-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -136,7 +138,7 @@ def clean_person(raw: str) -> tuple[str, str | None, bool]:
     text = " ".join(text.split()).strip(" ,.:-–")
     if text.lower() == "the":
         text = ""
-    text = _RANK.sub("", text)
+    text = _RANK.sub("", _COUNT.sub("", text))
     while True:
         title = _TITLE.match(text + " ")
         if not title or not title.group(0).strip():

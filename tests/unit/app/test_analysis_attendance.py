@@ -295,6 +295,13 @@ def test_sentences_of_a_roll_call() -> None:
         ("Cllrs present: A Green, B Hill\nOthers present: C Ward\n", {"A Green", "B Hill"}, {"C Ward"}),
         ("Present: Mayor Smith, Vice Mayor Jones, Councilwoman Ruiz\n", {"Smith", "Jones", "Ruiz"}, set()),
         ("Roll Call: Present: Adams, Baker; Absent: Evans\n", {"Adams", "Baker"}, {"Evans"}),
+        (
+            "Present: 3 - Councilmember Adams, Councilmember Baker, and Council President Chen\n"
+            "Absent: 1 - Councilmember Evans\n",
+            {"Adams", "Baker", "Chen"},
+            {"Evans"},
+        ),
+        ("Council Present: Mayor Dale, Councillor Chew\n", {"Dale", "Chew"}, set()),
     ],
 )
 def test_label_vocabulary_of_other_countries(text: str, present: set[str], other: set[str]) -> None:
