@@ -311,3 +311,40 @@ def relocate(
         counts[placement.state] += 1
         placements.append(placement_record(annotation.id, document_id, placement.anchor, placement.state))
     return MoveReport(previous, **counts), placements
+
+
+@dataclass(frozen=True)
+class AnnotationFilter:
+    """What the annotations dock and the all-annotations view ask for; empty means any.
+
+    `tags` matches annotations carrying any of them; dates are ISO meeting dates,
+    inclusive; `text` is looked for in quote and note, ignoring case.
+    """
+
+    document_id: int | None = None
+    tags: tuple[str, ...] = ()
+    colours: tuple[str, ...] = ()
+    kinds: tuple[AnnotationKind, ...] = ()
+    states: tuple[AnchorState, ...] = ()
+    council: str | None = None
+    body: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str = ""
+
+
+def find(db: sqlite_utils.Database, wanted: AnnotationFilter) -> list[Annotation]:
+    rows = annotations_db.search(
+        db,
+        document_id=wanted.document_id,
+        tags=wanted.tags,
+        values={"colour": wanted.colours, "kind": wanted.kinds, "state": wanted.states},
+        meeting={
+            "council": wanted.council,
+            "body": wanted.body,
+            "from": wanted.date_from,
+            "to": wanted.date_to,
+        },
+        text=wanted.text.strip(),
+    )
+    return [from_record(row) for row in rows]

@@ -220,6 +220,10 @@ class Library:
         annotation = actions.new_annotation(document_id, self.text(document_id), start, end, **options)
         return annotation, self.execute(actions.Add(annotation))
 
+    def find_annotations(self, wanted: actions.AnnotationFilter) -> list[Annotation]:
+        """Annotations across the library (or one document) by tag, colour, kind, state, meeting, text."""
+        return actions.find(self.db, wanted)
+
     def tags(self) -> list[dict[str, Any]]:
         """Every tag with its use count, by name."""
         return tags_db.list_with_counts(self.db)

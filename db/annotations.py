@@ -66,6 +66,68 @@ def for_document(db: sqlite_utils.Database, document_id: int) -> list[dict[str, 
     return _with_tags(db, rows)
 
 
+def search(
+    db: sqlite_utils.Database,
+    *,
+    document_id: int | None = None,
+    tags: Iterable[str] = (),
+    values: dict[str, Iterable[str]] | None = None,
+    meeting: dict[str, str | None] | None = None,
+    text: str = "",
+) -> list[dict[str, Any]]:
+    """Annotations across the library matching every given condition: carrying any of `tags`;
+    with a column (colour, kind, state) among `values[column]`; of a document whose council or
+    body is `meeting[...]` and meeting date is within `meeting["from"]`..`meeting["to"]`;
+    with `text` in quote or note. Newest meetings first, then reading order."""
+    where, params = _conditions(document_id, list(tags), values or {}, meeting or {}, text)
+    rows = db.execute(
+        f"""SELECT {', '.join(f'a.[{column}]' for column in COLUMNS)} FROM annotations a
+            JOIN documents d ON d.id = a.document_id
+            WHERE {' AND '.join(where) or '1'}
+            ORDER BY coalesce(d.meeting_date, '') DESC, d.id, a.start IS NOT NULL, a.start, a.created""",
+        params,
+    ).fetchall()
+    return _with_tags(db, rows)
+
+
+def _conditions(
+    document_id: int | None,
+    tags: list[str],
+    values: dict[str, Iterable[str]],
+    meeting: dict[str, str | None],
+    text: str,
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if document_id is not None:
+        where.append("a.document_id = ?")
+        params.append(document_id)
+    if tags:
+        where.append(
+            "a.id IN (SELECT at.annotation_id FROM annotation_tags at JOIN tags t ON t.id = at.tag_id "
+            f"WHERE t.name IN ({', '.join('?' for _ in tags)}))"
+        )
+        params += tags
+    for column in ("colour", "kind", "state"):
+        wanted = list(values.get(column, ()))
+        if wanted:
+            where.append(f"a.{column} IN ({', '.join('?' for _ in wanted)})")
+            params += wanted
+    for key, clause in (
+        ("council", "d.council = ? COLLATE NOCASE"),
+        ("body", "d.body = ? COLLATE NOCASE"),
+        ("from", "d.meeting_date >= ?"),
+        ("to", "d.meeting_date <= ?"),
+    ):
+        if meeting.get(key):
+            where.append(clause)
+            params.append(meeting[key])
+    if text:
+        where.append("(instr(lower(a.quote), lower(?)) OR instr(lower(a.note), lower(?)))")
+        params += [text, text]
+    return where, params
+
+
 def update(db: sqlite_utils.Database, annotation_id: str, fields: dict[str, Any]) -> None:
     """Change editable fields (kind, colour, note, modified) of one annotation."""
     unknown = set(fields) - EDITABLE
