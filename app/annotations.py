@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -154,7 +155,12 @@ class Add:
 
     def apply(self, db: sqlite_utils.Database) -> Changes:
         added = self.annotation
-        tag_ids = annotations_db.insert(db, to_record(added), added.tags)
+        try:
+            tag_ids = annotations_db.insert(db, to_record(added), added.tags)
+        except sqlite3.IntegrityError as error:
+            # Redo or undo after the document was removed, or a second redo of the same add.
+            message = "The annotation cannot be added: its document is gone or it exists already."
+            raise AppError(message) from error
         return Changes(frozenset({added.document_id}), frozenset({added.id}), frozenset(tag_ids))
 
     def inverse(self) -> Command:

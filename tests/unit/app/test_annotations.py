@@ -138,3 +138,19 @@ def test_page_of_a_pdf_highlight_is_recorded(tmp_path: Path, library: Library) -
     document_id = library.import_file(tmp_path / "agenda.pdf").document.id
     added, _ = library.annotate(document_id, *_span(library, document_id, "Highways"))
     assert added.anchor.page == 2
+
+
+def test_undoing_a_delete_after_the_document_went_is_a_clear_error(
+    library: Library, document_id: int
+) -> None:
+    added, _ = library.annotate(document_id, 0, 7)
+    delete = actions.Delete(added)
+    library.execute(delete)
+    library.execute(delete.inverse())
+    with pytest.raises(AppError, match="exists already"):
+        library.execute(delete.inverse())
+    library.execute(delete)
+    with library.db.atomic():
+        library.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+    with pytest.raises(AppError, match="document is gone"):
+        library.execute(delete.inverse())
