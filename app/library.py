@@ -232,6 +232,10 @@ class Library:
         """The document that superseded this one as a newer version of the paper, if any."""
         return versions_db.replaced_by(self.db, document_id)
 
+    def superseded(self) -> dict[int, int]:
+        """Old versions kept in the library, each with the document that replaced it."""
+        return versions_db.superseded(self.db)
+
     def find_document(self, reference: str) -> Document:
         """A library document named by id, by a file with its content, or by its original path."""
         if reference.isdigit():

@@ -54,3 +54,9 @@ def supersede(
     with db.atomic():
         annotations_db.place(db, placements)
         db.execute("UPDATE documents SET replaced_by = ? WHERE id = ?", [new_id, old_id])
+
+
+def superseded(db: sqlite_utils.Database) -> dict[int, int]:
+    """Every superseded document and the one that replaced it."""
+    rows = db.execute("SELECT id, replaced_by FROM documents WHERE replaced_by IS NOT NULL")
+    return {int(old): int(new) for old, new in rows}

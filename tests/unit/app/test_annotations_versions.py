@@ -72,6 +72,7 @@ def test_replaces_moves_every_annotation_and_keeps_the_draft(tmp_path: Path, lib
     assert orphan.anchor.quote == "approve the hedge-cutting contract" and orphan.anchor.start is None
     assert library.annotations(draft_id) == []
     assert library.successor(draft_id) == new_id and library.document(draft_id).title
+    assert library.superseded() == {draft_id: new_id}
     assert outcome.changes.documents == {draft_id, new_id}
 
 
