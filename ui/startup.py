@@ -22,7 +22,6 @@ from app.settings import Settings
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui import pyside_fixes
 from ui.dialogs.crash import CrashDialog
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
@@ -105,7 +104,6 @@ def build_window(app: QApplication, profile: paths.Paths) -> tuple[MainWindow, T
 
 
 def run(arguments: Sequence[str], parser: argparse.ArgumentParser) -> int:
-    pyside_fixes.pin_bools()
     app = QApplication(list(arguments))  # takes Qt's own options (-platform, -style…) out of its arguments()
     app.setApplicationName(NAME)
     app.setApplicationVersion(__version__)

@@ -14,11 +14,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from ui import pyside_fixes
 from ui.main_window import MainWindow
 from ui.startup import build_window
-
-pyside_fixes.pin_bools()  # see ui/pyside_fixes.py: without it the test process aborts at exit
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 

@@ -72,7 +72,7 @@ def test_dropping_a_file_imports_and_opens_it(window: MainWindow, qtbot: QtBot, 
     mime.setUrls([QUrl.fromLocalFile(str(paper))])
     where, action = QPointF(200, 200), Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where, action, mime, buttons, keys)
+    enter = QDragEnterEvent(where.toPoint(), action, mime, buttons, keys)
     QApplication.sendEvent(window, enter)
     drop = QDropEvent(where, action, mime, buttons, keys)
     QApplication.sendEvent(window, drop)

@@ -6,6 +6,7 @@ import sys
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -17,3 +18,15 @@ def test_void_qt_calls_do_not_leak_references_to_none(qtbot: QtBot) -> None:
         widget.update()
     # A leak of one reference per call would show as -2000 and soon abort the interpreter.
     assert abs(sys.getrefcount(None) - before) < 50
+
+
+class _Emitter(QObject):
+    fired = Signal(int)
+
+
+def test_signal_emits_do_not_leak_references_to_true() -> None:
+    emitter = _Emitter()
+    before = sys.getrefcount(True)
+    for number in range(2000):
+        emitter.fired.emit(number)
+    assert abs(sys.getrefcount(True) - before) < 50
