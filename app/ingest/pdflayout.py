@@ -243,11 +243,16 @@ class Band:
         return found
 
 
-def _close(previous: list[Line], row: list[Line]) -> bool:
-    """Whether `row` follows `previous` without a paragraph gap (rows of cells may be spaced wider)."""
+def _close(band: Band, row: list[Line]) -> bool:
+    """Whether `row` follows the band without a paragraph gap.
+
+    Rows of cells, and the first row under a bold header row, may be spaced wider.
+    """
+    previous = band.rows[-1]
     bottom = max(line.y1 for line in previous)
     height = max(line.height for line in previous)
-    allowed = 1.6 if len(row) > 1 and len(previous) > 1 else 0.9
+    header = len(band.rows) == 1 and all(line.bold or line.text.endswith(":") for line in previous)
+    allowed = 1.6 if len(previous) > 1 and (len(row) > 1 or header) else 0.9
     return min(line.y0 for line in row) - bottom <= allowed * height
 
 
@@ -256,7 +261,7 @@ def segments(rows: list[list[Line]]) -> list[Band | Line]:
     out: list[Band | Line] = []
     band: Band | None = None
     for row in rows:
-        if band is not None and _close(band.rows[-1], row) and band.accepts(row):
+        if band is not None and _close(band, row) and band.accepts(row):
             band.add(row)
             continue
         band = None
