@@ -133,7 +133,7 @@ class Library:
         row = documents_db.get(self.db, document_id)
         if row is None:
             raise NotInLibrary(f"There is no document {document_id} in the library.")
-        return _document({**row, "annotation_count": 0})
+        return _document(row)
 
     def text(self, document_id: int) -> DocumentText:
         document = self.document(document_id)

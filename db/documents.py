@@ -27,8 +27,14 @@ def find_by_sha256(db: sqlite_utils.Database, sha256: str) -> dict[str, Any] | N
     return rows[0] if rows else None
 
 
+WITH_COUNTS = """SELECT d.*, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)
+                     AS annotation_count
+                 FROM documents d"""
+
+
 def get(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] | None:
-    rows = list(db["documents"].rows_where("id = ?", [document_id], limit=1))
+    """One document with its annotation count."""
+    rows = list(db.query(f"{WITH_COUNTS} WHERE d.id = ?", [document_id]))
     return rows[0] if rows else None
 
 
@@ -97,9 +103,7 @@ def list_all(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every document with its annotation count, grouped by council and body, newest first."""
     return list(
         db.query(
-            """SELECT d.*, (SELECT count(*) FROM annotations a WHERE a.document_id = d.id)
-                   AS annotation_count
-               FROM documents d
+            f"""{WITH_COUNTS}
                ORDER BY coalesce(d.council, '') COLLATE NOCASE,
                         coalesce(d.body, '') COLLATE NOCASE,
                         coalesce(d.meeting_date, '') DESC,

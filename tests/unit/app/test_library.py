@@ -101,3 +101,13 @@ def test_import_records_meeting_details(tmp_path: Path, library: Library) -> Non
     assert document.kind == "minutes"
     assert document.council == "Westmere Town Council"
     assert [item.number for item in library.analysis(document.id).items] == ["1", "2"]
+
+
+def test_a_document_counts_its_annotations(tmp_path: Path, library: Library) -> None:
+    paper = tmp_path / "minutes.txt"
+    paper.write_text("Minutes\n\n1. Budget\nThe budget was agreed.\n", encoding="utf-8")
+    document = library.import_file(paper).document
+    start = library.text(document.id).text.index("budget was")
+    library.annotate(document.id, start, start + 10, colour="yellow")
+    assert library.document(document.id).annotation_count == 1
+    assert library.documents()[0].annotation_count == 1
