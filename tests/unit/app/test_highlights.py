@@ -1,0 +1,190 @@
+"""Highlights of detected structure: which passages, of which kind, and where they sit on PDF pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from app import ingest
+from app.analysis import analyze
+from app.highlights import KINDS, Highlight, counts, heading_end, highlights, page_highlights, page_rects
+from app.model import Analysis, Attendee, DocumentText
+
+MINUTES = """\
+WESTBURY TOWN COUNCIL
+
+Minutes of the meeting of the Planning Committee held on Tuesday 4th March 2025 at 7.00 pm
+in the Council Chamber, Westbury Town Hall
+
+Present: Councillors J Smith (Chair), P Brown and R Green
+Apologies: Councillor K White
+
+1. Declarations of interest
+
+Councillor P Brown declared a personal interest in item 3 as a neighbour of the applicant.
+
+2. Minutes of the last meeting
+
+RESOLVED: That the minutes of the meeting held on 4 February 2025 be approved as a correct record.
+
+3. Planning applications
+
+Members considered application 25/0042 for two houses on Mill Lane. The Town Clerk reported
+that the highways officer had no objection.
+
+RESOLVED: That the Council raises no objection to application 25/0042.
+
+The Clerk will write to the planning authority with the Council's response. Action: Clerk
+
+4. Date of next meeting
+
+The next meeting will be held on 1 April 2025.
+"""
+
+
+@pytest.fixture
+def minutes(tmp_path: Path) -> DocumentText:
+    path = tmp_path / "westbury-planning.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    return ingest.load(path)
+
+
+def _of(spans: list[Highlight], kind: str, doc: DocumentText) -> list[str]:
+    return [doc.text[span.start : span.end] for span in spans if span.kind == kind]
+
+
+def test_each_kind_marks_its_passages(minutes: DocumentText) -> None:
+    spans = highlights(analyze(minutes), minutes)
+    assert _of(spans, "item", minutes) == [
+        "1. Declarations of interest",
+        "2. Minutes of the last meeting",
+        "3. Planning applications",
+        "4. Date of next meeting",
+    ]
+    resolutions = _of(spans, "resolution", minutes)
+    assert len(resolutions) == 2
+    assert resolutions[1].startswith("RESOLVED: That the Council raises no objection")
+    assert [re.sub(r"\s+", " ", text) for text in _of(spans, "action", minutes)] == [
+        "The Clerk will write to the planning authority with the Council's response. Action: Clerk"
+    ]
+    assert {"J Smith", "P Brown", "R Green", "K White"} <= set(_of(spans, "attendance", minutes))
+    assert any("declared a personal interest" in text for text in _of(spans, "interest", minutes))
+    date, venue = _of(spans, "meeting", minutes)
+    assert (date, venue.removeprefix("the ")) == ("4th March 2025", "Council Chamber, Westbury Town Hall")
+
+
+def test_spans_are_in_reading_order_with_labels(minutes: DocumentText) -> None:
+    spans = highlights(analyze(minutes), minutes)
+    assert spans == sorted(spans, key=lambda span: (span.start, span.end))
+    labels = {span.label for span in spans}
+    assert "3  Planning applications" in labels
+    assert "Resolution (item 3)" in labels
+    assert "Action (Clerk) (item 3)" in labels
+    assert "Present: J Smith, Chair" in labels
+    assert "Apologies: K White" in labels
+
+
+def test_counts_name_every_kind(minutes: DocumentText) -> None:
+    tally = counts(highlights(analyze(minutes), minutes))
+    assert list(tally) == [kind.key for kind in KINDS]
+    assert (tally["item"], tally["resolution"], tally["action"]) == (4, 2, 1)
+    assert counts([]) == dict.fromkeys(tally, 0)
+
+
+def test_kinds_have_distinct_colours_and_names() -> None:
+    assert len({kind.colour for kind in KINDS}) == len(KINDS)
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", kind.colour) for kind in KINDS)
+    assert len({kind.name for kind in KINDS}) == len(KINDS)
+
+
+def test_a_minute_number_on_its_own_line_belongs_to_the_heading(tmp_path: Path) -> None:
+    path = tmp_path / "numbers-above.txt"
+    path.write_text(
+        "PARISH COUNCIL\n\nMinutes of the meeting held on 3 June 2024\n\nPresent: Cllr A Jones (Chair)\n\n"
+        "24/31\nFootpath repairs\nThe clerk reported on the footpath.\n\n"
+        "24/32\nAllotments\nThe allotment rents were reviewed.\n",
+        encoding="utf-8",
+    )
+    doc = ingest.load(path)
+    items = analyze(doc).items
+    assert [item.number for item in items] == ["24/31", "24/32"]
+    assert [doc.text[item.start : heading_end(doc.text, item)] for item in items] == [
+        "24/31\nFootpath repairs",
+        "24/32\nAllotments",
+    ]
+
+
+def test_things_without_a_position_are_left_out(minutes: DocumentText) -> None:
+    unplaced = Attendee(name="Nobody", status="present")  # a rule that could not place it: start = end = 0
+    assert highlights(Analysis(attendance=(unplaced,)), minutes) == []
+
+
+def _two_page_pdf(path: Path) -> Path:
+    pdf = pymupdf.open()
+    one = pdf.new_page(width=595, height=842)
+    one.insert_text((72, 80), "MIDTOWN PARISH COUNCIL", fontsize=14, fontname="hebo")
+    one.insert_text((72, 100), "Minutes of the meeting held on 3 March 2025", fontsize=11)
+    one.insert_text((72, 130), "Present: Cllr A Smith (Chair), Cllr B Jones", fontsize=11)
+    one.insert_text((72, 170), "1. Bus shelter roof", fontsize=11, fontname="hebo")
+    body = [
+        "The clerk reported that two quotes had been received for the repair of the roof",
+        "over the shelter by the green, and that the work could start in the spring if approved.",
+        "Members asked whether the parish could share the cost with the bus company.",
+    ]
+    for row, line in enumerate(body):
+        one.insert_text((72, 190 + 14 * row), line, fontsize=11)
+    one.insert_text((72, 250), "RESOLVED: That the lower quote be accepted.", fontsize=11)
+    two = pdf.new_page(width=595, height=842)
+    two.insert_text((72, 100), "2. Date of next meeting", fontsize=11, fontname="hebo")
+    two.insert_text((72, 120), "The next meeting will be held on 7 April 2025.", fontsize=11)
+    pdf.save(path)
+    pdf.close()
+    return path
+
+
+def test_pdf_passages_map_to_their_lines_on_their_pages(tmp_path: Path) -> None:
+    doc = ingest.load(_two_page_pdf(tmp_path / "midtown.pdf"))
+    spans = highlights(analyze(doc), doc)
+    resolution = next(span for span in spans if span.kind == "resolution")
+    (page, boxes), = page_rects(doc, resolution.start, resolution.end).items()
+    assert page == 0 and len(boxes) == 1 and boxes[0][1] < 250 < boxes[0][3]
+    heading = next(span for span in spans if span.label.startswith("2"))
+    (page, boxes), = page_rects(doc, heading.start, heading.end).items()
+    assert page == 1 and len(boxes) == 1 and boxes[0][1] < 100 < boxes[0][3]
+
+
+def test_part_of_a_paragraph_maps_to_its_printed_lines_only(tmp_path: Path) -> None:
+    doc = ingest.load(_two_page_pdf(tmp_path / "midtown.pdf"))
+    sentence = "Members asked whether the parish could share the cost with the bus company."
+    start = doc.text.index(sentence)
+    ((x0, y0, x1, y1),) = page_rects(doc, start, start + len(sentence))[0]
+    # The third printed line (baseline 218), not the two lines of discussion above it.
+    assert 204 < y0 < 218 < y1 < 226
+    assert x0 == pytest.approx(72, abs=2) and x1 > 400
+    ((_, top, _, bottom),) = page_rects(doc, doc.text.index("The clerk reported"), start + 10)[0]
+    assert top < 190 and bottom > 218  # from the first printed line to the third
+
+
+def test_a_passage_over_a_page_break_has_boxes_on_both_pages(tmp_path: Path) -> None:
+    doc = ingest.load(_two_page_pdf(tmp_path / "midtown.pdf"))
+    start = doc.text.index("RESOLVED")
+    end = doc.text.index("7 April")
+    rects = page_rects(doc, start, end)
+    assert sorted(rects) == [0, 1]
+    assert page_rects(doc, 0, 0) == {}
+
+
+def test_page_highlights_pair_boxes_with_kinds(tmp_path: Path) -> None:
+    doc = ingest.load(_two_page_pdf(tmp_path / "midtown.pdf"))
+    spans = highlights(analyze(doc), doc)
+    drawn = page_highlights(doc, spans)
+    assert {kind for _, _, kind in drawn} >= {"item", "resolution"}
+    assert {page for page, _, kind in drawn if kind == "item"} == {0, 1}
+
+
+def test_text_documents_have_no_page_boxes(minutes: DocumentText) -> None:
+    spans = highlights(analyze(minutes), minutes)
+    assert page_highlights(minutes, spans) == []
