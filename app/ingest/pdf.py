@@ -18,9 +18,15 @@ from app.model import DocumentText
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_WHITESPACE
 # A page with fewer characters than this but with drawings or images has no usable text layer.
 MIN_PAGE_CHARS = 20
+DAMAGED = "the PDF is damaged and was repaired: some of its text may be missing"
+
+# MuPDF reports repairs on stderr; they reach the user as one warning on the document instead.
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
 
 
 def open_pdf(path: Path, password: str | None) -> pymupdf.Document:
+    pymupdf.TOOLS.reset_mupdf_warnings()
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except (pymupdf.FileDataError, RuntimeError, ValueError) as error:
@@ -90,6 +96,8 @@ def load(path: Path, password: str | None = None) -> DocumentText:
                 )  # fmt: skip
             out.end_page(number, rect.width, rect.height)
         title = (doc.metadata or {}).get("title") or None
+        if "error" in pymupdf.TOOLS.mupdf_warnings(reset=True):
+            warnings.append(DAMAGED)
     finally:
         doc.close()
     if not out.blocks:
