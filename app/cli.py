@@ -32,7 +32,11 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    fmt, analysis = ProcessLane().run(analyze_file, path, args.password, what=path.name)
+    lane = ProcessLane()
+    try:
+        fmt, analysis = lane.run(analyze_file, path, args.password, what=path.name)
+    finally:
+        lane.shutdown()
     if args.json:
         print(json.dumps(report.to_json(analysis, path.name, fmt), indent=2, ensure_ascii=False))
     else:

@@ -21,7 +21,8 @@ OWNED = re.compile(
     r"(?!be\b|have\b|the\b)[a-z]{3,}\b",
     re.I,
 )
-LABEL = re.compile(r"\bactions?(?:\s+by)?\s*[:–—-]\s*(?P<owner>[A-Z][\w .&/,'-]{0,40}?)\s*$", re.I)
+LABEL = re.compile(r"\bactions?(?:\s+by)?\s*\|?[:–—-]\s*(?P<rest>[A-Z].{0,200}?)\s*$", re.I)
+_SHORT_OWNER = re.compile(r"^[A-Z][\w .&/,'-]{0,40}$")
 # A lead-in whose list items are actions: "The following actions were agreed:", "It was agreed that:".
 LEAD_IN = re.compile(
     r"\b(?:actions?|agreed|follow[- ]?up|to\s+be\s+(?:circulated|provided)"
@@ -93,6 +94,19 @@ def _owned(doc: DocumentText, line: Line) -> Iterator[Action]:
             yield _action(doc, line.start + begin, line.start + end, owner)
 
 
+def _labelled(
+    doc: DocumentText, lines: list[Line], line: Line, label: re.Match[str], previous: list[int]
+) -> Action:
+    """ "Action: Clerk to write …" is the action; "Action: Clerk" alone on its line labels the line above."""
+    rest = label["rest"].strip(" .,")
+    owner = _owner(rest)
+    if owner:
+        return _action(doc, line.start, line.end, owner)
+    owner = rest if _SHORT_OWNER.match(rest) else None
+    alone = label.start() == 0 and previous[line.index] >= 0
+    return _action(doc, lines[previous[line.index]].start if alone else line.start, line.end, owner)
+
+
 def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[Action]:
     """Agreed actions with their owner where one is named, in reading order; `stops` begin items."""
     previous, following = neighbours(lines)
@@ -103,10 +117,7 @@ def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[
         text = unbullet(line.words)
         label = LABEL.search(text) if "ction" in text else None
         if label:
-            # "Action: Clerk" alone on its line labels the line above it.
-            alone = label.start() == 0 and previous[line.index] >= 0
-            start = lines[previous[line.index]].start if alone else line.start
-            action = _action(doc, start, line.end, label["owner"].strip(" .,"))
+            action = _labelled(doc, lines, line, label, previous)
             found.setdefault(action.start, action)
         elif text.endswith(":") and LEAD_IN.search(text):
             for action in _listed(doc, lines, line.index, following, stops):

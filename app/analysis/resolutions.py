@@ -245,14 +245,22 @@ def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
             yield Span(chunk.strip(), start + begin + lead, start + begin + lead + len(chunk.strip()))
 
 
-def _dedupe(spans: list[Span]) -> list[Span]:
+def _dedupe(spans: list[Span], told: list[Span]) -> list[Span]:
+    """`spans` without overlaps, then the sentences in `told` that overlap none of them."""
     kept: list[Span] = []
     for span in sorted(spans, key=lambda span: (span.start, -span.end)):
-        if kept and span.start < kept[-1].end:
-            continue
-        if span.text:
+        if span.text and not (kept and span.start < kept[-1].end):
             kept.append(span)
-    return kept
+    merged: list[Span] = []
+    at = 0
+    for span in sorted(told, key=lambda span: span.start):
+        while at < len(kept) and kept[at].start <= span.start:
+            merged.append(kept[at])
+            at += 1
+        before_ok = not merged or merged[-1].end <= span.start
+        if span.text and before_ok and (at == len(kept) or span.end <= kept[at].start):
+            merged.append(span)
+    return [*merged, *kept[at:]]
 
 
 def _recommended(finder: _Finder, heads: list[Head]) -> Iterator[Span]:
@@ -272,5 +280,4 @@ def find_resolutions(doc: DocumentText, lines: list[Line], heads: list[Head]) ->
     """Every decision in `doc`, in reading order; `heads` are where items begin."""
     finder = _Finder(doc, lines, heads)
     spans = [*_line_decisions(finder), *table_decisions(doc), *_recommended(finder, heads)]
-    spans += _sentence_decisions(finder)
-    return _dedupe(spans)
+    return _dedupe(spans, list(_sentence_decisions(finder)))
