@@ -71,6 +71,7 @@ class MarkdownReader:
         self.out = TextBuilder()
         self.pending: Pending | None = None
         self.title: str | None = None
+        self.indents: list[int] = []
 
     def flush(self) -> None:
         pending, self.pending = self.pending, None
@@ -83,6 +84,7 @@ class MarkdownReader:
 
     def heading(self, text: str, level: int) -> None:
         self.flush()
+        self.indents = []
         plain, bold = inline(text)
         block = self.out.add("heading", plain, level=level, bold=bold, numbering=leading_number(plain))
         if block is not None and self.title is None and level == 1:
@@ -94,7 +96,13 @@ class MarkdownReader:
         numbered = marker[0].isdigit()
         # Bullets are decoration; printed numbers are content the reader sees.
         text = f"{marker} {rest}" if numbered else rest
-        level = 1 + len(indent.expandtabs(4)) // 2
+        # Nesting depth from the indents seen so far, whatever their width (2 or 4 spaces, tabs).
+        width = len(indent.expandtabs(4))
+        while self.indents and self.indents[-1] > width:
+            self.indents.pop()
+        if not self.indents or self.indents[-1] < width:
+            self.indents.append(width)
+        level = len(self.indents)
         self.pending = Pending("list_item", [text], level, marker if numbered else leading_number(rest))
 
     def table(self, index: int) -> int:
@@ -146,6 +154,7 @@ class MarkdownReader:
             self.pending.lines.append(line)
         else:
             self.pending = Pending("paragraph", [line])
+            self.indents = []  # a paragraph ends any list: the next one nests afresh
         return index + 1
 
 

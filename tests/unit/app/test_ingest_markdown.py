@@ -104,3 +104,15 @@ def test_markdown_sample_reads_cleanly(samples: Path) -> None:
     assert "**" not in doc.text and "](" not in doc.text
     headings = [doc.block_text(block) for block in doc.blocks if block.kind == "heading"]
     assert "Executive Summary" in headings and "Recommendation" in headings
+
+
+def test_list_levels_follow_nesting_whatever_the_indent(tmp_path: Path) -> None:
+    doc = load_text(tmp_path, "- one\n    - two\n        - three\n    - two again\n- one again\n")
+    assert [block.level for block in doc.blocks] == [1, 2, 3, 2, 1]
+
+
+def test_a_new_list_after_a_paragraph_starts_at_level_one(tmp_path: Path) -> None:
+    doc = load_text(tmp_path, "  - indented list\n\nText between.\n\n    - another list\n")
+    assert [(block.kind, block.level) for block in doc.blocks] == [
+        ("list_item", 1), ("paragraph", 0), ("list_item", 1)
+    ]
