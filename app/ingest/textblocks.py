@@ -37,10 +37,6 @@ class TextBuilder:
         self.pages: list[Page] = []
         self._page_start = 0
 
-    @property
-    def offset(self) -> int:
-        return self._offset
-
     def add(
         self,
         kind: BlockKind,
