@@ -115,12 +115,22 @@ def join_numbers(row: list[Line]) -> list[Line]:
 
 
 def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line]]:
-    """Separate narrow notes in the right margin (action initials beside minutes) from the body."""
-    body_right = max((line.x1 for line in lines if line.x0 < width * MARGIN_FROM), default=0.0)
+    """Separate narrow notes in the right margin (action initials beside minutes) from the body.
+
+    Notes stand right of the prose's right edge and hold no figures: a column of
+    amounts beside a table is part of the table.
+    """
+    body = [line for line in lines if line.x0 < width * MARGIN_FROM]
+    body_right = max((line.x1 for line in body), default=0.0)
+    prose = sum(len(line.text) >= 40 and line.x1 >= body_right - 30 for line in body)
+    if prose < 3:
+        return lines, []
     margin = [
         line
         for line in lines
-        if line.x0 >= max(width * MARGIN_FROM, body_right - 5) and line.x1 - line.x0 <= width * MARGIN_WIDTH
+        if line.x0 >= max(width * MARGIN_FROM, body_right - 5)
+        and line.x1 - line.x0 <= width * MARGIN_WIDTH
+        and not any(char.isdigit() for char in line.text)
     ]
     noted = {id(line) for line in margin}
     return [line for line in lines if id(line) not in noted], margin

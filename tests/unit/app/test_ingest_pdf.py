@@ -119,6 +119,19 @@ def test_sideways_page_is_read_turned_upright(tmp_path: Path) -> None:
                                      "Roads 5,000 4,800"]  # fmt: skip
 
 
+def test_amounts_by_the_right_edge_stay_in_their_table(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rows = [("Payee", "Detail", "Amount"), ("SSE", "Electricity", "£30.08"), ("HMRC", "PAYE", "£16.00")]
+    for index, cells in enumerate(rows):
+        for x, text in zip((72, 250, 500), cells, strict=True):
+            page.insert_text((x, 100 + 15 * index), text, fontsize=11)
+    doc.save(tmp_path / "payments.pdf")
+    assert ingest.load(tmp_path / "payments.pdf").text.split("\n") == [
+        "Payee\tDetail\tAmount", "SSE\tElectricity\t£30.08", "HMRC\tPAYE\t£16.00"
+    ]
+
+
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
     path = write_pdf_minutes(tmp_path / "secret.pdf", password="s3cret")
     with pytest.raises(PasswordRequired, match="password is needed") as missing:
