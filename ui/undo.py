@@ -1,0 +1,175 @@
+"""Undo and redo of annotation and tag actions: app commands on a `QUndoStack`, run on the library lane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app import annotations as actions
+from app import tagging
+from app.errors import AppError
+from app.library import Library
+from app.model import AnnotationKind, Changes
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ui.tasks import Tasks
+
+Builder = Callable[[Library], actions.Command]
+
+
+class _Step:
+    """One app command, built on the lane from the library as it is when the action runs
+    (so its `before` is exact even with other work queued), then kept: redo after undo
+    applies the very same command, so an added annotation keeps its id."""
+
+    def __init__(self, build: Builder) -> None:
+        self._build = build
+        self.command: actions.Command | None = None
+
+    # Both run on the lane, in order, so `command` is set before any undo reads it.
+    def apply(self, library: Library) -> Changes:
+        if self.command is None:
+            self.command = self._build(library)
+        return library.execute(self.command)
+
+    def revert(self, library: Library) -> Changes:
+        if self.command is None:
+            raise AppError("There is nothing to undo: the action never took place.")
+        return library.execute(self.command.inverse())
+
+
+class UndoableCommand(QUndoCommand):
+    """One undo step: one or more app commands, applied in order and undone last first."""
+
+    def __init__(self, controller: AnnotationController, text: str, builds: Sequence[Builder]) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self.steps = [_Step(build) for build in builds]
+
+    def redo(self) -> None:
+        for step in self.steps:
+            self._controller.run(step.apply)
+
+    def undo(self) -> None:
+        for step in reversed(self.steps):
+            self._controller.run(step.revert)
+
+
+class AnnotationController(QObject):
+    """Turns the user's annotation and tag intents into undoable commands; reports what changed.
+
+    `changed(Changes)` follows every applied action, undo and redo; `failed(AppError)`
+    when one could not apply (the undo history is then cleared, as it no longer
+    matches the library).
+    """
+
+    changed = Signal(object)  # Changes
+    failed = Signal(object)  # AppError
+
+    def __init__(self, tasks: Tasks, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.stack = QUndoStack(self)
+
+    def run(self, work: Callable[[Library], Changes]) -> None:
+        self.tasks.run(work, self.changed.emit, on_error=self._failed)
+
+    def _failed(self, error: AppError) -> None:
+        self.stack.clear()
+        self.failed.emit(error)
+
+    def push(self, text: str, build: Builder) -> None:
+        self.stack.push(UndoableCommand(self, text, [build]))
+
+    def push_macro(self, text: str, builds: Sequence[Builder]) -> None:
+        """Several commands undone and redone as one step."""
+        if builds:
+            self.stack.push(UndoableCommand(self, text, builds))
+
+    # -- annotations ---------------------------------------------------------
+    def add(self, document_id: int, start: int | None, end: int | None, **options: Any) -> None:
+        """Annotate `start:end` (options: kind, colour, note, tags); both None: a whole-document note."""
+        kind = options.get("kind", "highlight")
+        self.push(
+            "Add note" if kind == "note" else f"Add {kind}",
+            lambda library: actions.Add(
+                actions.new_annotation(document_id, library.text(document_id), start, end, **options)
+            ),
+        )
+
+    def delete(self, annotation_ids: Sequence[str]) -> None:
+        count = len(annotation_ids)
+        label = "Delete annotation" if count == 1 else f"Delete {count} annotations"
+        self.push_macro(label, [_deleting(annotation_id) for annotation_id in annotation_ids])
+
+    def edit_note(self, annotation_id: str, text: str) -> None:
+        self._edit(annotation_id, "Edit note", note=text)
+
+    def recolour(self, annotation_id: str, colour: str) -> None:
+        actions.check_colour(colour)
+        self._edit(annotation_id, "Change colour", colour=colour)
+
+    def set_kind(self, annotation_id: str, kind: AnnotationKind) -> None:
+        actions.check_kind(kind)
+        self._edit(annotation_id, f"Make {kind}", kind=kind)
+
+    def _edit(self, annotation_id: str, text: str, **changes: Any) -> None:
+        self.push(text, lambda library: actions.edit(library.annotation(annotation_id), **changes))
+
+    def add_tags(self, annotation_id: str, names: list[str]) -> None:
+        self.push("Tag annotation", lambda library: actions.tag(library.annotation(annotation_id), names))
+
+    def set_tags(self, annotation_id: str, names: list[str]) -> None:
+        """Make the annotation's tags exactly `names` (one undo step)."""
+        wanted = {actions.check_tag(name).casefold() for name in names}
+
+        def removing(library: Library) -> actions.Command:
+            annotation = library.annotation(annotation_id)
+            unwanted = [name for name in annotation.tags if name.casefold() not in wanted]
+            return actions.untag(annotation, unwanted)
+
+        def adding(library: Library) -> actions.Command:
+            return actions.tag(library.annotation(annotation_id), names)
+
+        self.push_macro("Change tags", [removing, adding])
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> None:
+        def build(library: Library) -> actions.Command:
+            annotation = library.annotation(annotation_id)
+            return actions.reattach(annotation, library.text(annotation.document_id), start, end)
+
+        self.push("Re-attach annotation", build)
+
+    # -- tags ----------------------------------------------------------------
+    def rename_tag(self, tag_id: int, name: str) -> None:
+        """Rename a tag; onto the name of another tag, merge it into that one."""
+        cleaned = actions.check_tag(name)
+
+        def build(library: Library) -> actions.Command:
+            for other in library.tags():
+                if other["id"] != tag_id and other["name"].casefold() == cleaned.casefold():
+                    return tagging.merge_tags(library.db, tag_id, int(other["id"]))
+            return tagging.edit_tag(library.db, tag_id, name=cleaned)
+
+        self.push("Rename tag", build)
+
+    def recolour_tag(self, tag_id: int, colour: str) -> None:
+        """Give a tag a colour ("" clears it)."""
+        self.push("Recolour tag", lambda library: tagging.edit_tag(library.db, tag_id, colour=colour))
+
+    def merge_tags(self, source_id: int, target_id: int) -> None:
+        self.push("Merge tags", lambda library: tagging.merge_tags(library.db, source_id, target_id))
+
+    def delete_tags(self, tag_ids: Sequence[int]) -> None:
+        label = "Delete tag" if len(tag_ids) == 1 else f"Delete {len(tag_ids)} tags"
+        self.push_macro(label, [_deleting_tag(tag_id) for tag_id in tag_ids])
+
+
+def _deleting(annotation_id: str) -> Builder:
+    return lambda library: actions.Delete(library.annotation(annotation_id))
+
+
+def _deleting_tag(tag_id: int) -> Builder:
+    return lambda library: tagging.delete_tag(library.db, tag_id)
