@@ -56,7 +56,7 @@ _LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in 
 # A label opens a line (perhaps after an item number) and ends it, or is followed by a colon or dash.
 _LABEL = re.compile(
     rf"^[\s*_#>•·-]*(?:{_NUMBER}\s+)?(?:{_LABEL_ALTERNATIVES})[ *_]*"
-    r"(?::|\s[-–—]\s|$|(?=\t)|\s+/\s+[^:\n]{1,40}:|(?=\s+(?:councill?ors?|cllrs?|mayor|mr|mrs|ms|dr|none|nil)\b))"
+    r"(?::|\s[-–—]\s|$|(?=\t)|\s+/\s+[^:\n]{1,40}(?::|$)|(?=\s+(?:councill?ors?|cllrs?|mayor|mr|mrs|ms|dr|none|nil)\b))"
     r"[\s*_]*",
     re.I,
 )
@@ -66,10 +66,12 @@ _INLINE_LABEL = re.compile(rf"(?:[.;:]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)
 _SENTENCE_WORDS = ("apolog", "absence", "substitut", "regret", "excused")
 _ENDS_WITH_TITLE = re.compile(r"(?:^|[\s,])(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?$")
 _TITLED_WORD = re.compile(r"^\W*(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?\s+[A-Z][\w'’]+$")
+_BARE_WORD = re.compile(r"^\W*[A-Z][\w'’-]+\W*$")
 _ONE_WORD = re.compile(r"^[A-Z][\w'’-]+$")
 # A motion's mover and seconder, or its outcome: the list of people above it has ended.
 _MOTION_LINE = re.compile(
-    r"^\W*(?:moved|seconded|proposed|prop|2nd|mover|seconder|carried|resolved|agreed)\b", re.I
+    r"^\W*(?:moved|seconded|proposed|prop|2nd|mover|seconder|carried|resolved|agreed|(?:\w+\s+)?resolution)\b",
+    re.I,
 )
 _OPEN_ENDINGS = (",", " and", "&", " from")
 _CELL_SPLIT = re.compile(r"\t| {3,}")
@@ -268,13 +270,13 @@ class _Reader:
             offset = text.find(stripped) + label[2]
             # "Present\tA, B\tnotes": a label in a table row governs its own cell only.
             cell = text[offset:].lstrip("\t").split("\t")[0]
-            self._content(start + text.find(cell, offset), cell)
+            self._content(start + text.find(cell, offset), cell, lone=False)
         elif not self.state.status:
             return
         elif _ITEM_HEADING.match(stripped) or _MOTION_LINE.match(stripped) or _is_prose(stripped):
             self.set(_Scan())
         elif not _MOVERS.match(stripped):
-            self._content(start, text)
+            self._content(start, text, lone=True)
 
     def _heading(self, stripped: str) -> bool:
         """A row of column headings, or a label alone on its line."""
@@ -320,7 +322,8 @@ class _Reader:
             return True
         return False
 
-    def _content(self, start: int, text: str) -> None:
+    def _content(self, start: int, text: str, lone: bool) -> None:
+        """People listed in `text` under the current heading; `lone` when the line has no label of its own."""
         state = self.state
         assert state.status is not None
         if state.columns and "\t" in text.strip():
@@ -336,6 +339,8 @@ class _Reader:
                 status = _TRAILING_STATUSES.get(trailing.group("status").lower(), "present")
             listed = segment[: trailing.start()] if trailing else segment
             people, missed = split_people(listed, start + offset, newline_splits=False)
+            if lone and len(people) == 1 and _BARE_WORD.match(listed):
+                people, missed = [], 1  # a lone word on its line is a heading ("Welcome"), not a name
             found.append((people, status))
             rejected += missed
         if rejected and not any(people for people, _ in found):

@@ -66,7 +66,8 @@ _FIELD = re.compile(
     r"^\W*(?P<field>(?:meeting\s+)?date|time|venue|location|place|where|when)\s*(?::|$)\s*", re.I
 )
 _HELD_IN = re.compile(
-    r"\b(?:held\s+(?:in|at)|(?<=[ap]m)\s+(?:in|at)|(?<=[ap]\.m\.)\s+(?:in|at)|,\s+(?:in|at)|^(?=(?:in|at)\s+the\s)\w+)\s+"
+    r"(?:(?:\bheld\s+(?:in|at)|(?<=[ap]m)\s+(?:in|at)|(?<=[ap]\.m\.)\s+(?:in|at)|,\s+(?:in|at)|"
+    r"^(?=(?:in|at)\s+the\s)\w+)|(?<=[ap]m),|(?<=[ap]\.m\.),)\s+"
     r"(?P<venue>(?:the\s+)?[A-Z0-9'‘][^\n]*?)"
     r"(?=\s+on\s+(?:\w+day|\d)|\s+at\s+\d|\s+commencing|\s+starting|\s+beginning|,?\s+\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m|"
     r"\s*\(|\s*$)",
@@ -90,7 +91,7 @@ _STRONG_BODY_WORD = re.compile(
     re.I,
 )
 _BODY_PREFIX = re.compile(
-    r"^(?:.*?\bmeeting\s+of\s+(?:the\s+)?|.*?\b(?:minutes|notes|agenda|record|disposition|summary)\s+"
+    r"^(?:.*?\bmeeting\s+of\s+(?:the\s+)?|.*?\b(?:minutes|notes|agenda|record|disposition|summary)(?:\s*:)?\s+"
     r"(?:of\s+(?:the\s+)?(?:proceedings\s+of\s+)?(?:(?:a|an|the)\s+)?)?)",
     re.I,
 )
@@ -254,7 +255,8 @@ def _held_in(head: list[Line]) -> str | None:
         text = _clean(line.text)
         match = _HELD_IN.search(joined) if _HELD_IN.search(text) else None
         # "At the March meeting of …" opens prose, not a title line: a venue line is short and dateless.
-        title_like = match is not None and (match.start() > 0 or len(text.split()) <= VENUE_WORDS)
+        opens_line = match is not None and match.start() == 0 and match.group(0)[:3].lower() in ("in ", "at ")
+        title_like = match is not None and (not opens_line or len(text.split()) <= VENUE_WORDS)
         if match and title_like and not _DATE.search(match.group("venue")):
             return match.group("venue").strip(" .,")
     return None

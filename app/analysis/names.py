@@ -14,7 +14,7 @@ _TITLE = re.compile(
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
     r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
     r"rev(?:erend)?|"
-    r"lord|lady|commissioner|supervisor|trustee|selectm[ae]n|director)?\.?:?\s+",
+    r"lord|lady|commissioners?|supervisors?|trustees?|selectm[ae]n|director)?\.?:?\s+",
     re.I,
 )
 _ROLE_WORDS = (
@@ -56,7 +56,9 @@ by-laws reading first only carried lost adopted motion motions subject dispositi
 press business society club church federation commission forum panel cabinet sub-committee
 subcommittee scrutiny policy development finance
 """
-_NOT_NAME = frozenset(_NOT_NAME_WORDS.split()) | {"attorney", "clerk", "conflict", "interest", "interests"}
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split()) | {
+    "attorney", "clerk", "conflict", "interest", "interests", "resolution", "recommendation", "welcome"
+}
 _POST_WORDS = frozenset(["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim"])
 # Small words a heading in capitals has ("CONFLICT OF INTEREST") and a name in capitals has not.
 _FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "to", "in", "on", "at", "by", "from"])
@@ -184,7 +186,9 @@ def _without_post(name: str, role: str | None) -> tuple[str, str | None]:
     while count < min(MAX_POST_WORDS, len(words) - 1) and _is_post_word(words[count]):
         count += 1
     rest = " ".join(words[count:])
-    if count and is_name(rest):
+    # A lone word after a post is a name only beside an office ("Council President Chen").
+    office = any(_ROLE.fullmatch(word) for word in words[:count])
+    if count and (len(words) - count > 1 or office) and is_name(rest):
         return rest, role or " ".join(words[:count])
     return "", role
 
@@ -231,7 +235,8 @@ def split_people(text: str, base: int, newline_splits: bool = True) -> tuple[lis
         pieces = _piece_spans(text[s:e], _AND_SPLIT, True)
         entries.append([_person(text, s + ps, s + pe, base) for ps, pe in pieces])
     rest = [p for entry in entries[1:] for p in entry]
-    if len(entries) > 1 and len(entries[0]) == 1 and entries[0][0] and 3 * rest.count(None) >= len(rest):
+    described = len(entries) > 1 and (None in entries[1] or 2 * rest.count(None) >= len(rest))
+    if described and len(entries[0]) == 1 and entries[0][0]:
         entries = entries[:1]
     people: list[Person] = []
     rejected = 0
