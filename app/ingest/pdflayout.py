@@ -70,9 +70,9 @@ class Style:
         if line.size >= self.body * HEADING_RATIO and len(text) <= 200:
             return self.levels.get(line.size, 1)
         short = not full and len(text) <= 100 and not text.endswith((".", ",", ";"))
-        if line.bold and short and any(char.isalpha() for char in text):
-            return len(self.levels) + 1
-        return 0
+        letters = [char for char in text if char.isalpha()]
+        capitals = len(letters) >= 4 and all(char.isupper() for char in letters)
+        return len(self.levels) + 1 if short and letters and (line.bold or capitals) else 0
 
 
 def rows_of(lines: list[Line]) -> list[list[Line]]:

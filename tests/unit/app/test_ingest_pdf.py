@@ -132,6 +132,20 @@ def test_amounts_by_the_right_edge_stay_in_their_table(tmp_path: Path) -> None:
     ]
 
 
+def test_capitals_and_bold_lines_are_heading_hints_but_sentences_are_not(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for index, (text, font) in enumerate(
+        [("APOLOGIES FOR ABSENCE", "helv"), ("None were received.", "helv"), ("Finance", "hebo"),
+         ("The accounts were approved.", "hebo"), ("NOTED.", "helv")]
+    ):  # fmt: skip
+        page.insert_text((72, 100 + 30 * index), text, fontsize=11, fontname=font)
+    doc.save(tmp_path / "hints.pdf")
+    loaded = ingest.load(tmp_path / "hints.pdf")
+    kinds_found = [block.kind for block in loaded.blocks]
+    assert kinds_found == ["heading", "paragraph", "heading", "paragraph", "paragraph"]
+
+
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
     path = write_pdf_minutes(tmp_path / "secret.pdf", password="s3cret")
     with pytest.raises(PasswordRequired, match="password is needed") as missing:
