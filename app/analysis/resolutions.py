@@ -14,7 +14,8 @@ _BODY = r"(?:the\s+)?(?:committee|sub-committee|council|board|cabinet|panel|foru
 # A decision printed as a label or lead-in at the start of a line; its text runs on through sub-points.
 LEAD = re.compile(
     r"^(?:(?:resolved|agreed|decided|decision)(?=\s*(?:[:;,.–—-]|$|that\b|\(|unanimously|accordingly|:))"
-    r"|RESOLVED|AGREED|DECISION|DECIDED"
+    r"|RESOLVED|AGREED|DECISION|DECIDED|penderfynwyd|order(?=\s*:)"
+    r"|action\s*:\s*(?:approved|adopted|carried|passed|agreed)\b"
     r"|(?:therefore\s+|and\s+)?be\s+it\s+(?:further\s+)?resolved"
     r"|(?:committee\s+|council\s+|board\s+)?resolution(?:\s+(?:no\.?\s*)?[A-Z0-9][\w/.-]*)?\s*[:–—-]?\s*$"
     rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
@@ -76,12 +77,12 @@ def _leads(text: str) -> bool:
 def _continues(line_text: str, after: str) -> bool:
     """Whether the paragraph starting `after` carries on a decision whose text so far ends `line_text`."""
     text = unbullet(after)
-    return (
-        bool(LIST_MARK.match(text))
-        or text.startswith(("That ", "that ", "THAT ", "and ", "(", "- ", "• "))
-        or line_text.rstrip().endswith(_CONTINUES)
-        or bool(CLOSE.match(text))
-    )
+    ends_open = line_text.rstrip().endswith(_CONTINUES)
+    if LIST_MARK.match(text) or text.startswith("("):
+        # A sub-point continues a lead-in ("That:") or the sub-point before it, not a finished sentence.
+        return ends_open or bool(LIST_MARK.match(unbullet(line_text)))
+    opens = text.startswith(("That ", "that ", "THAT ", "and ", "- ", "• "))
+    return opens or ends_open or bool(CLOSE.match(text))
 
 
 class _Finder:
@@ -99,7 +100,10 @@ class _Finder:
         last = index
         nxt = index + 1
         while nxt < len(self.lines) and not self.lines[nxt].blank and nxt not in self.stops:
-            if starts_paragraph(self.lines, nxt) or _leads(_opening(self.lines[nxt])):
+            opening = _opening(self.lines[nxt])
+            if starts_paragraph(self.lines, nxt) or _leads(opening):
+                break
+            if LIST_MARK.match(opening) and not _continues(self.lines[last].stripped, opening):
                 break
             last, nxt = nxt, nxt + 1
         return last
