@@ -167,7 +167,7 @@ def _head(lines: list[Line]) -> list[Line]:
     """The title block: the opening lines up to the attendance list, within a bound."""
     head: list[Line] = []
     for line in lines[:HEAD_LINES]:
-        if line.start >= HEAD_CHARS or (len(head) > 2 and _ENDS_HEAD.match(line.text)):
+        if line.start >= HEAD_CHARS or (head and _ENDS_HEAD.match(line.text)):
             break
         head.append(line)
     return head
@@ -250,8 +250,13 @@ def _venue_line(head: list[Line]) -> str | None:
 def _held_in(head: list[Line]) -> str | None:
     for index, line in enumerate(head):
         # "HELD AT THE Council / Chamber, 28 Ruataniwha Street / ON Thursday": a venue may wrap.
-        following = [_clean(n.text) for n in head[index : index + VENUE_LINES]]
-        joined = " ".join(following[: following.index("")] if "" in following else following)
+        following: list[str] = []
+        for later in head[index : index + VENUE_LINES]:
+            text = _clean(later.text)
+            if not text or (following and is_attendance_label(text)):
+                break
+            following.append(text)
+        joined = " ".join(following)
         text = _clean(line.text)
         match = _HELD_IN.search(joined) if _HELD_IN.search(text) else None
         # "At the March meeting of …" opens prose, not a title line: a venue line is short and dateless.

@@ -308,3 +308,20 @@ def test_label_vocabulary_of_other_countries(text: str, present: set[str], other
     attendees = _attendance(_text_doc(text))
     assert {a.name for a in attendees if a.status == "present"} == present
     assert {a.name for a in attendees if a.status != "present"} == other
+
+
+def test_an_unnumbered_heading_after_the_list_is_not_a_name() -> None:
+    doc = _text_doc(
+        "Present:\nCllr Petunia Evans (Chair)\nCllr Mark Dursley\n\nApologies:\nCllr Vernon Polkiss\n\n"
+        "Welcome\n\nThe Chair welcomed members and thanked them for attending.\n"
+    )
+    statuses = _by_status(_attendance(doc))
+    assert statuses == {"present": {"Petunia Evans", "Mark Dursley"}, "apologies": {"Vernon Polkiss"}}
+
+
+def test_resolution_lines_under_apologies_are_not_names() -> None:
+    doc = _text_doc(
+        "2 Apologies\nCommittee Resolution\nThat the apology from Cr Michael Law be accepted.\n"
+        "Cr Joblin / Cr Brown\nCarried\n"
+    )
+    assert [(a.name, a.status) for a in _attendance(doc)] == [("Michael Law", "apologies")]

@@ -229,3 +229,27 @@ def test_numeric_dates_are_month_first_where_the_paper_writes_dates_the_american
     us = _meeting(_text_doc("Minutes\nMeeting date: 04/09/2024\nThe agenda was posted on April 5, 2024.\n"))
     uk = _meeting(_text_doc("Minutes\nMeeting date: 04/09/2024\nThe agenda was issued on 30 August 2024.\n"))
     assert (us.date, uk.date) == ("2024-04-09", "2024-09-04")
+
+
+@pytest.mark.parametrize(
+    ("title", "venue"),
+    [
+        (
+            "Minutes: Licensing Committee\nThursday, 14th March, 2024 10.00 am, Council Chamber, "
+            "County Hall, Westshire",
+            "Council Chamber, County Hall, Westshire",
+        ),
+        (
+            "MINUTES OF THE AREA COMMITTEE MEETING HELD ON MONDAY 8 APRIL 2024 AT 2.00 P.M. IN THE WOOD QUAY "
+            "VENUE, CIVIC OFFICES",
+            "THE WOOD QUAY VENUE, CIVIC OFFICES",
+        ),
+        (
+            "Minutes of the Committee\nHeld in the Council Chamber, 101 Guyton Street, Whanganui on Thursday "
+            "7 March 2024 at 9.30am",
+            "the Council Chamber, 101 Guyton Street, Whanganui",
+        ),
+    ],
+)
+def test_venue_after_the_date_and_time(title: str, venue: str) -> None:
+    assert _meeting(_text_doc(title + "\nPresent: Councillor D Patel\n")).venue == venue
