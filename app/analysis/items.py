@@ -31,6 +31,7 @@ MIN_CHAIN = 1.9
 _ATTENDANCE_LINE = re.compile(
     r"^(?:(?:members|councillors|councilors|commissioners)\s+)?(?:present|in attendance|attendees)\s*:", re.I
 )
+_BARE_DOUBTFUL = frozenset({"plain", "letter", "roman"})
 _SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
 
 
@@ -94,6 +95,8 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
         for number in numbers:
             title, last, run_on = read_title(lines, line.index, number.rest, following)
             score = 1.0 + place + looks_like_title(title) - (0.5 if is_dateline(title) else 0.0)
+            if not title and number.family[0] in _BARE_DOUBTFUL:
+                score -= 1.0  # a bare "3" is more often a table cell or a page number than an item
             head = Head(number.text.rstrip(".:)"), title or None, line.index, last, line.start, run_on=run_on)
             found.append(_Candidate(number, head, score))
     return found

@@ -9,7 +9,7 @@ import pytest
 
 from app import ingest
 from app.analysis import analyze
-from app.model import Item
+from app.model import Block, DocumentText, Item
 
 from tests.unit.app.minutes_truth import analysed, cases, key, similar, truth
 
@@ -145,3 +145,15 @@ def test_item_pages_in_a_pdf(tmp_path: Path) -> None:
         ("1", "Apologies", 1),
         ("2", "Finance", 2),
     ]
+
+
+def test_columns_of_bare_numbers_are_not_items(tmp_path: Path) -> None:
+    text = "Payments\n\n1\n2\n3\n4\n\nThe payments listed were noted by the council at the meeting.\n"
+    assert _items(tmp_path, text) == ()
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "RESOLVED", "Carried", "Action:", "It was agreed that:", "1."])
+def test_degenerate_documents_give_an_honest_empty_result(text: str) -> None:
+    analysis = analyze(DocumentText(text, (Block("paragraph", 0, len(text)),) if text.strip() else (), "txt"))
+    assert analysis.items == ()
+    assert all(text[span.start : span.end] == span.text for span in analysis.resolutions)
