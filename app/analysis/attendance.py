@@ -90,10 +90,12 @@ _APOLOGY_FROM = re.compile(
 )
 # "Councillor Z attended as substitute for Councillor Y"
 _SUBSTITUTE = re.compile(
-    r"^\W*(?P<names>.+?)\s+(?:(?:attended|was\s+present|were\s+present|sat)\s+as\s+(?:a\s+)?substitutes?|"
-    r"substitut(?:ed|ing))\s+for\b",
+    r"(?:^\W*|(?<=[.;])\s+)(?P<names>[^.;]+?)\s+(?:(?:attended|was\s+present|were\s+present|sat)\s+as\s+"
+    r"(?:a\s+)?substitutes?|substitut(?:ed|ing))\s+for\b",
     re.I,
 )
+# "Councillor X for Councillor Y" under a Substitutes heading: the member replaced is not a substitute.
+_REPLACED = re.compile(r"\s*\(?\b(?:for|in\s+place\s+of|replacing|substituting\s+for)\s+[^,;)]*\)?", re.I)
 # "Councillors Price / Wise": a mover and seconder, not a list of people present or absent.
 _MOVER_TITLE = r"(?:(?i:councill?ors?|crs?\.?|cllrs?\.?|mayor|deputy\s+mayor)\s+)?"
 _MOVERS = re.compile(rf"^\W*{_MOVER_TITLE}[A-Z][\w'’-]+\s*/\s*{_MOVER_TITLE}[A-Z][\w'’-]+\W*$")
@@ -261,10 +263,11 @@ class _Reader:
         label = _label(stripped)
         # Sentences about apologies and substitutes are looked at only when their words are there.
         lowered = stripped.lower()
-        if (label or self.state.status or any(word in lowered for word in _SENTENCE_WORDS)) and (
-            self._apologies(start, text, label) or ("substitut" in lowered and self._substitutes(start, text))
-        ):
-            return
+        if label or self.state.status or any(word in lowered for word in _SENTENCE_WORDS):
+            # "Apologies were received from A. B attended as substitute for A.": both halves count.
+            handled = self._apologies(start, text, label)
+            if ("substitut" in lowered and self._substitutes(start, text)) or handled:
+                return
         if label:
             self.set(_Scan(label[0], label[1]))
             offset = text.find(stripped) + label[2]
@@ -291,12 +294,14 @@ class _Reader:
         return False
 
     def _substitutes(self, start: int, text: str) -> bool:
-        substitute = _SUBSTITUTE.match(text)
-        if substitute:
-            self.set(_Scan())
+        found = False
+        for substitute in _SUBSTITUTE.finditer(text):
+            if not found:
+                self.set(_Scan())
+            found = True
             names = split_people(substitute.group("names"), start + substitute.start("names"), False)[0]
             self.add(names, "substitute", None)
-        return substitute is not None
+        return found
 
     def _open(self, status: str, role: str | None) -> None:
         """A label alone on its line; several in a row are the headings of side-by-side columns."""
@@ -338,6 +343,8 @@ class _Reader:
             if trailing:
                 status = _TRAILING_STATUSES.get(trailing.group("status").lower(), "present")
             listed = segment[: trailing.start()] if trailing else segment
+            if status == "substitute":  # blank out "for Councillor Y", keeping every offset
+                listed = _REPLACED.sub(lambda match: " " * len(match.group(0)), listed)
             people, missed = split_people(listed, start + offset, newline_splits=False)
             if lone and len(people) == 1 and _BARE_WORD.match(listed):
                 people, missed = [], 1  # a lone word on its line is a heading ("Welcome"), not a name

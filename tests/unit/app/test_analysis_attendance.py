@@ -325,3 +325,17 @@ def test_resolution_lines_under_apologies_are_not_names() -> None:
         "Cr Joblin / Cr Brown\nCarried\n"
     )
     assert [(a.name, a.status) for a in _attendance(doc)] == [("Michael Law", "apologies")]
+
+
+def test_substitutes_under_their_heading_and_beside_apologies() -> None:
+    doc = _text_doc(
+        "Present: Councillors A Khan and B Lowe\nSubstitutes: Councillor C Dunn for Councillor E Fox, "
+        "Councillor G Hart (for Councillor J Ives)\n1. Apologies\nApologies were received from Councillor K Lamb. "
+        "Councillor M Nash attended as substitute for Councillor K Lamb.\n"
+    )
+    statuses = _by_status(_attendance(doc))
+    assert statuses == {
+        "present": {"A Khan", "B Lowe"},
+        "substitute": {"C Dunn", "G Hart", "M Nash"},
+        "apologies": {"K Lamb"},
+    }
