@@ -330,7 +330,8 @@ def test_resolution_lines_under_apologies_are_not_names() -> None:
 def test_substitutes_under_their_heading_and_beside_apologies() -> None:
     doc = _text_doc(
         "Present: Councillors A Khan and B Lowe\nSubstitutes: Councillor C Dunn for Councillor E Fox, "
-        "Councillor G Hart (for Councillor J Ives)\n1. Apologies\nApologies were received from Councillor K Lamb. "
+        "Councillor G Hart (for Councillor J Ives)\n1. Apologies\n"
+        "Apologies were received from Councillor K Lamb. "
         "Councillor M Nash attended as substitute for Councillor K Lamb.\n"
     )
     statuses = _by_status(_attendance(doc))
