@@ -36,6 +36,7 @@ BLOCKS = frozenset(
      "header", "footer", "caption", "tr", "td", "th", *HEADINGS}
 )  # fmt: skip
 # Inside a table cell, these mean the table lays out the page rather than holding data.
+LAYOUT_CHARS = 400  # a data cell holds a value or a sentence, not sections of prose
 LAYOUT = frozenset({"ul", "ol", "section", "article", "main", "blockquote", *HEADINGS})
 BOLD = frozenset({"b", "strong", "th"})
 SPACES = re.compile(r"[ \t\r\n\f\u00a0\u200b]+")
@@ -186,11 +187,13 @@ class Emitter:
                 self.out.add("table_row", "\t".join(texts), bold=bold)
 
     def is_layout(self, rows: list[Node]) -> bool:
-        """Cells holding headings, lists or several paragraphs are page layout, not data."""
+        """Cells holding headings, lists, many paragraphs or long prose are page layout, not data."""
         for row in rows:
             for cell in row.elements():
                 blocks = [node for node in cell.elements() if node.tag in BLOCKS or node.tag in HEADINGS]
-                if len(blocks) > 1 or any(node.tag in LAYOUT for node in cell.iter()[1:]):
+                if len(blocks) > 2 or any(node.tag in LAYOUT for node in cell.iter()[1:]):
+                    return True
+                if len(cell.text()) > LAYOUT_CHARS:
                     return True
         return False
 

@@ -28,6 +28,11 @@ SIBLINGS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
     "option": (frozenset({"option"}), frozenset({"select"})),
 }
+# Elements whose text never runs into a neighbour's (two paragraphs in one table cell).
+SEPARATED = frozenset(
+    {"p", "div", "li", "tr", "td", "th", "ul", "ol", "table", "section", "article", "dt", "dd", "blockquote",
+     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "figcaption"}
+)  # fmt: skip
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -53,7 +58,18 @@ class Node:
         return next((node for node in self.iter() if node.tag == tag), None)
 
     def text(self) -> str:
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
+        """All text below, with a line break where a <br> or a block element separates words."""
+        parts = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag == "br":
+                parts.append("\n")
+            elif child.tag in SEPARATED:
+                parts.append(f"\n{child.text()}\n")
+            else:
+                parts.append(child.text())
+        return "".join(parts)
 
 
 class TreeBuilder(HTMLParser):

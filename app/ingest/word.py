@@ -20,7 +20,9 @@ MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024
 # Encrypted .docx files (and old .doc files) are OLE compound documents, not zips.
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
-SKIPPED = frozenset({W + "del", W + "instrText", W + "delInstrText", MC_FALLBACK, W + "rPr", W + "pPr"})
+SKIPPED = frozenset(
+    {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", MC_FALLBACK, W + "rPr", W + "pPr"}
+)
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 LIST_STYLE = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
 Look = tuple[bool, float | None]  # (bold, font size) of a run

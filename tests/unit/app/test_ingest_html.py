@@ -30,6 +30,7 @@ COUNCIL_PAGE = """<!DOCTYPE html>
 <table>
 <thead><tr><th>Application</th><th>Decision</th></tr></thead>
 <tbody><tr><td>24/00123/FUL</td><td>Approved</td></tr>
+<tr><td>24/00456/HOU</td><td><p>Refused</p><p>Appeal<br>lodged</p></td></tr>
 <tr><td colspan="2">Total <table><tr><td>two</td></tr></table></td></tr></tbody>
 </table>
 <p><b>RESOLVED</b> that the clerk writes to the applicant.</p>
@@ -68,6 +69,7 @@ def test_main_content_only_in_reading_order(tmp_path: Path) -> None:
         ("list_item", "Objection from a neighbour"),
         ("table_row", "Application\tDecision"),
         ("table_row", "24/00123/FUL\tApproved"),
+        ("table_row", "24/00456/HOU\tRefused Appeal lodged"),
         ("table_row", "Total two"),
         ("paragraph", "RESOLVED that the clerk writes to the applicant."),
     ]
