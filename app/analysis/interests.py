@@ -21,7 +21,8 @@ _HEADING = re.compile(
 HEADING_CHARS = 160
 _DECLARED = re.compile(
     r"\b(?:declared|disclosed|declaring|disclosing|registered|declare|declares|discloses)\b[^.\n]{0,120}?"
-    r"\binterests?\b|\binterests?\s+(?:was|were)\s+(?:declared|disclosed)\s+by\b",
+    r"\binterests?\b|\binterests?\s+(?:was|were)\s+(?:declared|disclosed)\s+by\b|"
+    r"\brecus(?:ed|es|ing)\s+(?:him|her|them)sel(?:f|ves)\b",
     re.I,
 )
 _NONE = re.compile(
@@ -163,7 +164,7 @@ def find_interests(
     del lines  # declarations are sentences; the text is read directly
     text = doc.text
     # Every rule starts from the word "interest", found by plain search: cheap on a 500-page pack.
-    anchors = sorted(find_all(text, ("nterest", "NTEREST")))
+    anchors = sorted(find_all(text, ("nterest", "NTEREST", "ecuse", "ECUSE")))
     headings = _headings(text, anchors)
     found = [i for i in _declarations(text, anchors, items) if not _NONE.search(i.text) or i.who]
     found += _table_rows(text, headings)

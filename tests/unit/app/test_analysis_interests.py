@@ -100,3 +100,10 @@ def test_declarations_table() -> None:
 
 def test_nz_nil_under_conflicts_heading_in_html() -> None:
     assert _interests(load(FIXTURES / "nz-city-council.html")) == ((), True)
+
+
+def test_recusal_is_a_declaration() -> None:
+    doc = _text_doc("6B. Zoning variance\nCouncilmember Ortiz recused himself from Item 6B and left.\n")
+    found, none = _interests(doc)
+    assert [(i.who, i.item, i.kind) for i in found] == [("Ortiz", "6B", "other")]
+    assert not none
