@@ -51,8 +51,11 @@ THEME: Setting[str] = Setting(
 RECENT_FILES: Setting[tuple[str, ...]] = Setting(
     "files.recent", tuple, (), "Recently opened files", maximum=10
 )
+HIDDEN_STRUCTURE: Setting[tuple[str, ...]] = Setting(
+    "reader.hidden_structure", tuple, (), "Kinds of detected structure not highlighted", maximum=12
+)
 
-ALL: tuple[Setting[Any], ...] = (READER_FONT_SIZE, THEME, RECENT_FILES)
+ALL: tuple[Setting[Any], ...] = (READER_FONT_SIZE, THEME, RECENT_FILES, HIDDEN_STRUCTURE)
 
 
 class Settings:

@@ -1,0 +1,139 @@
+"""The structure legend: a swatch, name and count for each kind of highlight, each a show/hide toggle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from app import settings as prefs
+from app.highlights import KIND_BY_KEY, KINDS, Kind
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from ui.theme import Theme
+
+# How strongly a highlight tints the text under it: enough to see at a glance, not to hide the words.
+# Dark paper needs more tint for the same contrast.
+OPACITY = {False: 0.26, True: 0.42}
+SWATCH = 14
+# The swatch shows whether a kind is on; a pressed-button look on top of it would be noise.
+# Palette roles keep this in step with the application's theme.
+STYLE = """
+QToolButton { background: transparent; border: 1px solid transparent; border-radius: 4px; padding: 2px 5px; }
+QToolButton:checked { color: palette(window-text); }
+QToolButton:!checked { color: palette(placeholder-text); }
+QToolButton:hover { border-color: palette(mid); }
+QToolButton:focus { border-color: palette(link); }
+"""
+
+
+def highlight_colour(kind: str, dark: bool = False) -> QColor:
+    """The translucent colour a view paints `kind` with (the legend's swatches use the same)."""
+    colour = QColor(KIND_BY_KEY[kind].colour)
+    colour.setAlphaF(OPACITY[dark])
+    return colour
+
+
+def swatch(kind: Kind, shown: bool, dark: bool, ratio: float = 1.0) -> QPixmap:
+    """A rounded square as the highlight looks on the page: tinted with a solid edge, or just the edge."""
+    image = QPixmap(round(SWATCH * ratio), round(SWATCH * ratio))
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    edge = QColor(kind.colour)
+    painter.setPen(edge.lighter(150) if dark else edge)  # the pure hues sink into dark paper
+    painter.setBrush(highlight_colour(kind.key, dark) if shown else Qt.GlobalColor.transparent)
+    painter.drawRoundedRect(QRectF(1.5, 1.5, SWATCH - 3, SWATCH - 3), 3, 3)
+    painter.end()
+    return image
+
+
+class StructureLegend(QWidget):
+    """One toggle per kind ("Items 7"). `kinds_changed(set[str])` names the kinds to show.
+
+    With `settings`, the hidden kinds are remembered for the next paper and the next start.
+    """
+
+    kinds_changed = Signal(object)  # set[str]: the kinds shown
+
+    def __init__(self, settings: prefs.Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Structure highlights")
+        self._settings = settings
+        hidden: tuple[str, ...] = settings.get(prefs.HIDDEN_STRUCTURE) if settings else ()
+        self._dark = False
+        self.buttons: dict[str, QToolButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        title = QLabel("Highlights")
+        title.setObjectName("panelCount")  # the muted caption style
+        layout.addWidget(title)
+        layout.addSpacing(4)
+        for kind in KINDS:
+            button = self._make_button(kind, kind.key not in hidden)
+            self.buttons[kind.key] = button
+            layout.addWidget(button)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(STYLE)
+        self.set_counts({})
+
+    def _make_button(self, kind: Kind, shown: bool) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"legend-{kind.key}")
+        button.setCheckable(True)
+        button.setChecked(shown)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIconSize(QSize(SWATCH, SWATCH))
+        button.setIcon(self._icon(kind))
+        button.toggled.connect(self._toggled)
+        return button
+
+    def _icon(self, kind: Kind) -> QIcon:
+        icon = QIcon()
+        ratio = self.devicePixelRatioF()
+        icon.addPixmap(swatch(kind, True, self._dark, ratio), QIcon.Mode.Normal, QIcon.State.On)
+        icon.addPixmap(swatch(kind, False, self._dark, ratio), QIcon.Mode.Normal, QIcon.State.Off)
+        return icon
+
+    def set_counts(self, counts: Mapping[str, int]) -> None:
+        """Show how many of each kind the open paper has; a kind it has none of is greyed out."""
+        for kind in KINDS:
+            count = counts.get(kind.key, 0)
+            button = self.buttons[kind.key]
+            button.setText(f"{kind.name} {count}")
+            button.setEnabled(count > 0)
+            noun = kind.name.lower()
+            button.setAccessibleName(f"{kind.name} highlights, {count} found")
+            button.setToolTip(f"Show or hide the highlights of {noun} ({count} in this paper)")
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw the swatches as the highlights look on this theme's paper."""
+        self._dark = theme.dark
+        for kind in KINDS:
+            self.buttons[kind.key].setIcon(self._icon(kind))
+
+    def shown_kinds(self) -> set[str]:
+        return {key for key, button in self.buttons.items() if button.isChecked()}
+
+    def set_shown_kinds(self, kinds: Iterable[str]) -> None:
+        """Check exactly `kinds` (emits `kinds_changed` once if that changes anything)."""
+        wanted = set(kinds)
+        if wanted == self.shown_kinds():
+            return
+        for key, button in self.buttons.items():
+            button.blockSignals(True)
+            button.setChecked(key in wanted)
+            button.blockSignals(False)
+        self._toggled()
+
+    def _toggled(self, _checked: bool = False) -> None:
+        shown = self.shown_kinds()
+        if self._settings is not None:
+            hidden = tuple(kind.key for kind in KINDS if kind.key not in shown)
+            self._settings.set(prefs.HIDDEN_STRUCTURE, hidden)
+        self.kinds_changed.emit(shown)
