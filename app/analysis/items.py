@@ -150,17 +150,16 @@ def _names_follow(lines: list[Line], index: int, following: list[int]) -> bool:
     return all(word[:1].isupper() for word in words) and not lines[nxt].stripped.endswith(".")
 
 
-def _deepest(chain: list[Head], lines: list[Line]) -> int | None:
-    """The deepest heading level the numbered items are printed at (None: not as heading blocks)."""
+def _item_levels(chain: list[Head], lines: list[Line]) -> frozenset[int]:
+    """The heading levels the numbered items are printed at (empty: not as heading blocks)."""
     blocks = [lines[head.line].block for head in chain]
-    levels = [block.level for block in blocks if block is not None and block.kind == "heading"]
-    return max(levels) if levels else None
+    return frozenset(block.level for block in blocks if block is not None and block.kind == "heading")
 
 
-def _sub_heading(line: Line, deepest: int | None) -> bool:
-    """A marked heading deeper than every numbered item heading: a section inside an item."""
+def _off_level(line: Line, levels: frozenset[int]) -> bool:
+    """A marked heading at a level no numbered item uses: a part above items or a section inside one."""
     block = line.block
-    return deepest is not None and block is not None and block.kind == "heading" and block.level > deepest
+    return bool(levels) and block is not None and block.kind == "heading" and block.level not in levels
 
 
 def _sentence_like(text: str) -> bool:
@@ -172,7 +171,8 @@ def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list
     """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
     numbered = len(chain) >= 2
     first = chain[0].line if chain else len(lines)
-    deepest = _deepest(chain, lines)
+    # Heading levels mean something in Markdown, HTML and Word; in a PDF they are guessed from fonts.
+    levels = _item_levels(chain, lines) if doc.format in STRUCTURED_FORMATS else frozenset()
     previous, following = neighbours(lines)
     closed = closing_line(lines)
     heads: list[Head] = []
@@ -186,7 +186,7 @@ def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
         if not title or run_on or ATTENDANCE_LABEL.match(title) or _SAID_AFTER_COLON.search(line.stripped):
             continue
-        if not _standalone(lines, line.index, previous, doc.format) or _sub_heading(line, deepest):
+        if not _standalone(lines, line.index, previous, doc.format) or _off_level(line, levels):
             continue
         if line.index < first and _names_follow(lines, last, following):
             continue
