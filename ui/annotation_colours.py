@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from app.annotations import COLOURS
 
 from PySide6.QtCore import QRectF, Qt
@@ -40,6 +42,7 @@ def swatch_pixmap(colour: str, size: int, ratio: float = 1.0) -> QPixmap:
     return pixmap
 
 
+@functools.cache
 def swatch_icon(colour: str, size: int = 16) -> QIcon:
     icon = QIcon()
     for ratio in (1.0, 2.0):

@@ -1,0 +1,164 @@
+"""The Annotations dock: reading order, filters, jumping, deleting, editing notes, copying, refreshing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.model import Anchor, Annotation
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ui.models.annotations_model import ANNOTATION_ROLE, AnnotationsModel, markdown
+from ui.panels.annotations_panel import EMPTY, LIST, NO_MATCH, AnnotationsPanel, bind
+from ui.tasks import Tasks
+from ui.undo import AnnotationController
+
+from tests.gui.annotation_support import NAPIER, annotate_phrase, call, import_demo, open_tasks, wait_idle
+
+
+@pytest.fixture
+def tasks(quorum_home: object) -> Iterator[Tasks]:
+    lane = open_tasks()
+    yield lane
+    lane.close()
+
+
+@pytest.fixture
+def panel(tasks: Tasks, qtbot: QtBot) -> AnnotationsPanel:
+    widget = AnnotationsPanel(tasks)
+    qtbot.addWidget(widget)
+    widget.resize(340, 700)
+    widget.show()
+    return widget
+
+
+def loaded(panel: AnnotationsPanel, qtbot: QtBot, document_id: int) -> list[Annotation]:
+    panel.show_document(document_id)
+    wait_idle(panel.tasks, qtbot)
+    return [panel.proxy.index(row, 0).data(ANNOTATION_ROLE) for row in range(panel.proxy.rowCount())]
+
+
+def make(annotation_id: str, start: int | None, colour: str = "yellow") -> Annotation:
+    end = None if start is None else start + 5
+    return Annotation(annotation_id, 1, Anchor(start, end, f"quote {annotation_id}"), colour=colour)
+
+
+def test_model_passes_qtmodeltester_as_rows_come_move_and_go(
+    qtmodeltester: ModelTester, qtbot: QtBot
+) -> None:
+    model = AnnotationsModel()
+    qtmodeltester.check(model, force_py=True)
+    model.set_annotations(1, [make("b", 50), make("a", 10), make("note", None)])
+    assert [model.index(row).data(ANNOTATION_ROLE).id for row in range(3)] == ["note", "a", "b"]
+    model.update({"c": make("c", 30), "a": replace(make("a", 80), colour="red"), "note": None})
+    assert [model.index(row).data(ANNOTATION_ROLE).id for row in range(3)] == ["c", "b", "a"]
+    elsewhere = replace(make("x", 1), document_id=2)
+    model.update({"b": replace(make("b", 50), colour="green"), "x": elsewhere})
+    assert model.index(1).data(ANNOTATION_ROLE).colour == "green" and model.rowCount() == 3
+
+
+def test_markdown_quotes_the_passage_then_note_then_tags() -> None:
+    annotation = replace(make("a", 1), note="Check *this*", tags=("data sharing", "follow-up"))
+    assert markdown(annotation) == "> quote a\n\nCheck *this*\n\n#data-sharing #follow-up"
+
+
+def test_lists_in_reading_order_and_filters(tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot) -> None:
+    document_id = import_demo(tasks, qtbot)
+    annotate_phrase(tasks, qtbot, document_id, "taxi licensing", kind="underline", tags=["taxis"])
+    annotate_phrase(tasks, qtbot, document_id, "information sharing pilot", colour="blue", note="Evaluate it")
+    annotate_phrase(tasks, qtbot, document_id, "No apologies", tags=["Taxis", "admin"])
+    shown = loaded(panel, qtbot, document_id)
+    assert [a.anchor.quote for a in shown] == ["No apologies", "information sharing pilot", "taxi licensing"]
+    assert panel.pages.currentIndex() == LIST and panel.count.text() == "3 annotations"
+    assert [panel.tags.itemText(i) for i in range(panel.tags.count())] == ["All tags", "#admin", "#taxis"]
+
+    panel.colours.setCurrentIndex(panel.colours.findData("blue"))
+    assert panel.proxy.rowCount() == 1 and panel.count.text() == "1 of 3 annotations"
+    panel.clear_filters()
+    panel.tags.setCurrentIndex(panel.tags.findData("taxis"))
+    assert panel.proxy.rowCount() == 2
+    panel.kinds.setCurrentIndex(panel.kinds.findData("underline"))
+    assert panel.proxy.rowCount() == 1
+    panel.clear_filters()
+    qtbot.keyClicks(panel.search, "EVALUATE")
+    assert panel.proxy.rowCount() == 1
+    qtbot.keyClicks(panel.search, " nothing like this")
+    assert panel.pages.currentIndex() == NO_MATCH and not panel.editor.isVisible()
+
+
+def test_click_and_enter_jump_to_the_passage(tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot) -> None:
+    document_id = import_demo(tasks, qtbot)
+    first = annotate_phrase(tasks, qtbot, document_id, "No apologies")
+    second = annotate_phrase(tasks, qtbot, document_id, "taxi licensing")
+    loaded(panel, qtbot, document_id)
+    rect = panel.view.visualRect(panel.proxy.index(1, 0))
+    with qtbot.waitSignal(panel.jump_requested) as jumped:
+        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert jumped.args == [second.anchor.start]
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Up)
+    with qtbot.waitSignal(panel.jump_requested) as jumped:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert jumped.args == [first.anchor.start]
+
+
+def test_delete_key_removes_selected_rows_and_undo_brings_them_back(
+    tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot
+) -> None:
+    controller = AnnotationController(tasks)
+    bind(panel, controller)
+    document_id = import_demo(tasks, qtbot)
+    for phrase in ("No apologies", "information sharing pilot", "taxi licensing"):
+        annotate_phrase(tasks, qtbot, document_id, phrase)
+    loaded(panel, qtbot, document_id)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.proxy.index(0, 0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(panel.delete_requested) as asked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert len(asked.args[0]) == 2
+    wait_idle(tasks, qtbot)
+    assert panel.model.rowCount() == 1
+    assert call(tasks, qtbot, lambda library: len(library.annotations(document_id))) == 1
+    controller.stack.undo()
+    wait_idle(tasks, qtbot)
+    assert panel.model.rowCount() == 3
+
+
+def test_note_is_edited_in_place_and_copied_as_markdown(
+    tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot
+) -> None:
+    controller = AnnotationController(tasks)
+    bind(panel, controller)
+    document_id = import_demo(tasks, qtbot)
+    made = annotate_phrase(tasks, qtbot, document_id, "information sharing pilot", tags=["data"])
+    loaded(panel, qtbot, document_id)
+    panel.select_annotation(made.id)
+    panel.editor.text.setFocus()
+    qtbot.keyClicks(panel.editor.text, "Ask for the *evaluation*")
+    assert panel.editor.save.isEnabled()
+    qtbot.keyClick(panel.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(tasks, qtbot)
+    assert call(tasks, qtbot, lambda library: library.annotation(made.id).note) == "Ask for the *evaluation*"
+    assert not panel.editor.save.isEnabled()
+
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QApplication.clipboard().text()
+    assert copied == "> information sharing pilot\n\nAsk for the *evaluation*\n\n#data\n"
+
+
+def test_empty_states(tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot) -> None:
+    document_id = import_demo(tasks, qtbot, NAPIER)
+    assert loaded(panel, qtbot, document_id) == []
+    assert panel.pages.currentIndex() == EMPTY and not panel.count.isVisible()
+    annotate_phrase(tasks, qtbot, document_id, "Napier")
+    panel.show_document(document_id)
+    wait_idle(tasks, qtbot)
+    assert panel.pages.currentIndex() == LIST

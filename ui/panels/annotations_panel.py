@@ -1,0 +1,262 @@
+"""The Annotations dock: a document's annotations in reading order, filtered, jumped to, edited, copied."""
+
+from __future__ import annotations
+
+from app.annotations import COLOURS, KINDS
+from app.errors import AppError
+from app.library import Library
+from app.model import Annotation, Changes
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.annotation_colours import swatch_icon
+from ui.models.annotations_model import ANNOTATION_ROLE, AnnotationsFilter, AnnotationsModel, markdown
+from ui.panels.annotation_card import AnnotationCard
+from ui.panels.empty_state import EmptyState
+from ui.panels.note_editor import NoteEditor
+from ui.tasks import Tasks
+from ui.theme import Theme
+from ui.undo import AnnotationController
+
+LIST, EMPTY, NO_MATCH, NO_DOCUMENT = range(4)
+KIND_LABELS = {"highlight": "Highlights", "underline": "Underlines", "note": "Notes"}
+
+
+def _combo(name: str, everything: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(everything, None)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
+    return combo
+
+
+class AnnotationsPanel(QWidget):
+    """Lists one document's annotations; emits intents, never writes itself.
+
+    `jump_requested(start)` on click or Enter; `delete_requested(ids)` on Del;
+    `note_edit_requested(id, text)` when an edited note is saved;
+    `annotation_selected(id)` when the current row changes.
+    """
+
+    jump_requested = Signal(int)
+    delete_requested = Signal(list)
+    note_edit_requested = Signal(str, str)
+    annotation_selected = Signal(str)
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.model = AnnotationsModel(self)
+        self.proxy = AnnotationsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_filters()
+        self._build_list()
+        self.editor = NoteEditor()
+        self.editor.save_requested.connect(self.note_edit_requested)
+        self.count = QLabel()
+        self.count.setObjectName("annotationCount")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(
+            EmptyState("annotations", "No annotations yet", "Select words in the paper and pick a colour.")
+        )
+        clear = ("Clear filters", self.clear_filters)
+        self.pages.addWidget(
+            EmptyState("annotations", "Nothing matches", "No annotation here fits the filters.", action=clear)
+        )
+        self.pages.addWidget(EmptyState("annotations", "No paper open", "Open a paper to see its notes."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for combo in (self.colours, self.kinds, self.tags):
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.editor)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.model.dataChanged):  # fmt: skip
+            signal.connect(self._model_changed)
+        self._show_state()
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by words in quote, note or tags")
+        self.search.setAccessibleName("Filter annotations")
+        self.search.setClearButtonEnabled(True)
+        self.colours = _combo("Colour", "All colours")
+        for colour in COLOURS:
+            self.colours.addItem(swatch_icon(colour), colour.capitalize(), colour)
+        self.kinds = _combo("Kind", "All kinds")
+        for kind in KINDS:
+            self.kinds.addItem(KIND_LABELS[kind], kind)
+        self.tags = _combo("Tag", "All tags")
+        self.search.textChanged.connect(self._filter)
+        for combo in (self.colours, self.kinds, self.tags):
+            combo.currentIndexChanged.connect(self._filter)
+
+    def _build_list(self) -> None:
+        self.view = QListView()
+        self.view.setAccessibleName("Annotations")
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(AnnotationCard(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setMouseTracking(True)
+        self.view.setFrameShape(QListView.Shape.NoFrame)
+        self.view.clicked.connect(self._jump)
+        self.view.activated.connect(self._jump)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        for text, keys, slot in (
+            ("Delete", QKeySequence.StandardKey.Delete, self.request_delete),
+            ("Copy as Markdown", QKeySequence.StandardKey.Copy, self.copy_markdown),
+        ):
+            action = QAction(text, self.view)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    # -- loading and refreshing ----------------------------------------------------
+    def show_document(self, document_id: int | None) -> None:
+        """Show the annotations of `document_id` (None: no paper open)."""
+        if document_id is None:
+            self.model.set_annotations(None, [])
+            return
+        self.tasks.run(
+            lambda library: library.annotations(document_id),
+            lambda found: self.model.set_annotations(document_id, found),
+            key="annotations-panel",
+        )
+
+    def refresh(self, changes: Changes) -> None:
+        """Re-read just the annotations `changes` names, if they concern the document shown."""
+        document_id = self.model.document_id
+        if document_id is None or document_id not in changes.documents:
+            return
+        if not changes.annotations:
+            self.show_document(document_id)
+            return
+        wanted = sorted(changes.annotations)
+        self.tasks.run(lambda library: _fetch(library, wanted), self.model.update)
+
+    # -- user actions --------------------------------------------------------------
+    def selected(self) -> list[Annotation]:
+        rows = sorted(self.view.selectionModel().selectedRows(), key=QModelIndex.row)
+        return [index.data(ANNOTATION_ROLE) for index in rows]
+
+    def request_delete(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.delete_requested.emit([annotation.id for annotation in chosen])
+
+    def copy_markdown(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            QGuiApplication.clipboard().setText("\n\n---\n\n".join(markdown(a) for a in chosen) + "\n")
+
+    def select_annotation(self, annotation_id: str) -> bool:
+        """Make an annotation current and visible (the passage links back to its note)."""
+        row = self.model.row_of(annotation_id)
+        index = self.proxy.mapFromSource(self.model.index(row)) if row is not None else QModelIndex()
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+        return True
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        for combo in (self.colours, self.kinds, self.tags):
+            combo.setCurrentIndex(0)
+
+    def set_theme(self, theme: Theme) -> None:
+        for page in range(1, self.pages.count()):
+            widget = self.pages.widget(page)
+            if isinstance(widget, EmptyState):
+                widget.set_theme(theme)
+
+    # -- internals -----------------------------------------------------------------
+    def _jump(self, index: QModelIndex) -> None:
+        annotation = index.data(ANNOTATION_ROLE)
+        if isinstance(annotation, Annotation) and annotation.anchor.start is not None:
+            self.jump_requested.emit(annotation.anchor.start)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        annotation = current.data(ANNOTATION_ROLE)
+        self.editor.show_annotation(annotation if isinstance(annotation, Annotation) else None)
+        if isinstance(annotation, Annotation):
+            self.annotation_selected.emit(annotation.id)
+
+    def _filter(self) -> None:
+        self.proxy.set_criteria(
+            colour=self.colours.currentData(),
+            kind=self.kinds.currentData(),
+            tag=self.tags.currentData(),
+            text=self.search.text(),
+        )
+        self._show_state()
+
+    def _model_changed(self) -> None:
+        names = sorted({name for a in self.model.annotations() for name in a.tags}, key=str.casefold)
+        chosen = self.tags.currentData()
+        self.tags.blockSignals(True)
+        while self.tags.count() > 1:
+            self.tags.removeItem(1)
+        for name in names:
+            self.tags.addItem(f"#{name}", name)
+        self.tags.setCurrentIndex(max(0, self.tags.findData(chosen)) if chosen else 0)
+        self.tags.blockSignals(False)
+        if chosen and self.tags.currentIndex() == 0:
+            self._filter()
+        current = self.view.currentIndex().data(ANNOTATION_ROLE)
+        self.editor.show_annotation(current if isinstance(current, Annotation) else None)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self.model.document_id is None:
+            page = NO_DOCUMENT
+        else:
+            page = LIST if shown else (NO_MATCH if total else EMPTY)
+        self.pages.setCurrentIndex(page)
+        self.editor.setVisible(page == LIST)
+        noun = "annotation" if total == 1 else "annotations"
+        self.count.setText(f"{shown} of {total} {noun}" if shown != total else f"{total} {noun}")
+        self.count.setVisible(self.model.document_id is not None and total > 0)
+
+
+def _fetch(library: Library, annotation_ids: list[str]) -> dict[str, Annotation | None]:
+    found: dict[str, Annotation | None] = {}
+    for annotation_id in annotation_ids:
+        try:
+            found[annotation_id] = library.annotation(annotation_id)
+        except AppError:  # deleted since: its row goes
+            found[annotation_id] = None
+    return found
+
+
+def bind(panel: AnnotationsPanel, controller: AnnotationController) -> None:
+    """Wire the panel's intents to the controller, and the controller's changes back to the panel."""
+    panel.delete_requested.connect(controller.delete)
+    panel.note_edit_requested.connect(controller.edit_note)
+    controller.changed.connect(panel.refresh)

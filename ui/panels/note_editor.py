@@ -1,0 +1,84 @@
+"""The note of the current annotation, edited in place (plain text or Markdown), saved on request."""
+
+from __future__ import annotations
+
+from app.model import Annotation
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class NoteEditor(QWidget):
+    """Emits `save_requested(annotation_id, text)` on Ctrl+Enter, Save, leaving the box, or
+    moving to another annotation with the note changed; Esc puts the saved note back."""
+
+    save_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._annotation: Annotation | None = None
+        self.title = QLabel("Note")
+        self.title.setObjectName("noteTitle")
+        self.hint = QLabel("Markdown welcome · Ctrl+Enter saves")
+        self.hint.setObjectName("noteHint")
+        self.hint.setEnabled(False)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName("Note")
+        self.text.setPlaceholderText("Add a note…")
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 14)
+        self.text.installEventFilter(self)
+        self.save = QPushButton("Save note")
+        self.save.clicked.connect(self.commit)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.text, self.commit, context=Qt.ShortcutContext.WidgetShortcut)
+        self.text.textChanged.connect(self._update_buttons)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.hint)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addLayout(bottom)
+        self.show_annotation(None)
+
+    @property
+    def dirty(self) -> bool:
+        return self._annotation is not None and self.text.toPlainText() != self._annotation.note
+
+    def show_annotation(self, annotation: Annotation | None) -> None:
+        """Edit `annotation`'s note; unsaved typing on another annotation is saved first."""
+        previous = self._annotation
+        same = annotation is not None and previous is not None and annotation.id == previous.id
+        if self.dirty and not same:
+            self.commit()
+        keep_typing = same and self.dirty
+        self._annotation = annotation
+        if not keep_typing:
+            self.text.blockSignals(True)
+            self.text.setPlainText(annotation.note if annotation else "")
+            self.text.blockSignals(False)
+        self.setEnabled(annotation is not None)
+        self._update_buttons()
+
+    def commit(self) -> None:
+        if self._annotation is not None and self.dirty:
+            self.save_requested.emit(self._annotation.id, self.text.toPlainText())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and event.type() == QEvent.Type.FocusOut:
+            self.commit()
+        elif isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.dirty:
+            self.text.setPlainText(self._annotation.note if self._annotation else "")
+            return True
+        return super().eventFilter(watched, event)
+
+    def _update_buttons(self) -> None:
+        self.save.setEnabled(self.dirty)
