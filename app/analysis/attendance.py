@@ -124,7 +124,7 @@ _LEAVE = re.compile(
 )
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bapologies\W+(?:none|nil)\b", re.I)
 _CLAUSE_END = re.compile(
-    r"\s+(?:who|due|because|as|owing|being|which|be|were|was|for\s+(?:the|this))\b|;|"
+    r"\s+(?:who|due|because|as|owing|being|which|be|were|was|for\s+(?:the|this|absence|lateness|leave))\b|;|"
     # A full stop ends the clause, but not the one of an initial or a title ("Cllr. T. Durkan").
     r"(?<!\b[A-Za-z])(?<!Cllr)(?<!Clr)(?<!Mrs)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Cr)\.(?:\s|$)",
     re.I,

@@ -149,6 +149,10 @@ def clean_person(raw: str) -> tuple[str, str | None, bool]:
             role = role or _role_name(title.group("office"))
         text = text[title.end() :].strip() if title.end() <= len(text) else ""
     name = text.strip(" ,.:-–")
+    if not name and role:
+        # "The Mayor (Councillor J Smith)": the office outside, the name in the brackets.
+        inner = [clean_person(inside)[0] for inside in brackets if not find_role(inside)]
+        name = next((candidate for candidate in inner if is_name(candidate)), "")
     return name, role, any(_are_initials(inside, name) for inside in brackets)
 
 

@@ -302,6 +302,16 @@ def test_sentences_of_a_roll_call() -> None:
             {"Evans"},
         ),
         ("Council Present: Mayor Dale, Councillor Chew\n", {"Dale", "Chew"}, set()),
+        (
+            "Present: The Mayor (Councillor J Smith), Councillors K Lee and M Roy\n",
+            {"J Smith", "K Lee", "M Roy"},
+            set(),
+        ),
+        (
+            "Apologies\nThat the apologies from Cr Ann Wood and Cr Tom Hay for absence be accepted.\n",
+            set(),
+            {"Ann Wood", "Tom Hay"},
+        ),
     ],
 )
 def test_label_vocabulary_of_other_countries(text: str, present: set[str], other: set[str]) -> None:
