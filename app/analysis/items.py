@@ -28,6 +28,7 @@ GAP_PENALTY = {1: 0.0, 2: -0.7, 3: -1.2}
 OPEN_PENALTY_ONE = -0.3
 OPEN_PENALTY_OTHER = -1.2
 MIN_CHAIN = 1.9
+MASTHEAD_LINES = 3
 _ATTENDANCE_LINE = re.compile(
     r"^(?:(?:members|councillors|councilors|commissioners)\s+)?(?:present|in attendance|attendees)\s*:", re.I
 )
@@ -199,9 +200,12 @@ def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list
 
 
 def _after_masthead(lines: list[Line], heads: list[Head]) -> list[Head]:
-    """Drop the masthead (council, committee, meeting lines) printed above the attendance list."""
+    """Drop the masthead (council, committee, meeting lines) printed above the attendance list, or
+    at least the document's own title in its first lines."""
     label = next((line.index for line in lines if _ATTENDANCE_LINE.match(line.words)), -1)
-    return [head for head in heads if head.line > label or is_procedural(head.title or "")]
+    opening = [line.index for line in lines if not line.blank][:MASTHEAD_LINES]
+    top = max(label, opening[-1] if opening else -1)
+    return [head for head in heads if head.line > top or is_procedural(head.title or "")]
 
 
 def _plain_heading(

@@ -157,3 +157,17 @@ def test_degenerate_documents_give_an_honest_empty_result(text: str) -> None:
     analysis = analyze(DocumentText(text, (Block("paragraph", 0, len(text)),) if text.strip() else (), "txt"))
     assert analysis.items == ()
     assert all(text[span.start : span.end] == span.text for span in analysis.resolutions)
+
+
+def test_word_minutes_title_sub_headings_and_numbered_lists(tmp_path: Path) -> None:
+    from tests.factories import write_docx_minutes
+
+    analysis = analyze(ingest.load(write_docx_minutes(tmp_path / "minutes.docx")))
+    assert [(item.number, item.title) for item in analysis.items] == [
+        ("1", "Apologies"),
+        ("2", "Budget monitoring"),
+        ("3", "Date of next meeting"),
+    ]
+    assert [span.text for span in analysis.items[1].resolutions] == [
+        "RESOLVED that the budget report be noted."
+    ]
