@@ -73,12 +73,16 @@ def heading_end(text: str, item: Item) -> int:
     """
     limit = max(item.start, min(item.end, len(text)))
     words = re.findall(r"\w+", item.title or "")
-    if words:
-        pattern = r"\W+".join(re.escape(word) for word in words)
-        window = item.start + 3 * len(item.title or "") + 200
-        found = re.compile(pattern, re.I).search(text, item.start, min(limit, window))
-        if found:
-            return _line_end(text, found.end(), limit)
+    # The title's words in order (plain searches: a pack has hundreds of items to place).
+    window = text[item.start : min(limit, item.start + 3 * len(item.title or "") + 200)].lower()
+    at = 0
+    for word in words:
+        at = window.find(word.lower(), at)
+        if at < 0:
+            break
+        at += len(word)
+    if words and at > 0:
+        return _line_end(text, item.start + at, limit)
     first = _line_end(text, item.start, limit)
     return first if text[item.start : first].strip() else _line_end(text, first + 1, limit)
 

@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 1  # int: where in the text the row's passage starts
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "meeting", "detail", "item", "resolution", "action", "group"
@@ -34,8 +35,9 @@ _DECISION_WORDS = re.compile(
 )
 # A decision that opens with its first sub-point: "- (i) the update…" reads "the update…".
 _FIRST_POINT = re.compile(r"^(?:[-–•·*]\s*)?(?:\(?(?:[ivx]+|[a-z]|\d+)[).]\s+)?", re.I)
-# Dots in the kinds' colours; details and groups carry none. Groups borrow the decisions' colour.
-_DOT_KIND = {"meeting": "meeting", "item": "item", "resolution": "resolution", "action": "action"}
+_ACTION_WORD = re.compile(r"^\W*action\b\s*(?:\([^)]*\))?\s*[:;–—-]\s*", re.I)  # the row says it already
+# Rows of these kinds carry a dot in the kind's highlight colour; details and groups carry none.
+DOTTED = frozenset({"meeting", "item", "resolution", "action"})
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -47,10 +49,10 @@ class Node:
     kind: str
     text: str
     offset: int
-    end: int
     tooltip: str = ""
     parent: Node | None = None
     row: int = 0
+    key: int = 0  # the model's internal id for the node's index
     children: list[Node] = field(default_factory=list)
 
     def add(self, child: Node) -> Node:
@@ -75,20 +77,20 @@ def _rich(text: str) -> str:
 def decision_row(span: Span) -> Node:
     words = _one_line(span.text)
     gist = _FIRST_POINT.sub("", _DECISION_WORDS.sub("", words)) or words
-    return Node("resolution", "Resolved: " + _elided(gist),
-                span.start, span.end, _rich(span.text))
+    return Node("resolution", "Resolved: " + _elided(gist), span.start, _rich(span.text))
 
 
 def action_row(action: Action) -> Node:
     label = f"Action ({action.owner})" if action.owner else "Action"
-    return Node("action", f"{label}: {_elided(_one_line(action.text))}", action.start, action.end,
-                _rich(action.text))
+    words = _one_line(action.text)
+    gist = _ACTION_WORD.sub("", words) or words
+    return Node("action", f"{label}: {_elided(gist)}", action.start, _rich(action.text))
 
 
 def item_row(item: Item) -> Node:
     label = item_label(item)
     tooltip = f"{label}\nPage {item.page}" if item.page else label
-    node = Node("item", label, item.start, item.end, tooltip)
+    node = Node("item", label, item.start, tooltip)
     for span in item.resolutions:
         node.add(decision_row(span))
     for action in item.actions:
@@ -105,30 +107,30 @@ def readable_date(meeting: Meeting) -> str | None:
     return f"{when}, {meeting.time}" if meeting.time else when
 
 
-def meeting_row(analysis: Analysis, end: int) -> Node | None:
+def meeting_row(analysis: Analysis) -> Node | None:
     """The meeting's date, venue, chair and attendance, or None when none of them was found."""
     meeting, people = analysis.meeting, analysis.attendance
     placed = [person.start for person in people if person.end > person.start]
-    node = Node("meeting", "Meeting", 0, end, ", ".join(filter(None, (meeting.body, meeting.council))))
+    node = Node("meeting", "Meeting", 0, ", ".join(filter(None, (meeting.body, meeting.council))))
     when = readable_date(meeting)
     for label, value in (("Date", when), ("Venue", meeting.venue), ("Chair", meeting.chair)):
         if value:
-            node.add(Node("detail", f"{label}: {value}", 0, 0, value))
+            node.add(Node("detail", f"{label}: {value}", 0, value))
     if people:
         present = sum(person.status == "present" for person in people)
         apologies = sum(person.status == "apologies" for person in people)
-        summary = f"Attendance: {present} present · {apologies} apologies"
-        node.add(Node("detail", summary, min(placed, default=0), 0, f"{len(people)} people named"))
+        noun = "apology" if apologies == 1 else "apologies"
+        summary = f"Attendance: {present} present · {apologies} {noun}"
+        node.add(Node("detail", summary, min(placed, default=0), f"{len(people)} people named"))
     return node if node.children else None
 
 
 def outline(analysis: Analysis) -> list[Node]:
     """The top-level rows: the meeting (if known), each item, and the decisions outside any item."""
-    first_item = analysis.items[0].start if analysis.items else 0
-    rows = [row for row in (meeting_row(analysis, first_item),) if row is not None]
+    rows = [row for row in (meeting_row(analysis),) if row is not None]
     rows.extend(item_row(item) for item in analysis.items)
     if analysis.resolutions:
-        group = Node("group", OTHER_DECISIONS, analysis.resolutions[0].start, analysis.resolutions[-1].end)
+        group = Node("group", OTHER_DECISIONS, analysis.resolutions[0].start)
         for span in analysis.resolutions:
             group.add(decision_row(span))
         rows.append(group)
@@ -146,16 +148,17 @@ NODE_ROLES: dict[int, Callable[[Node], Any]] = {
 }
 
 
-def dot(colour: str, size: int = 16) -> QIcon:
+def dot(colour: str, size: int = 16, ratio: float = 1.0) -> QIcon:
     """A filled circle in `colour`, centred in an icon of `size` (small beside the row's text)."""
-    image = QPixmap(size, size)
+    image = QPixmap(round(size * ratio), round(size * ratio))
+    image.setDevicePixelRatio(ratio)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(colour))
     radius = size * 0.22
-    painter.drawEllipse(image.rect().toRectF().center(), radius, radius)
+    painter.drawEllipse(QPointF(size / 2, size / 2), radius, radius)
     painter.end()
     return QIcon(image)
 
@@ -166,8 +169,7 @@ class OutlineModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Node] = []
-        self._nodes: list[Node] = []  # index ids: a node's position here
-        self._ids: dict[int, int] = {}  # id(node) → position
+        self._nodes: list[Node] = []  # by `Node.key`
         self._starts: list[int] = []  # top-level rows' offsets, for `row_at`
         self._icons: dict[str, QIcon] = {}
         self._bold = QFont()
@@ -177,7 +179,8 @@ class OutlineModel(QAbstractItemModel):
         self.beginResetModel()
         self._rows = outline(analysis) if analysis is not None else []
         self._nodes = [node for row in self._rows for node in (row, *row.children)]
-        self._ids = {id(node): number for number, node in enumerate(self._nodes)}
+        for key, node in enumerate(self._nodes):
+            node.key = key
         self._starts = [row.offset for row in self._rows if row.kind != "group"]
         self.endResetModel()
 
@@ -196,7 +199,7 @@ class OutlineModel(QAbstractItemModel):
         return self._nodes[index.internalId()] if index.isValid() else None
 
     def index_of(self, node: Node) -> QModelIndex:
-        return self.createIndex(node.row, 0, self._ids[id(node)])
+        return self.createIndex(node.row, 0, node.key)
 
     def row_at(self, offset: int) -> QModelIndex:
         """The item (or the meeting, before the first item) whose passage holds `offset`."""
@@ -239,12 +242,13 @@ class OutlineModel(QAbstractItemModel):
         return getter(node) if getter else None
 
     def _icon(self, kind: str) -> QIcon | None:
-        key = _DOT_KIND.get(kind)
-        if key is None:
+        if kind not in DOTTED:
             return None
-        if key not in self._icons:
-            self._icons[key] = dot(KIND_BY_KEY[key].colour)
-        return self._icons[key]
+        if kind not in self._icons:
+            app = QGuiApplication.instance()
+            ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+            self._icons[kind] = dot(KIND_BY_KEY[kind].colour, ratio=ratio)
+        return self._icons[kind]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
