@@ -308,3 +308,17 @@ def write_sideways_table_pdf(path: Path) -> Path:
         page.insert_text((100 + index * 16, 700), row, fontsize=11, rotate=90)
     doc.save(path)
     return path
+
+
+def write_many_small_scans(path: Path, pages: int) -> Path:
+    """`pages` small scanned slips (an image of a word each), for OCR limits."""
+    source = pymupdf.open()
+    slip = source.new_page(width=160, height=40)
+    slip.insert_text((10, 26), "Resolved", fontsize=16)
+    image = slip.get_pixmap(dpi=150).tobytes("png")
+    doc = pymupdf.open()
+    for _ in range(pages):
+        page = doc.new_page(width=160, height=40)
+        page.insert_image(page.rect, stream=image)
+    doc.save(path)
+    return path

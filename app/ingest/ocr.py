@@ -17,6 +17,9 @@ INSTALL_HINT = (
 )
 LANGUAGE = "eng"
 OCR_DPI = 300
+# OCR takes about this long a page here; reading must end well within the parse timeout (120 s).
+SECONDS_PER_PAGE = 7
+MAX_PAGES = 12
 
 
 def _candidates(executable: Path) -> list[Path]:

@@ -72,9 +72,14 @@ def extract(doc: pymupdf.Document, name: str) -> tuple[list[PageText], list[str]
             raise UnreadableFile(f"{name}: {summary}, and {ocr.INSTALL_HINT}")
         warnings.append(f"{summary} (those pages are left out: {ocr.INSTALL_HINT})")
         return pages, warnings
-    for index in scanned:
+    for index in scanned[: ocr.MAX_PAGES]:
         pages[index] = page_text(ocr.page_dict(doc[index], tessdata, TEXT_FLAGS))
     warnings.append(f"{summary}: read by OCR (Tesseract), so expect some misread words")
+    if len(scanned) > ocr.MAX_PAGES:
+        warnings.append(
+            f"only the first {ocr.MAX_PAGES} scanned pages were read by OCR "
+            f"(about {ocr.SECONDS_PER_PAGE} s a page); the other {len(scanned) - ocr.MAX_PAGES} are left out"
+        )
     return pages, warnings
 
 

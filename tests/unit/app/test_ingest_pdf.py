@@ -13,6 +13,7 @@ from app.ingest import ocr
 from app.model import DocumentText
 
 from tests.factories import (
+    write_many_small_scans,
     write_moderngov_minutes,
     write_pdf_labelled_attendance,
     write_pdf_minutes,
@@ -211,6 +212,14 @@ def test_scan_is_read_by_ocr(tmp_path: Path) -> None:
     assert "MINUTES OF THE PARISH COUNCIL" in doc.text
     assert "accounts be approved" in doc.text
     assert "OCR" in doc.warnings[0]
+
+
+@pytest.mark.skipif(ocr.find_tessdata() is None, reason="Tesseract OCR language data is not installed")
+def test_ocr_is_bounded_to_a_number_of_pages(tmp_path: Path) -> None:
+    doc = ingest.load(write_many_small_scans(tmp_path / "slips.pdf", ocr.MAX_PAGES + 2))
+    assert doc.text.count("Resolved") == ocr.MAX_PAGES
+    assert f"only the first {ocr.MAX_PAGES} scanned pages" in doc.warnings[-1]
+    assert "the other 2 are left out" in doc.warnings[-1]
 
 
 def test_souldern_samples_read_cleanly(samples: Path) -> None:
