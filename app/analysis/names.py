@@ -57,7 +57,9 @@ press business society club church federation commission forum panel cabinet sub
 subcommittee scrutiny policy development finance
 """
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split()) | {
-    "attorney", "clerk", "conflict", "interest", "interests", "resolution", "recommendation", "welcome"
+    "attorney", "clerk", "conflict", "interest", "interests", "resolution", "recommendation", "welcome",
+    "declaration", "declarations", "items", "reports", "prayer", "karakia", "adjournment", "closure",
+    "correspondence", "matters", "arising", "other", "business", "consent", "communications", "petitions",
 }
 _POST_WORDS = frozenset(["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim"])
 # Small words a heading in capitals has ("CONFLICT OF INTEREST") and a name in capitals has not.
@@ -111,7 +113,7 @@ def is_name(text: str) -> bool:
     if any(w in _NOT_NAME and not (w in _MONTHS_MAY_BE_NAMES and i) for i, w in enumerate(lowered)):
         return False
     all_caps = text.isupper() and len(text) > 3
-    if all_caps and (not 2 <= len(words) <= 4 or any(w in _FUNCTION_WORDS for w in lowered)):
+    if all_caps and (len(words) > 4 or any(w in _FUNCTION_WORDS for w in lowered)):
         return False
     if not all(_is_name_word(w, all_caps) for w in words):
         return False

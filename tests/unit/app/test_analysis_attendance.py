@@ -303,6 +303,11 @@ def test_sentences_of_a_roll_call() -> None:
         ),
         ("Council Present: Mayor Dale, Councillor Chew\n", {"Dale", "Chew"}, set()),
         (
+            "PRESENT: MAYOR JOHN SMITH, COUNCILMEMBERS ADAMS, BAKER\nABSENT: NONE\n",
+            {"JOHN SMITH", "ADAMS", "BAKER"},
+            set(),
+        ),
+        (
             "Present: The Mayor (Councillor J Smith), Councillors K Lee and M Roy\n",
             {"J Smith", "K Lee", "M Roy"},
             set(),
