@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -49,11 +49,18 @@ class Importer(QObject):
         super().__init__(parent)
         self._tasks = tasks
 
-    def import_paths(self, paths: Sequence[Path], *, quiet: bool = False, open_result: bool = True) -> Batch:
+    def import_paths(
+        self,
+        paths: Sequence[Path],
+        *,
+        quiet: bool = False,
+        open_result: bool = True,
+        passwords: Mapping[Path, str] | None = None,
+    ) -> Batch:
         batch = Batch(tuple(paths), quiet=quiet, open_result=open_result)
         for path in batch.paths:
             self._tasks.run(
-                partial(Library.import_file, path=path),
+                partial(Library.import_file, path=path, password=(passwords or {}).get(path)),
                 partial(self._imported, batch),
                 on_error=partial(self._failed, batch, path),
             )

@@ -8,16 +8,20 @@ from pathlib import Path
 
 from app import NAME, ingest
 from app import settings as prefs
+from app.errors import AppError, PasswordRequired
 from app.library import Changes, ImportOutcome, Library
-from app.model import Document, DocumentText
+from app.model import Analysis, Document, DocumentText
 from app.paths import Paths
+from app.positions import Positions
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QProgressBar,
@@ -32,7 +36,8 @@ from ui.importer import Batch, Importer
 from ui.models.library_model import LibraryModel
 from ui.panels.empty_state import EmptyState
 from ui.panels.library_panel import LibraryPanel
-from ui.reader.text_view import ReaderView
+from ui.panels.outline_panel import OutlinePanel
+from ui.reader.reader_pane import PAGE, ReaderPane
 from ui.tasks import Tasks
 from ui.theme import Theme, ThemeController
 
@@ -62,7 +67,10 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.library_model = LibraryModel(self)
         self.library = LibraryPanel(self.library_model)
-        self.reader = ReaderView(settings.get(prefs.READER_FONT_SIZE))
+        self.reader = ReaderPane(settings, Positions(paths.config))
+        self.passwords = self.reader.passwords  # typed this session, never stored
+        self.password_dialog: QInputDialog | None = None
+        self._shut_down = False
         self.welcome = EmptyState(
             "quorum",
             "Open your meeting papers",
@@ -86,15 +94,13 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------
     def _make_docks(self) -> None:
-        self.outline_state = EmptyState(
-            "outline", "No outline yet", "The outline of items and decisions appears here."
-        )
+        self.outline = OutlinePanel()
         self.annotations_state = EmptyState(
             "annotations", "No notes yet", "Your highlights and notes on this paper appear here."
         )
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.library_dock = self._dock("Library", "libraryDock", self.library, left)
-        self.outline_dock = self._dock("Outline", "outlineDock", self.outline_state, right)
+        self.outline_dock = self._dock("Outline", "outlineDock", self.outline, right)
         self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotations_state, right)
         self.resize(1280, 800)
         self.resizeDocks([self.library_dock, self.outline_dock], [420, 220], Qt.Orientation.Horizontal)
@@ -125,7 +131,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.library.document_chosen.connect(self.open_document)
-        self.reader.zoom_requested.connect(lambda step: self._set_text_size(self.reader.font_size + step))
+        self.reader.text_view.zoom_requested.connect(lambda step: self._set_text_size(self.text_size + step))
+        self.outline.jump_requested.connect(self.reader.jump_to_offset)
+        self.reader.position_settled.connect(self.outline.set_current_offset)
         self.tasks.busy_changed.connect(self._busy_changed)
         self.tasks.app_error.connect(self.errors.show_error)
         self.importer.imported.connect(self._imported)
@@ -136,7 +144,8 @@ class MainWindow(QMainWindow):
     def apply_theme(self, theme: Theme) -> None:
         self.reader.set_theme(theme)
         self.library.set_theme(theme)
-        for state in (self.welcome, self.outline_state, self.annotations_state):
+        self.outline.set_theme(theme)
+        for state in (self.welcome, self.annotations_state):
             state.set_theme(theme)
 
     # -- starting -------------------------------------------------------------------
@@ -148,10 +157,10 @@ class MainWindow(QMainWindow):
             if demo_files and not documents:
                 self.status(f"Setting up the demo library ({len(demo_files)} papers)…")
                 self.importer.import_paths(demo_files, quiet=True, open_result=False)
-            if files:
-                self.open_files(files)
 
         self.tasks.run(lambda library: library.documents(), loaded)
+        if files:
+            self.open_files(files)  # a PDF's pages show at once; its import queues behind the list
 
     # -- opening --------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -161,22 +170,67 @@ class MainWindow(QMainWindow):
         )
         self.open_files([Path(name) for name in names])
 
-    def open_files(self, paths: Sequence[Path]) -> Batch:
-        """Import the files (each once, by content) and open the last one."""
-        return self.importer.import_paths([path.expanduser().absolute() for path in paths])
+    def open_files(self, paths: Sequence[Path]) -> Batch | None:
+        """Import the files (each once, by content) and open the last one.
+
+        The last one, if a PDF, shows its pages straight away, before its import
+        (which reads and analyses the whole file) is done; a protected one asks
+        for its password first (None is returned: the import waits for it).
+        """
+        paths = [path.expanduser().absolute() for path in paths]
+        if paths and paths[-1].suffix.lower() == ".pdf":
+            return self._show_pdf_then_import(paths, None)
+        return self.importer.import_paths(paths)
+
+    def _show_pdf_then_import(self, paths: list[Path], password: str | None) -> Batch | None:
+        path = paths[-1]
+        try:
+            self.reader.open_pdf(path, password)
+        except PasswordRequired as error:
+            self.ask_password(path, wrong=error.wrong or password is not None, paths=paths)
+            return None
+        except AppError:
+            pass  # the import says what is wrong with the file
+        else:
+            if password is not None:
+                self.passwords[path] = password
+            self.center.setCurrentWidget(self.reader)
+            self.setWindowTitle(f"{path.name} — {NAME}")
+            self.outline.set_analysis(None)
+        return self.importer.import_paths(paths, passwords=self.passwords)
+
+    def ask_password(self, path: Path, *, wrong: bool, paths: list[Path]) -> QInputDialog:
+        """Ask for a PDF's password without blocking; a wrong one asks again, Cancel skips the file."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Password needed")
+        first = f"The password for “{path.name}” is not right. Try again:" if wrong else ""
+        dialog.setLabelText(first or f"“{path.name}” is protected by a password. Enter it to open the paper:")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda text: self._show_pdf_then_import(paths, text))
+        dialog.rejected.connect(lambda: self._password_cancelled(paths))
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _password_cancelled(self, paths: list[Path]) -> None:
+        self.status(f"Not opened: “{paths[-1].name}” needs its password.")
+        if paths[:-1]:
+            self.importer.import_paths(paths[:-1])
 
     def open_document(self, document_id: int) -> None:
         if self.reader.document is not None and self.reader.document.id == document_id:
             return
 
-        def load(library: Library) -> tuple[Document, DocumentText]:
-            return library.document(document_id), library.text(document_id)
+        def load(library: Library) -> tuple[Document, DocumentText, Analysis]:
+            return library.document(document_id), library.text(document_id), library.analysis(document_id)
 
         self.tasks.run(load, self._show_document, key="open")
 
-    def _show_document(self, loaded: tuple[Document, DocumentText]) -> None:
-        document, text = loaded
-        self.reader.show_document(document, text)
+    def _show_document(self, loaded: tuple[Document, DocumentText, Analysis]) -> None:
+        document, text, analysis = loaded
+        self.reader.show_document(document, text, analysis)
+        self.outline.set_analysis(analysis)
         self.center.setCurrentWidget(self.reader)
         self.setWindowTitle(f"{document.title} — {NAME}")
         self.library.select(document.id)
@@ -250,14 +304,28 @@ class MainWindow(QMainWindow):
         return "; ".join(parts) + "."
 
     # -- view -------------------------------------------------------------------------
+    @property
+    def text_size(self) -> float:
+        return self.reader.text_view.font_size
+
     def text_bigger(self) -> None:
-        self._set_text_size(self.reader.font_size + 1)
+        """Bigger text, or in the page view a closer zoom (one shortcut, the view decides)."""
+        if self.reader.mode == PAGE:
+            self.reader.pages.zoom_in()
+        else:
+            self._set_text_size(self.text_size + 1)
 
     def text_smaller(self) -> None:
-        self._set_text_size(self.reader.font_size - 1)
+        if self.reader.mode == PAGE:
+            self.reader.pages.zoom_out()
+        else:
+            self._set_text_size(self.text_size - 1)
 
     def text_reset(self) -> None:
-        self._set_text_size(prefs.READER_FONT_SIZE.default)
+        if self.reader.mode == PAGE:
+            self.reader.pages.set_zoom(1.0)
+        else:
+            self._set_text_size(prefs.READER_FONT_SIZE.default)
 
     def _set_text_size(self, size: float) -> None:
         setting = prefs.READER_FONT_SIZE
@@ -314,4 +382,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if not self._shut_down:
+            self._shut_down = True
+            self.reader.shut_down()
         super().closeEvent(event)

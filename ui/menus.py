@@ -27,7 +27,20 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     actions["quit"] = file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, window.close)
 
+    reader = window.reader
+    edit_menu = bar.addMenu("&Edit")
+    actions["find"] = edit_menu.addAction("&Find…", QKeySequence.StandardKey.Find, reader.open_find)
+    actions["find-next"] = edit_menu.addAction(
+        "Find &Next", QKeySequence.StandardKey.FindNext, lambda: reader.step_hit(+1)
+    )
+    actions["find-previous"] = edit_menu.addAction(
+        "Find Pre&vious", QKeySequence.StandardKey.FindPrevious, lambda: reader.step_hit(-1)
+    )
+
     view_menu = bar.addMenu("&View")
+    view_menu.addAction(reader.toolbar.page_action)
+    view_menu.addAction(reader.toolbar.text_action)
+    view_menu.addSeparator()
     actions["bigger"] = view_menu.addAction("&Bigger Text", window.text_bigger)
     actions["bigger"].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
     actions["smaller"] = view_menu.addAction("&Smaller Text", QKeySequence("Ctrl+-"), window.text_smaller)
@@ -44,6 +57,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     view_menu.addSeparator()
     for dock in window.docks():
         view_menu.addAction(dock.toggleViewAction())
+
+    go_menu = bar.addMenu("&Go")
+    actions["back"] = go_menu.addAction("&Back", QKeySequence("Alt+Left"), reader.go_back)
+    actions["forward"] = go_menu.addAction("&Forward", QKeySequence("Alt+Right"), reader.go_forward)
 
     help_menu = bar.addMenu("&Help")
     actions["about"] = help_menu.addAction(f"&About {window.app_name}", window.show_about)

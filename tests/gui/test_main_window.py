@@ -43,9 +43,13 @@ def test_opening_a_demo_paper_shows_its_title_text_and_library_row(window: MainW
     wait_idle(qtbot, window)
 
     assert window.center.currentWidget() is window.reader
-    assert window.reader.title.text() == window.reader.document.title  # type: ignore[union-attr]
-    assert "PDF, 4 pages" in window.reader.meta.text()
-    assert "SOULDERN PARISH COUNCIL" in window.reader.plain_text()
+    assert window.reader.stack.currentWidget() is window.reader.pages  # a PDF opens on its pages
+    assert window.reader.pages.page_count == 4
+    window.reader.toolbar.text_action.trigger()
+    assert window.reader.stack.currentWidget() is window.reader.text_view
+    assert window.reader.text_view.title.text() == window.reader.document.title  # type: ignore[union-attr]
+    assert "PDF, 4 pages" in window.reader.text_view.meta.text()
+    assert "SOULDERN PARISH COUNCIL" in window.reader.text_view.plain_text()
     assert window.windowTitle().endswith("— Quorum")
     titles = [document.title for document in window.library_model.documents()]
     assert titles == [window.reader.document.title]  # type: ignore[union-attr]
@@ -62,7 +66,7 @@ def test_choosing_a_row_in_the_library_opens_that_paper(window: MainWindow, qtbo
 
     window.library.select(lancashire.id)
     qtbot.waitUntil(lambda: window.reader.document is not None and window.reader.document.id == lancashire.id)
-    assert "Scrutiny Committee" in window.reader.plain_text()
+    assert "Scrutiny Committee" in window.reader.text_view.plain_text()
 
 
 def test_dropping_a_file_imports_and_opens_it(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
@@ -79,7 +83,7 @@ def test_dropping_a_file_imports_and_opens_it(window: MainWindow, qtbot: QtBot, 
 
     assert enter.isAccepted() and drop.isAccepted()
     qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
-    assert "held on 3 March 2024" in window.reader.plain_text()
+    assert "held on 3 March 2024" in window.reader.text_view.plain_text()
     assert len(window.library_model.documents()) == 1
 
 
@@ -166,20 +170,20 @@ def test_open_recent_lists_opened_files_and_can_be_cleared(window: MainWindow, q
 def test_text_size_shortcuts_change_the_reader_and_are_remembered(window: MainWindow, qtbot: QtBot) -> None:
     window.open_files([LANCASHIRE])
     qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
-    start = window.reader.font_size
+    start = window.reader.text_view.font_size
     window.activateWindow()
-    window.reader.browser.setFocus()  # shortcuts work while reading, not only from the menu
-    qtbot.keyClick(window.reader.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window.reader.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.font_size == start + 2
-    assert window.reader.browser.document().defaultFont().pointSizeF() == start + 2
+    window.reader.text_view.browser.setFocus()  # shortcuts work while reading, not only from the menu
+    qtbot.keyClick(window.reader.text_view.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.reader.text_view.browser, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.text_view.font_size == start + 2
+    assert window.reader.text_view.browser.document().defaultFont().pointSizeF() == start + 2
     assert window.settings.get(prefs.READER_FONT_SIZE) == start + 2
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.font_size == start + 1
+    assert window.reader.text_view.font_size == start + 1
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.font_size == prefs.READER_FONT_SIZE.default
+    assert window.reader.text_view.font_size == prefs.READER_FONT_SIZE.default
 
-    viewport = window.reader.browser.viewport()
+    viewport = window.reader.text_view.browser.viewport()
     wheel = QWheelEvent(
         QPointF(50, 50),
         viewport.mapToGlobal(QPointF(50, 50)),
@@ -191,8 +195,9 @@ def test_text_size_shortcuts_change_the_reader_and_are_remembered(window: MainWi
         False,
     )
     QApplication.sendEvent(viewport, wheel)
-    assert window.reader.font_size == prefs.READER_FONT_SIZE.default + 1
-    assert window.reader.browser.document().defaultFont().pointSizeF() == window.reader.font_size
+    assert window.reader.text_view.font_size == prefs.READER_FONT_SIZE.default + 1
+    text_view = window.reader.text_view
+    assert text_view.browser.document().defaultFont().pointSizeF() == text_view.font_size
 
 
 def test_theme_override_recolours_the_app_and_is_remembered(window: MainWindow) -> None:

@@ -1,0 +1,245 @@
+"""The reader pane as a user meets it: page and text views, one position across both, find, back and
+forward, protected PDFs, structure highlights, the outline, acronyms and the remembered position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.model import DocumentText
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.reader.find_bar import find_all
+from ui.reader.reader_pane import PAGE, TEXT, ReaderPane
+from ui.reader.text_map import TextMap
+
+from tests.factories import write_agenda_pack, write_pdf_minutes
+from tests.gui.conftest import DEMO, WindowFactory, wait_idle
+
+SOULDERN = DEMO / "uk-souldern-pc-2018-07-26.pdf"
+LANCASHIRE = DEMO / "lancashire-scrutiny-2015-07-17.txt"
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> ReaderPane:
+    window.open_files([path])
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
+    wait_idle(qtbot, window, timeout=60_000)
+    return window.reader
+
+
+def text_of(reader: ReaderPane) -> DocumentText:
+    assert reader.text is not None
+    return reader.text
+
+
+def test_a_pdf_opens_on_its_pages_and_the_page_box_jumps_and_back_returns(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    assert reader.mode == PAGE and reader.stack.currentWidget() is reader.pages
+    assert reader.toolbar.page_box.text() == "1" and reader.toolbar.page_total.text() == " / 4"
+
+    reader.toolbar.page_box.setText("3")
+    qtbot.keyClick(reader.toolbar.page_box, Qt.Key.Key_Return)
+    assert reader.pages.current_page == 2
+    qtbot.waitUntil(lambda: reader.toolbar.page_box.text() == "3")
+
+    window.menu_actions["back"].trigger()
+    assert reader.pages.current_page == 0
+    window.menu_actions["forward"].trigger()
+    assert reader.pages.current_page == 2
+
+
+def test_switching_views_keeps_the_reading_position(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    reader = open_and_wait(qtbot, window, write_agenda_pack(tmp_path / "pack.pdf", 12))
+    reader.go_to_page(7)
+    offset = reader.place().offset
+    assert text_of(reader).page_at(offset) == 8
+
+    reader.toolbar.text_action.trigger()
+    assert reader.mode == TEXT and reader.stack.currentWidget() is reader.text_view
+    assert text_of(reader).page_at(reader.place().offset) == 8
+    assert abs(reader.place().offset - offset) < 400  # the same lines, give or take the layout
+
+    window.reader.toolbar.page_action.trigger()
+    assert reader.mode == PAGE and reader.pages.current_page == 7
+
+
+def test_zoom_box_and_buttons_change_the_page_zoom(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    bar = reader.toolbar
+    bar.zoom_box.setEditText("200")
+    qtbot.keyClick(bar.zoom_box.lineEdit(), Qt.Key.Key_Return)
+    assert reader.pages.zoom == 2.0 and bar.zoom_box.currentText() == "200 %"
+    bar.out_action.trigger()
+    assert reader.pages.zoom < 2.0
+    bar.zoom_box.activated.emit(bar.zoom_box.findText("Fit page"))
+    assert reader.pages.zoom_mode == "fit-page"
+    bar.right_action.trigger()
+    assert reader.pages.rotation == 90
+
+
+def test_a_protected_pdf_asks_for_its_password_until_it_is_right(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = write_pdf_minutes(tmp_path / "secret.pdf", password="swordfish")
+    window.open_files([path])
+    dialog = window.password_dialog
+    assert dialog is not None and dialog.isVisible() and "protected" in dialog.labelText()
+
+    dialog.setTextValue("wrong")
+    dialog.accept()
+    again = window.password_dialog
+    assert again is not None and again is not dialog and "not right" in again.labelText()
+
+    again.setTextValue("swordfish")
+    again.accept()
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
+    assert window.reader.pages.page_count == 2
+    assert "ANYTOWN TOWN COUNCIL" in text_of(window.reader).text
+
+
+def test_cancelling_the_password_opens_nothing(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    path = write_pdf_minutes(tmp_path / "secret.pdf", password="swordfish")
+    window.open_files([path])
+    assert window.password_dialog is not None
+    window.password_dialog.reject()
+    assert "needs its password" in window.statusBar().currentMessage()
+    assert window.center.currentWidget() is window.welcome
+
+
+def test_structure_is_highlighted_in_both_views(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    kinds = {span.kind for span in reader.shown_spans()}
+    assert {"item", "resolution", "attendance"} <= kinds
+    assert reader.pages._highlights  # boxes to draw on the pages
+
+    reader.set_mode(TEXT)
+    selections = reader.text_view.browser.extraSelections()
+    assert len(selections) == len(reader.shown_spans())
+    number, item = next((n, span) for n, span in enumerate(reader.shown_spans()) if span.kind == "item")
+    marked = selections[number].cursor.selectedText()  # type: ignore[attr-defined]
+    assert " ".join(marked.split()) == " ".join(text_of(reader).text[item.start : item.end].split())
+
+    reader.set_kinds({"resolution"})
+    assert len(reader.text_view.browser.extraSelections()) == sum(
+        span.kind == "resolution" for span in reader.shown_spans()
+    ) > 0
+
+
+def test_the_outline_lists_items_and_a_click_jumps_there(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    reader.set_mode(TEXT)
+    item = next(span for span in reader.shown_spans() if span.kind == "item" and span.start > 2000)
+    window.outline.jump_requested.emit(item.start)
+    assert abs(reader.place().offset - item.start) < 200
+    reader.go_back()
+    assert reader.place().offset < 200
+
+
+def test_find_counts_hits_and_moves_with_enter_and_shift_enter(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, LANCASHIRE)
+    window.activateWindow()
+    window.menu_actions["find"].trigger()
+    assert reader.find_bar.isVisible() and reader.find_bar.field.hasFocus()
+    qtbot.keyClicks(reader.find_bar.field, "COMMITTEE")
+    total = len(find_all(text_of(reader).text, "committee"))
+    assert total > 3 and reader.find_bar.count.text() == f"1 of {total}"
+    assert len(reader.text_view.browser.extraSelections()) == len(reader.shown_spans()) + total
+
+    qtbot.keyClick(reader.find_bar.field, Qt.Key.Key_Return)
+    assert reader.find_bar.count.text() == f"2 of {total}"
+    assert abs(reader.place().offset - reader.hits[1][0]) < 300
+    qtbot.keyClick(reader.find_bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.find_bar.count.text() == f"1 of {total}"
+    qtbot.keyClick(reader.find_bar.field, Qt.Key.Key_Escape)
+    assert not reader.find_bar.isVisible() and not reader.hits
+
+
+def test_find_in_page_view_marks_hits_on_the_pages(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    before = sum(len(marks) for marks in reader.pages._highlights.values())
+    reader.open_find()
+    reader.find_bar.field.setText("parish")
+    assert reader.find_bar.count.text().startswith("1 of ")
+    assert sum(len(marks) for marks in reader.pages._highlights.values()) > before
+    reader.find_bar.field.setText("no such words anywhere")
+    assert reader.find_bar.count.text() == "No matches"
+
+
+def test_reading_keys_scroll_the_text_view(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, LANCASHIRE)
+    browser = reader.text_view.browser
+    bar = browser.verticalScrollBar()
+    qtbot.keyClick(browser, Qt.Key.Key_Space)
+    assert bar.value() > 0
+    qtbot.keyClick(browser, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(browser, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    qtbot.keyClick(browser, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+
+
+def test_the_reading_position_is_restored_on_reopening(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pack = write_agenda_pack(tmp_path / "pack.pdf", 10)
+    first = make_window()
+    first.show()
+    first.start()
+    open_and_wait(qtbot, first, pack).go_to_page(6)
+    first.close()
+
+    second = make_window()
+    second.show()
+    second.start()
+    reader = open_and_wait(qtbot, second, pack)
+    assert reader.pages.current_page == 6
+
+
+def test_acronyms_explain_themselves_on_hover(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    paper = tmp_path / "minutes.txt"
+    paper.write_text(
+        "MINUTES OF THE PLANNING COMMITTEE\n\n1. Housing\n\nThe Local Planning Authority (LPA) reported on "
+        "the five-year land supply. Members asked the LPA to publish it.\n",
+        encoding="utf-8",
+    )
+    reader = open_and_wait(qtbot, window, paper)
+    assert any(acronym.short == "LPA" for acronym in reader.analysis.acronyms)
+    browser = reader.text_view.browser
+    at = reader._map.to_view(text_of(reader).text.rindex("LPA"))  # type: ignore[union-attr]
+    cursor = browser.textCursor()
+    cursor.setPosition(at + 1)
+    point = browser.cursorRect(cursor).center()
+    assert "LPA: Local Planning Authority" in reader.tooltip_at(point)
+    QApplication.processEvents()
+
+
+def test_the_text_map_matches_every_visible_character(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    reader.set_mode(TEXT)
+    text = text_of(reader).text
+    raw = reader.text_view.browser.document().toRawText()
+    mapping = TextMap(text_of(reader), raw)
+    for offset in range(0, len(text), 7):
+        if not text[offset].isspace():
+            assert raw[mapping.to_view(offset)] == text[offset]
+            assert mapping.to_text(mapping.to_view(offset)) == offset
+
+
+def test_the_legend_counts_each_kind_and_its_toggles_hide_highlights(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    items = sum(span.kind == "item" for span in reader.shown_spans())
+    button = reader.legend.buttons["item"]
+    assert button.text() == f"Items {items}" and button.isChecked()
+    marks_before = sum(len(marks) for marks in reader.pages._highlights.values())
+
+    button.click()
+    assert "item" not in reader.kinds
+    assert not any(span.kind == "item" for span in reader.shown_spans())
+    assert sum(len(marks) for marks in reader.pages._highlights.values()) < marks_before

@@ -1,0 +1,440 @@
+"""The reader pane: page view (PDFs) or text view, its toolbar and find bar, one reading position across both.
+
+A reading position is an offset into the canonical text; the page view maps it
+to a page and height through the blocks' pages and boxes. A PDF can be shown
+from its path before its text is known (the page view needs no import), and
+gains highlights and find once `show_document` brings the text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app import highlights as marks
+from app import settings as prefs
+from app.errors import AppError
+from app.model import Analysis, Block, Document, DocumentText
+from app.positions import Position, Positions
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from ui.reader.find_bar import FindBar, find_all
+from ui.reader.page_view import SCROLL_KEYS, PageView
+from ui.reader.structure_legend import StructureLegend, highlight_colour
+from ui.reader.text_map import TextMap
+from ui.reader.text_view import ReaderView
+from ui.reader.toolbar import ReaderToolbar
+from ui.theme import LIGHT, Theme
+
+PAGE, TEXT = "page", "text"
+SETTLE_MS = 250  # a position is taken as settled (outline follows, position saved) after this still time
+JUMP_MARGIN = 36  # pixels above a jump's target, so its line is not flush with the top edge
+HIT = "#f2c200"
+CURRENT_HIT = "#ff7a00"
+HISTORY = 100
+
+
+def hit_colour(current: bool, dark: bool) -> QColor:
+    """Find hits: stronger than the structure's tints, the current one in its own colour."""
+    result = QColor(CURRENT_HIT if current else HIT)
+    result.setAlpha(150 if dark else 120)
+    return result
+
+
+class ReaderPane(QWidget):
+    """Shows one document; emits `painted(document_id)` (0: a PDF not yet imported) once it is on screen."""
+
+    painted = Signal(int)
+    position_settled = Signal(int)  # canonical offset at the top of the view, after scrolling stops
+    mode_changed = Signal(str)
+
+    def __init__(self, settings: prefs.Settings, positions: Positions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.positions = positions
+        self.toolbar = ReaderToolbar(self)
+        self.legend = StructureLegend(settings)
+        legend_bar = QWidget()
+        legend_bar.setObjectName("legendBar")
+        legend_row = QHBoxLayout(legend_bar)
+        legend_row.setContentsMargins(8, 0, 8, 4)
+        legend_row.addWidget(self.legend)
+        legend_row.addStretch(1)
+        # A narrow window clips the legend rather than being held wide by it.
+        legend_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.text_view = ReaderView(settings.get(prefs.READER_FONT_SIZE))
+        self.pages = PageView()
+        self.find_bar = FindBar()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.pages)
+        self.stack.addWidget(self.text_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(legend_bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.find_bar)
+        self.document: Document | None = None
+        self.text: DocumentText | None = None
+        self.analysis = Analysis()
+        self.pdf_path: Path | None = None  # the file the page view shows
+        self.passwords: dict[Path, str] = {}  # of protected PDFs, as typed this session
+        self._gone = False
+        self.mode = TEXT
+        self.kinds = self.legend.shown_kinds()
+        self.back_stack: list[Position] = []
+        self.forward_stack: list[Position] = []
+        self.hits: list[tuple[int, int]] = []
+        self.hit = -1
+        self._theme = LIGHT
+        self._map: TextMap | None = None
+        self._spans: list[marks.Highlight] = []
+        self._mapper: marks.PageMapper | None = None
+        self._page_blocks: dict[int, list[Block]] = {}
+        self._acronyms: dict[str, str] = {}
+        self._awaiting_page_paint = False
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
+        self._connect()
+        self._update_toolbar()
+
+    def _connect(self) -> None:
+        bar = self.toolbar
+        bar.mode_chosen.connect(self.set_mode)
+        bar.page_chosen.connect(self.go_to_page)
+        bar.zoom_chosen.connect(self._zoom_chosen)
+        bar.zoom_in.connect(self.pages.zoom_in)
+        bar.zoom_out.connect(self.pages.zoom_out)
+        self.legend.kinds_changed.connect(self.set_kinds)
+        bar.rotate.connect(lambda step: self.pages.set_rotation(self.pages.rotation + 90 * step))
+        self.pages.page_changed.connect(lambda _page: self._moved())
+        self.pages.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
+        self.pages.zoom_changed.connect(lambda zoom: bar.show_zoom(zoom, self.pages.zoom_mode))
+        self.pages.page_rendered.connect(self._page_rendered)
+        self.text_view.painted.connect(self.painted)
+        self.text_view.browser.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
+        self.text_view.browser.viewport().installEventFilter(self)
+        self.text_view.browser.installEventFilter(self)
+        self.find_bar.searched.connect(self.search)
+        self.find_bar.step.connect(self.step_hit)
+        self.find_bar.closed.connect(self._find_closed)
+
+    # -- opening ---------------------------------------------------------------------------------
+    def open_pdf(self, path: Path, password: str | None = None) -> None:
+        """Show a PDF's pages straight from its file; raises `AppError` (e.g. `PasswordRequired`)."""
+        self.pages.open(path, password)
+        if self.document is not None and Path(self.document.path) != path:
+            self._forget_document()
+        self.pdf_path = path
+        self._awaiting_page_paint = True
+        self._show_mode(PAGE)
+
+    def show_document(self, document: Document, text: DocumentText, analysis: Analysis) -> None:
+        """Show a document of the library; a PDF already on screen from its path stays as it is."""
+        self._save_position()
+        self.document, self.text, self.analysis = document, text, analysis
+        self._map = None
+        self._spans = marks.highlights(analysis, text)
+        self.legend.set_counts(marks.counts(self._spans))
+        self._mapper = marks.PageMapper(text)
+        self._page_blocks = {}
+        for block in text.blocks:
+            if block.page is not None and block.bbox is not None:
+                self._page_blocks.setdefault(block.page - 1, []).append(block)
+        self._acronyms = {acronym.short: acronym.expansion for acronym in analysis.acronyms}
+        self.back_stack.clear()
+        self.forward_stack.clear()
+        path = Path(document.path)
+        if document.format == "pdf" and self.pdf_path != path and not self._gone:
+            try:
+                self.open_pdf(path, self.passwords.get(path))
+            except AppError:  # moved, changed or protected: the text is still readable
+                self.pdf_path = None
+        if self.pdf_path != path and not self._gone:
+            self.pages.close_document()
+            self.pdf_path = None
+        self.hits, self.hit = [], -1
+        stored = self.positions.get(document.sha256)
+        mode = stored.view if stored is not None and self.pdf_path is not None else None
+        self._show_mode(mode or (PAGE if self.pdf_path is not None else TEXT))
+        self._refresh_marks()
+        if stored is not None:
+            self.go_to(stored)
+        if self.find_bar.query:
+            self.search(self.find_bar.query)
+
+    def _forget_document(self) -> None:
+        self.document, self.text, self.analysis = None, None, Analysis()
+        self._spans, self._mapper, self._page_blocks, self._acronyms, self._map = [], None, {}, {}, None
+        self.legend.set_counts({})
+        self.hits, self.hit = [], -1
+
+    def close_document(self) -> None:
+        self._save_position()
+        self._forget_document()
+        self.pages.close_document()
+        self.pdf_path = None
+
+    def shut_down(self) -> None:
+        """Save the position and stop the page view's thread; the pane is going for good."""
+        self._save_position()
+        self._gone = True
+        self.pages.shut_down()
+
+    # -- views -------------------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """Switch between page and text view, keeping the reading position."""
+        if mode == self.mode or (mode == PAGE and self.pdf_path is None):
+            self._update_toolbar()
+            return
+        place = self.place()
+        self._show_mode(mode)
+        self._refresh_marks()
+        self.go_to(place)
+
+    def _show_mode(self, mode: str) -> None:
+        self.mode = mode
+        if mode == TEXT:
+            self._ensure_text()
+        self.stack.setCurrentWidget(self.pages if mode == PAGE else self.text_view)
+        self._update_toolbar()
+        self.mode_changed.emit(mode)
+
+    def _ensure_text(self) -> None:
+        """Lay the text out when first shown: a long PDF read in page view never pays for it."""
+        if self.text is None or self.document is None:
+            return
+        if self.text_view.document is not self.document:
+            self.text_view.show_document(self.document, self.text)
+            self._map = None
+        if self._map is None:
+            self._map = TextMap(self.text, self.text_view.browser.document().toRawText())
+
+    def _update_toolbar(self) -> None:
+        self.toolbar.set_mode(self.mode, has_pages=self.pdf_path is not None)
+        count = self.pages.page_count if self.mode == PAGE else (len(self.text.pages) if self.text else 0)
+        self.toolbar.show_page(self.place().page, count)
+        self.toolbar.show_zoom(self.pages.zoom, self.pages.zoom_mode)
+
+    def _zoom_chosen(self, choice: object) -> None:
+        if choice == "fit-width":
+            self.pages.fit_width()
+        elif choice == "fit-page":
+            self.pages.fit_page()
+        elif isinstance(choice, float):
+            self.pages.set_zoom(choice)
+        self.pages.setFocus()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.legend.set_theme(theme)
+        self.text_view.set_theme(theme)  # lays the same text out again: the map still holds
+        self._refresh_marks()
+
+    def set_font_size(self, size: float) -> None:
+        self.text_view.set_font_size(size)
+        self._refresh_marks()
+
+    def _page_rendered(self, page: int) -> None:
+        if self._awaiting_page_paint and page in self.pages.visible_pages():
+            self._awaiting_page_paint = False
+            self.painted.emit(self.document.id if self.document is not None else 0)
+
+    # -- positions -------------------------------------------------------------------------------
+    def place(self) -> Position:
+        """Where the reader is now: the offset at the top of the view, its page and the view."""
+        if self.mode == TEXT:
+            offset = self._text_offset_at_top()
+            page = (self.text.page_at(offset) or 1) - 1 if self.text is not None else 0
+            return Position(offset, page, TEXT)
+        page = self.pages.current_page
+        return Position(self._page_offset_at_top(page), page, PAGE)
+
+    def _text_offset_at_top(self) -> int:
+        if self._map is None:
+            return 0
+        browser = self.text_view.browser
+        # Where a jump puts its target: so a jump, then a look at the position, round-trips.
+        return self._map.to_text(browser.cursorForPosition(QPoint(0, JUMP_MARGIN)).position())
+
+    def _page_offset_at_top(self, page: int) -> int:
+        """The first block on `page` (or the next pages) whose top is in view."""
+        for number in range(page, min(page + 3, self.pages.page_count)):
+            for block in self._page_blocks.get(number, []):
+                assert block.bbox is not None
+                if self.pages.page_to_view(number, block.bbox[0], block.bbox[1]).y() >= JUMP_MARGIN - 1:
+                    return block.start
+        if self.text is not None and page < len(self.text.pages):
+            return self.text.pages[page].start
+        return 0
+
+    def go_to(self, place: Position) -> None:
+        """Show `place`: by text offset where the view can map it, else by page."""
+        if self.mode == PAGE:
+            mapper = self._mapper
+            rects = mapper.rects(place.offset, place.offset + 1) if mapper and place.offset else {}
+            if rects:
+                page, boxes = next(iter(rects.items()))
+                self._scroll_page_to(page, boxes[0][0], boxes[0][1])
+            else:
+                self.pages.set_current_page(place.page)
+        elif self._map is not None:
+            offset = place.offset
+            if not offset and self.text is not None and 0 < place.page < len(self.text.pages):
+                offset = self.text.pages[place.page].start
+            self._scroll_text_to(self._map.to_view(offset))
+        self._moved()
+
+    def _scroll_page_to(self, page: int, x: float, y: float) -> None:
+        bar = self.pages.verticalScrollBar()
+        bar.setValue(bar.value() + round(self.pages.page_to_view(page, x, y).y()) - JUMP_MARGIN)
+
+    def _scroll_text_to(self, position: int) -> None:
+        browser = self.text_view.browser
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(min(position, browser.document().characterCount() - 1))
+        bar = browser.verticalScrollBar()
+        bar.setValue(bar.value() + browser.cursorRect(cursor).top() - JUMP_MARGIN)
+
+    def jump_to_offset(self, offset: int) -> None:
+        """A jump the reader may want to undo (outline, find, page box): Back returns here."""
+        self._remember()
+        page = (self.text.page_at(offset) or 1) - 1 if self.text is not None else 0
+        self.go_to(Position(offset, page))
+
+    def go_to_page(self, page: int) -> None:
+        self._remember()
+        if self.mode == PAGE:
+            self.pages.set_current_page(page)
+        elif self.text is not None and 0 <= page < len(self.text.pages):
+            self.go_to(Position(self.text.pages[page].start, page, TEXT))
+        self._moved()
+
+    def _remember(self) -> None:
+        self.back_stack = [*self.back_stack, self.place()][-HISTORY:]
+        self.forward_stack.clear()
+
+    def go_back(self) -> None:
+        if self.back_stack:
+            self.forward_stack.append(self.place())
+            self.go_to(self.back_stack.pop())
+
+    def go_forward(self) -> None:
+        if self.forward_stack:
+            self.back_stack.append(self.place())
+            self.go_to(self.forward_stack.pop())
+
+    def _moved(self) -> None:
+        self._settle.start()
+        if self.mode == PAGE:
+            self.toolbar.show_page(self.pages.current_page, self.pages.page_count)
+
+    def _settled(self) -> None:
+        place = self.place()
+        if self.mode == TEXT and self.text is not None:
+            self.toolbar.show_page(place.page, len(self.text.pages))
+        if self.document is not None:
+            self.position_settled.emit(place.offset)
+            self._save_position(place)
+
+    def _save_position(self, place: Position | None = None) -> None:
+        if self.document is not None:
+            self.positions.set(self.document.sha256, place or self.place())
+
+    # -- highlights and find -----------------------------------------------------------------------
+    def set_kinds(self, kinds: set[str]) -> None:
+        """Show only these kinds of detected structure."""
+        self.kinds = set(kinds)
+        self._refresh_marks()
+
+    def shown_spans(self) -> list[marks.Highlight]:
+        return [span for span in self._spans if span.kind in self.kinds]
+
+    def _refresh_marks(self) -> None:
+        dark = self._theme.dark
+        colours = {kind.key: highlight_colour(kind.key, dark) for kind in marks.KINDS}
+        passages = [(span.start, span.end, colours[span.kind]) for span in self.shown_spans()]
+        for number, (start, end) in enumerate(self.hits):
+            passages.append((start, end, hit_colour(number == self.hit, dark)))
+        if self.mode == PAGE and self._mapper is not None:
+            mapper = self._mapper
+            self.pages.set_highlights(
+                (page, boxes, colour)
+                for start, end, colour in passages
+                for page, boxes in mapper.rects(start, end).items()
+            )
+        elif self.mode == TEXT and self._map is not None:
+            self.text_view.browser.setExtraSelections([self._selection(*passage) for passage in passages])
+
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
+        assert self._map is not None
+        first, last = self._map.span_to_view(start, end)
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text_view.browser.document())
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        char_format = QTextCharFormat()
+        char_format.setBackground(colour)
+        selection.format = char_format
+        return selection
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def search(self, query: str) -> None:
+        """Mark every hit of `query`; the first at or after the reading position becomes current."""
+        # Typing on keeps the hit shown if it still matches: search on from there, not from the top.
+        here = self.hits[self.hit][0] if 0 <= self.hit < len(self.hits) else self.place().offset
+        self.hits = find_all(self.text.text, query) if self.text is not None else []
+        self.hit = next((number for number, (start, _end) in enumerate(self.hits) if start >= here), 0)
+        self.hit = self.hit if self.hits else -1
+        self.find_bar.show_count(self.hit, len(self.hits))
+        self._refresh_marks()
+        if self.hits:
+            self.go_to(Position(self.hits[self.hit][0]))
+
+    def step_hit(self, step: int) -> None:
+        if not self.hits:
+            return
+        self._remember()
+        self.hit = (self.hit + step) % len(self.hits)
+        self.find_bar.show_count(self.hit, len(self.hits))
+        self._refresh_marks()
+        self.go_to(Position(self.hits[self.hit][0]))
+
+    def _find_closed(self) -> None:
+        self.hits, self.hit = [], -1
+        self._refresh_marks()
+        (self.pages if self.mode == PAGE else self.text_view.browser).setFocus()
+
+    # -- text view events: scrolling keys and tooltips ------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        browser = self.text_view.browser
+        if watched is browser and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            action = SCROLL_KEYS.get(Qt.Key(event.key()))
+            if action is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                browser.verticalScrollBar().triggerAction(action)
+                return True
+        if watched is browser.viewport() and isinstance(event, QHelpEvent):  # a tooltip asked for
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, browser.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """An acronym's expansion and the detected passages under `point` of the text view."""
+        if self._map is None or self.text is None:
+            return ""
+        cursor = self.text_view.browser.cursorForPosition(point)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        word = cursor.selectedText().strip(".,;:()")
+        offset = self._map.to_text(cursor.selectionStart())
+        lines = [f"{word}: {self._acronyms[word]}"] if word in self._acronyms else []
+        lines += [span.label for span in self.shown_spans() if span.start <= offset < span.end]
+        return "\n".join(lines)
