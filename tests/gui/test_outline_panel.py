@@ -184,6 +184,21 @@ def test_filter_keeps_matching_rows_with_their_item(qtbot: QtBot, panel: Outline
     assert panel.count.text() == f"7 items · {tally['resolution']} decisions · {tally['action']} actions"
 
 
+def test_enter_in_the_filter_goes_to_the_first_match(
+    qtbot: QtBot, panel: OutlinePanel, paper: tuple[DocumentText, Analysis]
+) -> None:
+    qtbot.keyClicks(panel.filter, "task group")
+    with qtbot.waitSignal(panel.jump_requested) as jump:
+        qtbot.keyClick(panel.filter, Qt.Key.Key_Return)
+    assert jump.args == [paper[1].items[4].start]  # the item's title, before its decision
+    panel.filter.clear()
+    qtbot.keyClicks(panel.filter, "provided by the Lancashire")  # only a decision says this
+    with qtbot.waitSignal(panel.jump_requested) as jump:
+        qtbot.keyClick(panel.filter, Qt.Key.Key_Return)
+    assert paper[0].text[jump.args[0] :].startswith("Resolved; That:")
+    assert panel.view.currentIndex().data().startswith("Resolved: the update provided")
+
+
 def test_empty_states_say_why_there_is_no_outline(qtbot: QtBot, panel: OutlinePanel) -> None:
     panel.set_analysis(Analysis())
     assert panel.stack.currentWidget() is panel.empty

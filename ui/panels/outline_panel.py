@@ -43,6 +43,7 @@ class OutlinePanel(QWidget):
         self.filter.setAccessibleName("Filter the outline")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
+        self.filter.returnPressed.connect(self._first_match)
         self.view = self._make_view()
         self.empty = EmptyState("outline", *NO_PAPER)
         self.stack = QStackedWidget()
@@ -120,6 +121,18 @@ class OutlinePanel(QWidget):
         self._last_jump = (QPersistentModelIndex(index), clock)
         clock.start()
         self.jump_requested.emit(int(value))
+
+    def _first_match(self) -> None:
+        """Enter in the filter box goes to the first row that matches (not a parent shown for context)."""
+        words = " ".join(self.filter.text().split()).casefold()
+        pending = [self.proxy.index(row, 0) for row in range(self.proxy.rowCount())]
+        while pending:
+            index = pending.pop(0)
+            if words in str(index.data()).casefold():
+                self.view.setCurrentIndex(index)
+                self._activated(index)
+                return
+            pending[:0] = [self.proxy.index(row, 0, index) for row in range(self.proxy.rowCount(index))]
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_text(text)
