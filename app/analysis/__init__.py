@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import bisect
-import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from app.analysis.acronyms import find_acronyms
 from app.analysis.actions import find_actions
+from app.analysis.attendance import find_attendance
+from app.analysis.interests import find_interests
 from app.analysis.items import find_heads
 from app.analysis.lines import Line, split_lines
+from app.analysis.meeting import find_meeting
 from app.analysis.resolutions import find_resolutions
-from app.model import Action, Analysis, DocumentText, Item, Meeting, Span
+from app.model import Action, Analysis, DocumentText, Item, Span
 
 T = TypeVar("T")
-
-
-def _rule(module: str, name: str) -> Callable[..., Any] | None:
-    # The meeting, attendance, interests and acronym rules are written alongside this module;
-    # until each lands, its part of the analysis stays empty.
-    try:
-        found: Callable[..., Any] = getattr(importlib.import_module(f"app.analysis.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
-    return found
 
 
 def _bucket(starts: list[int], things: Sequence[T], offset: Callable[[T], int]) -> dict[int, list[T]]:
@@ -56,19 +49,15 @@ def analyze(doc: DocumentText) -> Analysis:
     """Find the meeting, attendance, items with their decisions and actions, interests and acronyms."""
     lines = split_lines(doc)
     items, loose = _items(doc, lines)
-    meeting_rule = _rule("meeting", "find_meeting")
-    attendance_rule = _rule("attendance", "find_attendance")
-    interests_rule = _rule("interests", "find_interests")
-    acronyms_rule = _rule("acronyms", "find_acronyms")
-    interests, none_declared = interests_rule(doc, lines, items) if interests_rule else ((), False)
+    interests, none_declared = find_interests(doc, lines, items)
     return Analysis(
-        meeting=meeting_rule(doc, lines) if meeting_rule else Meeting(),
-        attendance=tuple(attendance_rule(doc, lines)) if attendance_rule else (),
+        meeting=find_meeting(doc, lines),
+        attendance=find_attendance(doc, lines),
         items=items,
         resolutions=loose,
-        interests=tuple(interests),
-        no_interests_declared=bool(none_declared),
-        acronyms=tuple(acronyms_rule(doc, lines)) if acronyms_rule else (),
+        interests=interests,
+        no_interests_declared=none_declared,
+        acronyms=find_acronyms(doc, lines),
     )
 
 
