@@ -122,6 +122,7 @@ _OPENED = re.compile(
 )
 _KIND_SUFFIX = re.compile(r"\s+(?:minutes|agenda|notes)$", re.I)
 _MEETING_SUFFIX = re.compile(r"\s+meeting$", re.I)
+_MINUTES_OF = re.compile(r"\bminutes\b.*\b(?:held|meeting)\b", re.I)
 _NEXT_MEETING = re.compile(r"next\s+(?:\w+\s+){0,2}meetings?\b", re.I)
 
 
@@ -174,13 +175,16 @@ def _head(lines: list[Line]) -> list[Line]:
 
 
 def _meeting_date(head: list[Line], month_first: bool) -> tuple[str | None, int]:
-    """The first date in the title block not said to be of another meeting, a signature or a print run."""
+    """The first date in the title block not said to be of another meeting, a signature or a print run;
+    in a pack that opens with an agenda, the date of the minutes that the attendance list belongs to."""
+    found: list[tuple[str, int, bool]] = []
     for line in head:
         text = line.text
         for iso, at in _dates(text, month_first):
             if not _BAD_DATE_CONTEXT.search(text[max(0, at - 60) : at]):
-                return iso, line.index
-    return None, -1
+                found.append((iso, line.index, bool(_MINUTES_OF.search(text, 0, at))))
+    chosen = next((f for f in found if f[2]), found[0] if found else None)
+    return (chosen[0], chosen[1]) if chosen else (None, -1)
 
 
 def _fields(head: list[Line]) -> dict[str, str]:

@@ -253,3 +253,11 @@ def test_numeric_dates_are_month_first_where_the_paper_writes_dates_the_american
 )
 def test_venue_after_the_date_and_time(title: str, venue: str) -> None:
     assert _meeting(_text_doc(title + "\nPresent: Councillor D Patel\n")).venue == venue
+
+
+def test_a_pack_opening_with_an_agenda_takes_the_date_of_its_minutes() -> None:
+    doc = _text_doc(
+        "Planning Committee\nAgenda\nDate: Wednesday, 6 March 2024\nContents\n1. Apologies .......... 3\n\n"
+        "Minutes of the meeting held on 7 February 2024\n\nPresent: Councillor K Morgan (Chair)\n"
+    )
+    assert _meeting(doc).date == "2024-02-07"
