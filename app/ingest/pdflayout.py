@@ -20,6 +20,10 @@ LIST_START = re.compile(r"^(?:[•▪●○◦■➢✓❖*–-]\s|\(?(?:\d{1,3}
 MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width…
 MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
 HEADING_RATIO = 1.15
+HYPHENATED_PREFIXES = frozenset(
+    {"co", "non", "self", "ex", "vice", "cross", "anti", "multi", "semi", "well", "part", "mid", "post", "pre",
+     "sub", "inter", "long", "short", "full", "all", "one", "two", "three", "re"}
+)  # fmt: skip
 CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
 NARROW = 0.35  # side-by-side columns narrower than this fraction of the page are lists
 
@@ -297,7 +301,12 @@ def _joined(previous: str, line: str, wrapped: bool) -> str:
     """Wrapped lines join with a space (a line-end hyphen is dropped); others keep their line break."""
     if not wrapped:
         return f"{previous}\n{line}"
-    if previous.endswith("-") and len(previous) > 1 and previous[-2].isalpha() and line[:1].islower():
+    if previous.endswith("-") and len(previous) > 1 and previous[-2].isalnum():
+        stem = previous[:-1].rsplit(" ", 1)[-1].lower()
+        # "co-operation", "Kerford-Byrne", "2017-2018": the hyphen belongs to the words;
+        # "recom-mended": it only broke the word at the line end.
+        if stem in HYPHENATED_PREFIXES or not line[:1].islower() or not previous[-2].isalpha():
+            return previous + line
         return previous[:-1] + line
     return f"{previous} {line}"
 

@@ -147,6 +147,27 @@ def test_capitals_and_bold_lines_are_heading_hints_but_sentences_are_not(tmp_pat
     assert kinds_found == ["heading", "paragraph", "heading", "paragraph", "paragraph"]
 
 
+@pytest.mark.parametrize(
+    ("end", "start", "joined"),
+    [
+        ("recom-", "mended by the officer.", "recommended by the officer."),
+        ("co-", "operation with the county.", "co-operation with the county."),
+        ("Kerford-", "Byrne was thanked.", "Kerford-Byrne was thanked."),
+    ],
+)
+def test_line_end_hyphens(tmp_path: Path, end: str, start: str, joined: str) -> None:
+    words = "The committee noted the report and the work of the clerk and thanked everyone for the".split()
+    first = ""
+    while pymupdf.get_text_length(f"{first} {end}", fontsize=11) < 440:
+        first = f"{first} {words[len(first.split()) % len(words)]}".strip()
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), f"{first} {end}", fontsize=11)
+    page.insert_text((72, 114), start, fontsize=11)
+    doc.save(tmp_path / "hyphens.pdf")
+    assert ingest.load(tmp_path / "hyphens.pdf").text == f"{first} {joined}"
+
+
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
     path = write_pdf_minutes(tmp_path / "secret.pdf", password="s3cret")
     with pytest.raises(PasswordRequired, match="password is needed") as missing:
