@@ -21,8 +21,8 @@ MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width
 MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
 HEADING_RATIO = 1.15
 HYPHENATED_PREFIXES = frozenset(
-    {"co", "non", "self", "ex", "vice", "cross", "anti", "multi", "semi", "well", "part", "mid", "post", "pre",
-     "sub", "inter", "long", "short", "full", "all", "one", "two", "three", "re"}
+    {"co", "non", "self", "ex", "vice", "cross", "anti", "multi", "semi", "well", "part", "mid", "post",
+     "pre", "sub", "inter", "long", "short", "full", "all", "one", "two", "three", "re"}
 )  # fmt: skip
 CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
 NARROW = 0.35  # side-by-side columns narrower than this fraction of the page are lists

@@ -156,7 +156,8 @@ def test_capitals_and_bold_lines_are_heading_hints_but_sentences_are_not(tmp_pat
     ],
 )
 def test_line_end_hyphens(tmp_path: Path, end: str, start: str, joined: str) -> None:
-    words = "The committee noted the report and the work of the clerk and thanked everyone for the".split()
+    sentence = "The committee noted the report and the work of the clerk and thanked everyone for the"
+    words = sentence.split()
     first = ""
     while pymupdf.get_text_length(f"{first} {end}", fontsize=11) < 440:
         first = f"{first} {words[len(first.split()) % len(words)]}".strip()
