@@ -28,7 +28,8 @@ def swatch(colour: str) -> QColor:
 
 
 def swatch_pixmap(colour: str, size: int, ratio: float = 1.0) -> QPixmap:
-    """A filled circle with a faint rim, so light swatches still show on a light background."""
+    """A filled circle with a faint rim, so light swatches still show on a light background;
+    an unknown or empty colour is an empty ring ("no colour")."""
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -36,7 +37,7 @@ def swatch_pixmap(colour: str, size: int, ratio: float = 1.0) -> QPixmap:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     fill = swatch(colour)
     painter.setPen(QPen(fill.darker(135), 1))
-    painter.setBrush(fill)
+    painter.setBrush(fill if colour in SWATCHES else Qt.GlobalColor.transparent)
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
     painter.end()
     return pixmap
