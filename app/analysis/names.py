@@ -25,9 +25,9 @@ _ROLE_WORDS = (
 _ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]?")
 _TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$", re.I)
-# A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
 # A count before the names, as US clerks' systems print it: "Present: 7 - Councilmember Adams, …".
 _COUNT = re.compile(r"^\d{1,2}\s*[-–:]\s*")
+# A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
 _RANK = re.compile(r"^[A-Z]{2,5}\s+(?=[A-Z][a-z])")
 _BULLET = re.compile(r"^[\s•·▪●○◦➢*–-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -54,13 +54,11 @@ corporate operations delivery children adults partnerships communications market
 infrastructure community financial strategic legal democratic interim consultant practitioner by-law
 by-laws reading first only carried lost adopted motion motions subject disposition notice yeas nays
 press business society club church federation commission forum panel cabinet sub-committee
-subcommittee scrutiny policy development finance
+subcommittee scrutiny policy development finance attorney clerk conflict interest interests resolution
+recommendation welcome declaration declarations items reports prayer karakia adjournment closure
+correspondence matters arising other consent petitions
 """
-_NOT_NAME = frozenset(_NOT_NAME_WORDS.split()) | {
-    "attorney", "clerk", "conflict", "interest", "interests", "resolution", "recommendation", "welcome",
-    "declaration", "declarations", "items", "reports", "prayer", "karakia", "adjournment", "closure",
-    "correspondence", "matters", "arising", "other", "business", "consent", "communications", "petitions",
-}
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _POST_WORDS = frozenset(["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim"])
 # Small words a heading in capitals has ("CONFLICT OF INTEREST") and a name in capitals has not.
 _FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "to", "in", "on", "at", "by", "from"])
