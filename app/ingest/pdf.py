@@ -18,6 +18,7 @@ from app.model import DocumentText
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_WHITESPACE
 # A page with fewer characters than this but with drawings or images has no usable text layer.
 MIN_PAGE_CHARS = 20
+UNKNOWN_SHARE = 0.3  # a text layer this much "�" is unreadable: OCR the page instead
 DAMAGED = "the PDF is damaged and was repaired: some of its text may be missing"
 
 # MuPDF reports repairs on stderr; they reach the user as one warning on the document instead.
@@ -50,8 +51,10 @@ def _page_dict(page: pymupdf.Page) -> dict[str, Any]:
 
 
 def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
-    if sum(len(line.text) for line in lines) >= MIN_PAGE_CHARS:
-        return False
+    """No usable text layer: (almost) no text, or text whose fonts map to no characters (�)."""
+    chars = sum(len(line.text) for line in lines)
+    if chars >= MIN_PAGE_CHARS:
+        return sum(line.text.count("\ufffd") for line in lines) >= chars * UNKNOWN_SHARE
     try:
         return bool(page.get_images()) or len(page.get_drawings()) > 50
     except (RuntimeError, ValueError):

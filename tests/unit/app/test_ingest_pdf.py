@@ -226,6 +226,12 @@ def test_scan_without_tesseract_says_how_to_install(tmp_path: Path, monkeypatch:
     mixed = ingest.load(write_scanned_pdf(tmp_path / "mixed.pdf", text_pages=1))
     assert mixed.text == "Agenda for the meeting."
     assert "no text layer on 1 of 2 pages" in mixed.warnings[0]
+    # A text layer of unmapped glyphs ("�") is no better than none.
+    garbled = pymupdf.open()
+    garbled.new_page().insert_text((72, 72), "\ufffd" * 60, fontsize=11)
+    garbled.save(tmp_path / "garbled.pdf")
+    with pytest.raises(UnreadableFile, match="no text layer on 1 of 1 pages"):
+        ingest.load(tmp_path / "garbled.pdf")
 
 
 @pytest.mark.skipif(ocr.find_tessdata() is None, reason="Tesseract OCR language data is not installed")
