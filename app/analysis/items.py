@@ -98,7 +98,8 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
             score = 1.0 + place + looks_like_title(title) - (0.5 if is_dateline(title) else 0.0)
             if not title and number.family[0] in _BARE_DOUBTFUL:
                 score -= 1.0  # a bare "3" is more often a table cell or a page number than an item
-            head = Head(number.text.rstrip(".:)"), title or None, line.index, last, line.start, run_on=run_on)
+            printed = number.text if number.text.startswith("(") else number.text.rstrip(".:)")
+            head = Head(printed, title or None, line.index, last, line.start, run_on=run_on)
             found.append(_Candidate(number, head, score))
     return found
 

@@ -13,15 +13,22 @@ _WORDED = re.compile(
     re.I,
 )
 _TRIPLE = re.compile(r"^(?P<num>\d{1,2}\.\d{1,2}\.(?P<last>\d{1,3}))\.?" + _SEP + r"(?P<rest>.*)$")
+# "R2024-128", "CAB/45", "CAB45", "EX 23", "DC.12": a committee's code, then the count.
 _CODE = re.compile(
-    r"^(?P<num>(?P<prefix>[A-Z]{1,4}\d{0,4}[-/])(?P<last>\d{1,4}))\.?" + _SEP + r"(?P<rest>.*)$"
+    r"^(?P<num>(?P<prefix>(?P<letters>[A-Z]{1,5})(?P<year>\d{1,4}[-/.]|[-/.]|\s)?)(?P<last>\d{1,4}))\.?"
+    + _SEP
+    + r"(?P<rest>.*)$"
 )
 _SLASH = re.compile(r"^(?P<num>(?P<left>\d{1,4})/(?P<right>\d{1,4}))[.:)]?" + _SEP + r"(?P<rest>.*)$")
-_PLAIN = re.compile(r"^(?P<num>\(?(?P<value>\d{1,3})(?P<suffix>[.):]?))(?:\s*[-–—]\s*|\s+|$)(?P<rest>.*)$")
+_PLAIN = re.compile(
+    r"^(?P<num>\(?(?P<value>\d{1,3})(?P<suffix>\.0(?=\s)|[.):]?))(?:\s*[-–—]\s*|\s+|$)(?P<rest>.*)$"
+)
 _LETTER = re.compile(r"^(?P<num>(?P<letter>[A-Z])(?P<suffix>[.)]))\s+(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?P<num>(?P<roman>[IVX]{1,5})(?P<suffix>[.)]))\s+(?P<rest>.*)$")
 # A cheap first look: lines that can open with a number other than digits.
-_MAY_NUMBER = re.compile(r"[A-Z][.)]|[IVX]{1,5}[.)]|[A-Z]{1,4}\d|(?i:item|agenda|minute|min\b|min\.)")
+_MAY_NUMBER = re.compile(
+    r"[A-Z][.)]|[IVX]{1,5}[.)]|[A-Z]{1,5}[\d/.\s-]?\d|(?i:item|agenda|minute|min\b|min\.)"
+)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
@@ -97,13 +104,8 @@ def read_numbers(line: str) -> list[Number]:
     if match:
         return [Number(("triple", ""), int(match["last"]), match["num"], match["rest"])]
     match = _CODE.match(line)
-    if match:
-        return [
-            Number(
-                ("code", match["prefix"][:-1].rstrip("0123456789")),
-                int(match["last"]),
-                match["num"],
-                match["rest"],
-            )
-        ]
+    # One letter and a space or nothing ("A 1", "B12") is an initial or a grid reference, not a code.
+    if match and (len(match["letters"]) >= 2 or (match["year"] or "").strip()):
+        family = ("code", match["letters"] + re.sub(r"\d", "9", match["year"] or ""))
+        return [Number(family, int(match["last"]), match["num"], match["rest"])]
     return _slashed(line) or _simple(line)
