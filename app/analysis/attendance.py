@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
-from typing import Any
 
 from app.analysis.lines import Line
 from app.analysis.names import Person, split_people
@@ -14,7 +12,6 @@ from app.model import Attendee, DocumentText
 # Attendance sits at the head of minutes (or in their first item); never read a whole pack for it.
 SCAN_LINES = 400
 SCAN_CHARS = 40_000
-_last: dict[str, Any] = {}
 
 _NUMBER = r"(?:item\s+)?(?:\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?|[A-Z]\d{0,3}[.)])"
 _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
@@ -430,14 +427,8 @@ def _read(lines: list[Line]) -> _Reader:
 
 def find_attendance(doc: DocumentText, lines: list[Line]) -> tuple[Attendee, ...]:
     """Everyone the minutes list as attending, sending apologies or absent, with status and role."""
-    # The meeting's chair comes from this list too: keep the last reading rather than read twice.
-    key = (id(lines), len(lines))
-    cached_doc = _last.get("doc")
-    if cached_doc is not None and cached_doc() is doc and _last.get("key") == key:
-        return _last["found"]
-    found = _unique(_read(lines).people)
-    _last.update(doc=weakref.ref(doc), key=key, found=found)
-    return found
+    del doc  # the lines carry the text; the parameter keeps one signature across the analysis
+    return _unique(_read(lines).people)
 
 
 def _unique(found: list[tuple[Person, str, str | None]]) -> tuple[Attendee, ...]:
