@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -9,7 +10,8 @@ import pytest
 
 from app import ingest
 from app.errors import PasswordRequired, UnreadableFile
-from app.ingest import ocr
+from app.ingest import ocr, pdf
+from app.ingest.pdflines import Line
 from app.model import DocumentText
 
 from tests.factories import (
@@ -226,12 +228,14 @@ def test_scan_without_tesseract_says_how_to_install(tmp_path: Path, monkeypatch:
     mixed = ingest.load(write_scanned_pdf(tmp_path / "mixed.pdf", text_pages=1))
     assert mixed.text == "Agenda for the meeting."
     assert "no text layer on 1 of 2 pages" in mixed.warnings[0]
-    # A text layer of unmapped glyphs ("�") is no better than none.
-    garbled = pymupdf.open()
-    garbled.new_page().insert_text((72, 72), "\ufffd" * 60, fontsize=11)
-    garbled.save(tmp_path / "garbled.pdf")
-    with pytest.raises(UnreadableFile, match="no text layer on 1 of 1 pages"):
-        ingest.load(tmp_path / "garbled.pdf")
+
+
+
+def test_text_layer_of_unmapped_glyphs_counts_as_none() -> None:
+    page = pymupdf.open().new_page()
+    line = Line("\ufffd" * 40, 72, 60, 400, 75, 11.0, False)
+    assert pdf._needs_ocr(page, [line])
+    assert not pdf._needs_ocr(page, [replace(line, text="Minutes of the meeting held on 3 March")])
 
 
 @pytest.mark.skipif(ocr.find_tessdata() is None, reason="Tesseract OCR language data is not installed")
