@@ -13,6 +13,7 @@ from app.highlights import KINDS, counts, highlights
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.reader.structure_legend import StructureLegend, highlight_colour
 from ui.theme import DARK, LIGHT
@@ -34,6 +35,7 @@ def test_counts_of_a_real_paper_are_shown(qtbot: QtBot) -> None:
     tally = counts(highlights(analyze(doc), doc))
     legend = _legend(qtbot)
     legend.set_counts(tally)
+    legend.resize(legend.sizeHint())  # as a pane with room would
     assert legend.buttons["item"].text() == "Items 7"
     assert legend.buttons["attendance"].text() == "Attendance 12"
     assert legend.buttons["resolution"].text() == f"Resolutions {tally['resolution']}"
@@ -48,6 +50,35 @@ def test_a_kind_the_paper_lacks_is_greyed_out(qtbot: QtBot) -> None:
     assert not legend.buttons["action"].isEnabled()
     assert legend.buttons["item"].isEnabled()
     assert legend.buttons["action"].isChecked()  # still shown when the next paper has some
+
+
+def test_a_narrow_legend_keeps_swatches_and_counts(qtbot: QtBot) -> None:
+    pane = QWidget()  # laid out as in the reader: the legend, then room to spare
+    qtbot.addWidget(pane)
+    legend = StructureLegend()
+    row = QHBoxLayout(pane)
+    row.addWidget(legend)
+    row.addStretch(1)
+    legend.set_counts({"item": 11, "resolution": 2, "attendance": 14})
+    full = legend.sizeHint().width()
+    pane.resize(full + 100, 40)
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert legend.width() == full
+    assert legend.buttons["resolution"].text() == "Resolutions 2"
+    assert legend.title.isVisible()
+    pane.resize(full - 20, 40)  # the caption gives way first
+    qtbot.waitUntil(legend.title.isHidden)
+    assert legend.buttons["resolution"].text() == "Resolutions 2"
+    pane.resize(full // 2, 40)
+    qtbot.waitUntil(lambda: legend.buttons["resolution"].text() == "2")
+    assert legend.buttons["attendance"].text() == "14"
+    assert legend.title.isHidden()
+    assert "resolutions" in legend.buttons["resolution"].toolTip()  # the name is still there to hover
+    assert legend.buttons["resolution"].accessibleName() == "Resolutions highlights, 2 found"
+    pane.resize(full + 100, 40)
+    qtbot.waitUntil(lambda: legend.buttons["resolution"].text() == "Resolutions 2")
+    assert not legend.title.isHidden()
 
 
 def test_toggling_a_kind_emits_the_kinds_to_show(qtbot: QtBot) -> None:

@@ -8,7 +8,7 @@ from app import settings as prefs
 from app.highlights import KIND_BY_KEY, KINDS, Kind
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from ui.theme import Theme
@@ -17,10 +17,11 @@ from ui.theme import Theme
 # Dark paper needs more tint for the same contrast.
 OPACITY = {False: 0.26, True: 0.42}
 SWATCH = 14
+LEVELS = FULL, NAMES, COUNTS = range(3)  # how much the legend writes, as room allows
 # The swatch shows whether a kind is on; a pressed-button look on top of it would be noise.
 # Palette roles keep this in step with the application's theme.
 STYLE = """
-QToolButton { background: transparent; border: 1px solid transparent; border-radius: 4px; padding: 2px 5px; }
+QToolButton { background: transparent; border: 1px solid transparent; border-radius: 4px; padding: 1px 3px; }
 QToolButton:checked { color: palette(window-text); }
 QToolButton:!checked { color: palette(placeholder-text); }
 QToolButton:hover { border-color: palette(mid); }
@@ -64,18 +65,22 @@ class StructureLegend(QWidget):
         self._settings = settings
         hidden: tuple[str, ...] = settings.get(prefs.HIDDEN_STRUCTURE) if settings else ()
         self._dark = False
+        self._counts: dict[str, int] = {}
+        self._level = FULL
+        self._sizes = [QSize()] * len(LEVELS)  # the legend's size at each level of detail
         self.buttons: dict[str, QToolButton] = {}
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        title = QLabel("Highlights")
-        title.setObjectName("panelCount")  # the muted caption style
-        layout.addWidget(title)
+        layout.setSpacing(0)
+        self.title = QLabel("Highlights")
+        self.title.setObjectName("panelCount")  # the muted caption style
+        layout.addWidget(self.title)
         layout.addSpacing(4)
         for kind in KINDS:
             button = self._make_button(kind, kind.key not in hidden)
             self.buttons[kind.key] = button
             layout.addWidget(button)
+        layout.addStretch(1)  # room to spare goes after the toggles, not between them
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(STYLE)
         self.set_counts({})
@@ -102,14 +107,44 @@ class StructureLegend(QWidget):
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         """Show how many of each kind the open paper has; a kind it has none of is greyed out."""
+        self._counts = {kind.key: counts.get(kind.key, 0) for kind in KINDS}
         for kind in KINDS:
-            count = counts.get(kind.key, 0)
+            count = self._counts[kind.key]
             button = self.buttons[kind.key]
-            button.setText(f"{kind.name} {count}")
             button.setEnabled(count > 0)
             noun = kind.name.lower()
             button.setAccessibleName(f"{kind.name} highlights, {count} found")
             button.setToolTip(f"Show or hide the highlights of {noun} ({count} in this paper)")
+        for level in LEVELS:
+            self._label(level)
+            self._sizes[level] = self._row.sizeHint()
+        self.updateGeometry()
+        self._label(self._fitting(self.width()) if self.isVisible() else FULL)
+
+    def _label(self, level: int) -> None:
+        """Caption, names and counts ("Items 7"); with less room no caption; with little, counts only."""
+        self._level = level
+        self.title.setVisible(level == FULL)
+        for kind in KINDS:
+            count = self._counts.get(kind.key, 0)
+            self.buttons[kind.key].setText(str(count) if level == COUNTS else f"{kind.name} {count}")
+        self._row.invalidate()
+
+    def _fitting(self, width: int) -> int:
+        return next((level for level in LEVELS if self._sizes[level].width() <= width), COUNTS)
+
+    def sizeHint(self) -> QSize:
+        # Always the full size, so a pane that grows again gives the names their room back.
+        return self._sizes[FULL]
+
+    def minimumSizeHint(self) -> QSize:
+        return self._sizes[COUNTS]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        level = self._fitting(event.size().width())
+        if level != self._level:
+            self._label(level)
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the swatches as the highlights look on this theme's paper."""
