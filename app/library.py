@@ -290,3 +290,16 @@ class Library:
 
     def backup_now(self) -> Path:
         return backup.make_backup(self.db, self.paths.backups)
+
+    def backups(self) -> list[Path]:
+        """The backups of this library, oldest first."""
+        return backup.backups(self.paths.backups)
+
+    def restore_backup(self, chosen: Path) -> Path | None:
+        """Put a verified backup in place of the library, which stays open on the restored data;
+        the database as it was is moved aside, not deleted, and its path returned."""
+        self.db.close()  # restore() verifies the backup before it moves anything
+        try:
+            return backup.restore(self.paths.database, chosen)
+        finally:
+            self.db = open_database(self.paths.database)
