@@ -88,6 +88,7 @@ def test_toggling_a_kind_emits_the_kinds_to_show(qtbot: QtBot) -> None:
     with qtbot.waitSignal(legend.kinds_changed) as changed:
         qtbot.mouseClick(legend.buttons["attendance"], Qt.MouseButton.LeftButton)
     assert changed.args == [EVERY_KIND - {"attendance"}]
+    assert legend.buttons["resolution"].focusPolicy() & Qt.FocusPolicy.TabFocus
     legend.buttons["resolution"].setFocus()
     with qtbot.waitSignal(legend.kinds_changed) as changed:
         qtbot.keyClick(legend.buttons["resolution"], Qt.Key.Key_Space)

@@ -91,7 +91,7 @@ class StructureLegend(QWidget):
         button.setCheckable(True)
         button.setChecked(shown)
         button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the reader focused
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setIconSize(QSize(SWATCH, SWATCH))
         button.setIcon(self._icon(kind))
