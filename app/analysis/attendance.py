@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.analysis.lines import Line
-from app.analysis.names import Person, split_people
+from app.analysis.names import Person, find_role, split_people
 from app.model import Attendee, DocumentText
 
 # Attendance sits at the head of minutes (or in their first item); never read a whole pack for it.
@@ -205,6 +205,9 @@ def _column_statuses(cells: list[str]) -> tuple[tuple[str, str | None], ...] | N
 
     A heading that is not an attendance label ("WINNIPEG PUBLIC SERVICE") marks a column of others
     also present; a row holding names is a label beside its value, not headings."""
+    register = _register_columns(cells)
+    if register:
+        return register
     if len(cells) < 2 or not any(_label(cell.strip()) for cell in cells):
         return None
     columns: list[tuple[str, str | None]] = []
@@ -220,6 +223,24 @@ def _column_statuses(cells: list[str]) -> tuple[tuple[str, str | None], ...] | N
     return tuple(columns) if any(c != ("also-present", None) for c in columns) else None
 
 
+def _register_columns(cells: list[str]) -> tuple[tuple[str, str | None], ...] | None:
+    """Headings of an attendance register ("Name | Role | Attendance"): one row per person."""
+    kinds = [_REGISTER_HEADINGS.get(cell.strip().strip(":").lower(), "") for cell in cells]
+    if "name" not in kinds or "status" not in kinds:
+        return None
+    return tuple((_REGISTER + kind, None) for kind in kinds)
+
+
+_REGISTER = "register:"
+_REGISTER_HEADINGS = {
+    "name": "name", "member": "name", "members": "name", "councillor": "name", "councillors": "name",
+    "elected member": "name", "role": "role", "position": "role", "attendance": "status", "status": "status",
+    "attended": "status", "present": "status",
+}
+_REGISTER_STATUSES = (
+    (("apolog", "sent apolog", "excused", "regrets", "leave"), "apologies"),
+    (("absent", "no", "did not"), "absent"),
+)
 Found = tuple[Person, str, "str | None"]
 COLUMN_GAP = 30.0  # points between the left edges of side-by-side columns
 
@@ -355,6 +376,9 @@ class _Reader:
 
     def _columns(self, start: int, text: str) -> None:
         """A row of side-by-side columns: each cell takes the status of its column's heading."""
+        if self.state.columns[0][0].startswith(_REGISTER):
+            self._register_row(start, text)
+            return
         offset = 0
         for index, cell in enumerate(text.split("\t")):
             if index < len(self.state.columns) and cell.strip():
@@ -362,6 +386,31 @@ class _Reader:
                 found = split_people(cell, start + offset, newline_splits=False)[0]
                 self.people.extend((person, status, person.role or role) for person in found)
             offset += len(cell) + 1
+
+
+    def _register_row(self, start: int, text: str) -> None:
+        """One person's row of an attendance register: name, perhaps role, and what the register says."""
+        cells = text.split("\t")
+        kinds = [kind[len(_REGISTER) :] for kind, _ in self.state.columns]
+        people: list[Person] = []
+        status, role, offset = "present", None, 0
+        for kind, cell in zip(kinds, cells, strict=False):
+            if kind == "name":
+                people = split_people(cell, start + offset, newline_splits=False)[0]
+            elif kind == "role":
+                role = find_role(cell) or (cell.strip() or None)
+            elif kind == "status":
+                status = _register_status(cell)
+            offset += len(cell) + 1
+        self.people.extend((person, status, person.role or role) for person in people)
+
+
+def _register_status(cell: str) -> str:
+    word = cell.strip().lower()
+    for words, status in _REGISTER_STATUSES:
+        if word.startswith(words):
+            return status
+    return "present"
 
 
 def _column_starts(edges: list[float]) -> list[float]:

@@ -355,3 +355,16 @@ def test_substitutes_under_their_heading_and_beside_apologies() -> None:
         "substitute": {"C Dunn", "G Hart", "M Nash"},
         "apologies": {"K Lamb"},
     }
+
+
+def test_attendance_register_table() -> None:
+    doc = _text_doc(
+        "Attendance\nName\tRole\tAttendance\nCllr Ann Wood\tChair\tPresent\nCllr Tom Hay\t\tApologies\n"
+        "Cllr Raj Dev\tVice-Chair\tPresent (remote)\nCllr Liz Orr\t\tAbsent\n\n1. Welcome\n"
+    )
+    assert [(a.name, a.status, a.role) for a in _attendance(doc)] == [
+        ("Ann Wood", "present", "Chair"),
+        ("Tom Hay", "apologies", None),
+        ("Raj Dev", "present", "Vice-Chair"),
+        ("Liz Orr", "absent", None),
+    ]
