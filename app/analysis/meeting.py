@@ -53,7 +53,7 @@ _DATE = re.compile(
 )
 _TIME = re.compile(
     r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
-    r"|(?<![\d.:/])(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)\s*(?:hrs|hours|h\b)"
+    r"|(?<![\d.:/])(?P<h24>[01]?\d|2[0-3])(?:[:.](?P<m24>[0-5]\d)\s*(?:hrs|hours|h\b)|:(?P<m24c>[0-5]\d)(?![\d:]))"
     r"|\b(?P<noon>noon|midday)\b",
     re.I,
 )
@@ -209,7 +209,7 @@ def _time(text: str) -> str | None:
         if match.group("noon"):
             return "12:00"
         if match.group("h24"):
-            return f"{int(match.group('h24')):02d}:{match.group('m24')}"
+            return f"{int(match.group('h24')):02d}:{match.group('m24') or match.group('m24c')}"
         hour = int(match.group("h")) % 12 + (12 if match.group("ap")[0].lower() == "p" else 0)
         return f"{hour:02d}:{match.group('m') or '00'}"
     return None

@@ -261,3 +261,20 @@ def test_a_pack_opening_with_an_agenda_takes_the_date_of_its_minutes() -> None:
         "Minutes of the meeting held on 7 February 2024\n\nPresent: Councillor K Morgan (Chair)\n"
     )
     assert _meeting(doc).date == "2024-02-07"
+
+
+@pytest.mark.parametrize(
+    ("line", "time"),
+    [
+        ("Time: 19:30", "19:30"),
+        ("at 7.30pm", "19:30"),
+        ("at 10.00 a.m.", "10:00"),
+        ("at 1400 hrs", None),
+        ("commencing at 18.15 hrs", "18:15"),
+        ("at noon", "12:00"),
+    ],
+)
+def test_time_formats(line: str, time: str | None) -> None:
+    assert (
+        _meeting(_text_doc(f"Minutes of the Parish Council meeting held on 3 May 2024 {line}\n")).time == time
+    )
