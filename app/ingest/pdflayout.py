@@ -312,15 +312,19 @@ def _joined(previous: str, line: str, wrapped: bool) -> str:
 
 
 def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
+    """Whether `line` carries on the block: set close below, alike, and aligned with its lines."""
     previous = draft.lines[-1]
-    first = draft.lines[0]
     if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * previous.height:
         return False
     if abs(line.size - previous.size) > 0.6 or LIST_START.match(line.text) or "\t" in line.text:
         return False
     if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
         return False
-    return first.x0 - 2 * line.size <= line.x0 <= first.x0 + 2.5 * line.size
+    # The block's left edge: its second line's, as the first may be indented or hang.
+    left = draft.lines[1].x0 if len(draft.lines) > 1 else draft.lines[0].x0
+    if len(draft.lines) == 1 and wrapped and left - 8 * line.size <= line.x0 < left:
+        return True  # a first-line indent
+    return left - 2 * line.size <= line.x0 <= left + 2.5 * line.size
 
 
 def paragraphs(lines: list[Line], style: Style, right: float) -> list[Draft]:

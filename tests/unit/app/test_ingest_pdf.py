@@ -266,3 +266,22 @@ def test_souldern_samples_read_cleanly(samples: Path) -> None:
     assert ("table_row", "Mr Cross – grass cutting March\t31.03.16\t£288.00\tOSA 1906: s 10") in kinds(doc)
     footer = ingest.load(samples / "uk-souldern-pc-2018-07-26.pdf")
     assert "Parish Clerk" not in footer.text and "Mobile" not in footer.text
+
+
+def test_first_line_indented_paragraphs_stay_whole(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    lines = [
+        (108, "The Clerk reported that the grass cutting contract had been renewed for a"),
+        (72, "further three years at the same price, and that the contractor would also clear"),
+        (72, "the ditches along the bridleway twice a year."),
+        (108, "The Council thanked the Clerk for the work done in arranging this."),
+    ]
+    for index, (x, text) in enumerate(lines):
+        page.insert_text((x, 100 + 14 * index), text, fontsize=11)
+    doc.save(tmp_path / "indents.pdf")
+    paragraphs = ingest.load(tmp_path / "indents.pdf").text.split("\n")
+    assert paragraphs == [
+        " ".join(text for _, text in lines[:3]),
+        lines[3][1],
+    ]
