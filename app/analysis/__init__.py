@@ -28,6 +28,12 @@ def _bucket(starts: list[int], things: Sequence[T], offset: Callable[[T], int]) 
     return buckets
 
 
+def _page(doc: DocumentText, starts: list[int], offset: int) -> int | None:
+    """The 1-based page holding `offset` (as `DocumentText.page_at`, by bisection: packs have 500)."""
+    at = bisect.bisect_right(starts, offset) - 1
+    return doc.pages[max(at, 0)].number if doc.pages else None
+
+
 def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
     heads = find_heads(doc, lines)
     starts = [head.start for head in heads]
@@ -35,13 +41,13 @@ def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tupl
     by_item = _bucket(starts, decisions, lambda span: span.start)
     agreed = find_actions(doc, lines, {head.line for head in heads})
     actions: dict[int, list[Action]] = _bucket(starts, agreed, lambda action: action.start)
+    page_starts = [page.start for page in doc.pages]
     items = []
     for number, head in enumerate(heads):
         end = heads[number + 1].start - 1 if number + 1 < len(heads) else len(doc.text)
-        items.append(
-            Item(head.number, head.title, head.start, max(end, head.start), doc.page_at(head.start),
-                 tuple(by_item.get(number, ())), tuple(actions.get(number, ())))
-        )
+        page = _page(doc, page_starts, head.start)
+        decided, agreed = tuple(by_item.get(number, ())), tuple(actions.get(number, ()))
+        items.append(Item(head.number, head.title, head.start, max(end, head.start), page, decided, agreed))
     return tuple(items), tuple(by_item.get(-1, ()))
 
 

@@ -71,7 +71,15 @@ def read_row(doc: DocumentText, block: Block) -> Row:
 
 
 def _rows(doc: DocumentText) -> list[Row]:
-    return [read_row(doc, block) for block in doc.blocks if block.kind == "table_row"]
+    """Rows that may matter: one cell (a section) or a last cell in capitals (a decision)."""
+    rows = []
+    for block in doc.blocks:
+        if block.kind != "table_row":
+            continue
+        raw = doc.block_text(block)
+        if "\t" not in raw.strip() or _is_upper(raw.rsplit("\t", 1)[-1]):
+            rows.append(read_row(doc, block))
+    return rows
 
 
 def _section(row: Row) -> str | None:
