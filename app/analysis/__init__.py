@@ -46,8 +46,8 @@ def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tupl
     for number, head in enumerate(heads):
         end = heads[number + 1].start - 1 if number + 1 < len(heads) else len(doc.text)
         page = _page(doc, page_starts, head.start)
-        decided, agreed = tuple(by_item.get(number, ())), tuple(actions.get(number, ()))
-        items.append(Item(head.number, head.title, head.start, max(end, head.start), page, decided, agreed))
+        decided, owned = tuple(by_item.get(number, ())), tuple(actions.get(number, ()))
+        items.append(Item(head.number, head.title, head.start, max(end, head.start), page, decided, owned))
     return tuple(items), tuple(by_item.get(-1, ()))
 
 
