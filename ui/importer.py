@@ -6,13 +6,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import AppError
-from app.library import ImportOutcome, Library
 
 from PySide6.QtCore import QObject, Signal
 
 from ui.tasks import Tasks
+
+if TYPE_CHECKING:  # loaded on the library lane, after the first paint
+    from app.library import ImportOutcome, Library
+
+
+def _import_file(library: Library, path: Path, password: str | None) -> ImportOutcome:
+    return library.import_file(path, password)
 
 
 @dataclass
@@ -60,7 +67,7 @@ class Importer(QObject):
         batch = Batch(tuple(paths), quiet=quiet, open_result=open_result)
         for path in batch.paths:
             self._tasks.run(
-                partial(Library.import_file, path=path, password=(passwords or {}).get(path)),
+                partial(_import_file, path=path, password=(passwords or {}).get(path)),
                 partial(self._imported, batch),
                 on_error=partial(self._failed, batch, path),
             )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import NAME, ingest
 from app import settings as prefs
 from app.errors import AppError, PasswordRequired
-from app.library import Changes, ImportOutcome, Library
-from app.model import Analysis, Document, DocumentText
+from app.model import Analysis, Changes, Document, DocumentText
 from app.paths import Paths
 from app.positions import Positions
 
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons, menus
-from ui.dialogs.about import AboutDialog
 from ui.dialogs.errors import ErrorPresenter
 from ui.importer import Batch, Importer
 from ui.models.library_model import LibraryModel
@@ -40,6 +39,11 @@ from ui.panels.outline_panel import OutlinePanel
 from ui.reader.reader_pane import PAGE, ReaderPane
 from ui.tasks import Tasks
 from ui.theme import Theme, ThemeController
+
+if TYPE_CHECKING:  # the library loads on its lane, the About box when asked for: not before the first paint
+    from app.library import ImportOutcome, Library
+
+    from ui.dialogs.about import AboutDialog
 
 LAYOUT_FILE = "window.ini"
 LAYOUT_VERSION = 1
@@ -338,6 +342,8 @@ class MainWindow(QMainWindow):
         self.themes.choose(choice)
 
     def show_about(self) -> AboutDialog:
+        from ui.dialogs.about import AboutDialog  # reads package metadata: not before the first paint
+
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -12,11 +12,11 @@ from importlib import resources
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from app import NAME, __version__, paths
 from app.errors import AppError
 from app.jobs import ProcessLane
-from app.library import Library
 from app.settings import Settings
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -26,6 +26,9 @@ from ui.dialogs.crash import CrashDialog
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
 from ui.theme import ThemeController
+
+if TYPE_CHECKING:
+    from app.library import Library
 
 log = logging.getLogger("quorum")
 
@@ -92,6 +95,8 @@ class CrashReporter(QObject):
 
 
 def open_library(profile: paths.Paths) -> Library:
+    from app.library import Library  # on the library lane: sqlite and analysis load beside the first paint
+
     return Library(profile, ProcessLane())
 
 

@@ -7,11 +7,13 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.errors import AppError
 from app.jobs import SerialLane
-from app.library import Library
+
+if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not before the first paint
+    from app.library import Library
 
 from PySide6.QtCore import QObject, Qt, Signal
 
