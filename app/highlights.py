@@ -53,11 +53,12 @@ class Highlight:
 
 def item_label(item: Item) -> str:
     """How an item is named to people: "5  Planning applications", "Item 5", or its title alone."""
-    if item.number and item.title:
-        return f"{item.number}  {item.title}"
+    title = " ".join((item.title or "").split())  # a table row's title may hold a tab
+    if item.number and title:
+        return f"{item.number}  {title}"
     if item.number:
         return f"Item {item.number}"
-    return item.title or "Untitled item"
+    return title or "Untitled item"
 
 
 def _line_end(text: str, offset: int, limit: int) -> int:
@@ -87,9 +88,20 @@ def heading_end(text: str, item: Item) -> int:
     return first if text[item.start : first].strip() else _line_end(text, first + 1, limit)
 
 
+def _heading(text: str, item: Item) -> int:
+    """The end of the item's heading, short of any decision or action a rule found inside it."""
+    end = heading_end(text, item)
+    inside = [span.start for span in (*item.resolutions, *item.actions) if item.start < span.start < end]
+    if inside:
+        end = min(inside)
+        while end > item.start and text[end - 1].isspace():
+            end -= 1
+    return end
+
+
 def _spans_of_items(analysis: Analysis, text: str) -> Iterator[Highlight]:
     for item in analysis.items:
-        yield Highlight("item", item.start, heading_end(text, item), item_label(item))
+        yield Highlight("item", item.start, _heading(text, item), item_label(item))
         where = f" (item {item.number})" if item.number else ""
         for resolution in item.resolutions:
             yield Highlight("resolution", resolution.start, resolution.end, f"Resolution{where}")

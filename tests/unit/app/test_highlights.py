@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import docx
 import pymupdf
 import pytest
 
@@ -115,6 +116,27 @@ def test_a_minute_number_on_its_own_line_belongs_to_the_heading(tmp_path: Path) 
         "24/31\nFootpath repairs",
         "24/32\nAllotments",
     ]
+
+
+def test_a_disposition_table_row_heading_stops_at_its_cell(tmp_path: Path) -> None:
+    paper = docx.Document()
+    paper.add_paragraph("CITY OF RIVERTON")
+    paper.add_paragraph("DISPOSITION OF THE REGULAR MEETING OF COUNCIL held March 4, 2024")
+    paper.add_heading("REPORT OF THE FINANCE COMMITTEE dated February 20, 2024", level=2)
+    table = paper.add_table(rows=0, cols=3)
+    for row in [("1", "Water Main Renewals – 2024 Programme", "ADOPTED"),
+                ("2", "Snow Clearing Contract Extension", "ADOPTED AS AMENDED")]:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    paper.save(tmp_path / "disposition.docx")
+    doc = ingest.load(tmp_path / "disposition.docx")
+    spans = highlights(analyze(doc), doc)
+    assert _of(spans, "item", doc) == [
+        "1\tWater Main Renewals – 2024 Programme",
+        "2\tSnow Clearing Contract Extension",
+    ]
+    assert _of(spans, "resolution", doc) == ["ADOPTED", "ADOPTED AS AMENDED"]  # apart from the headings
+    assert not any("\t" in span.label for span in spans)  # labels are one line of words
 
 
 def test_things_without_a_position_are_left_out(minutes: DocumentText) -> None:
