@@ -91,7 +91,8 @@ def heading_end(text: str, item: Item) -> int:
 def _heading(text: str, item: Item) -> int:
     """The end of the item's heading, short of any decision or action a rule found inside it."""
     end = heading_end(text, item)
-    inside = [span.start for span in (*item.resolutions, *item.actions) if item.start < span.start < end]
+    starts = [span.start for span in item.resolutions] + [action.start for action in item.actions]
+    inside = [start for start in starts if item.start < start < end]
     if inside:
         end = min(inside)
         while end > item.start and text[end - 1].isspace():
