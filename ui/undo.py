@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -89,15 +90,20 @@ class AnnotationController(QObject):
             self.stack.push(UndoableCommand(self, text, builds))
 
     # -- annotations ---------------------------------------------------------
-    def add(self, document_id: int, start: int | None, end: int | None, **options: Any) -> None:
-        """Annotate `start:end` (options: kind, colour, note, tags); both None: a whole-document note."""
+    def add(self, document_id: int, start: int | None, end: int | None, **options: Any) -> str:
+        """Annotate `start:end` (options: kind, colour, note, tags); both None: a whole-document note.
+        Returns the new annotation's id at once (it is named here), so the view can select it."""
         kind = options.get("kind", "highlight")
+        annotation_id = str(uuid.uuid4())
         self.push(
             "Add note" if kind == "note" else f"Add {kind}",
             lambda library: actions.Add(
-                actions.new_annotation(document_id, library.text(document_id), start, end, **options)
+                actions.new_annotation(
+                    document_id, library.text(document_id), start, end, annotation_id=annotation_id, **options
+                )
             ),
         )
+        return annotation_id
 
     def delete(self, annotation_ids: Sequence[str]) -> None:
         count = len(annotation_ids)
@@ -108,15 +114,19 @@ class AnnotationController(QObject):
         self._edit(annotation_id, "Edit note", note=text)
 
     def recolour(self, annotation_id: str, colour: str) -> None:
+        self.recolour_all([annotation_id], colour)
+
+    def recolour_all(self, annotation_ids: Sequence[str], colour: str) -> None:
+        """Give several annotations one colour, as one undo step."""
         actions.check_colour(colour)
-        self._edit(annotation_id, "Change colour", colour=colour)
+        self.push_macro("Change colour", [_editing(each, colour=colour) for each in annotation_ids])
 
     def set_kind(self, annotation_id: str, kind: AnnotationKind) -> None:
         actions.check_kind(kind)
         self._edit(annotation_id, f"Make {kind}", kind=kind)
 
     def _edit(self, annotation_id: str, text: str, **changes: Any) -> None:
-        self.push(text, lambda library: actions.edit(library.annotation(annotation_id), **changes))
+        self.push(text, _editing(annotation_id, **changes))
 
     def add_tags(self, annotation_id: str, names: list[str]) -> None:
         self.push("Tag annotation", lambda library: actions.tag(library.annotation(annotation_id), names))
@@ -142,6 +152,18 @@ class AnnotationController(QObject):
 
         self.push("Re-attach annotation", build)
 
+    def confirm_position(self, annotation_id: str) -> None:
+        """Accept where re-anchoring moved an annotation ("moved" becomes "anchored")."""
+
+        def build(library: Library) -> actions.Command:
+            annotation = library.annotation(annotation_id)
+            start, end = annotation.anchor.start, annotation.anchor.end
+            if start is None or end is None:
+                raise AppError("This annotation is not in the paper: select the passage to re-attach it.")
+            return actions.reattach(annotation, library.text(annotation.document_id), start, end)
+
+        self.push("Confirm position", build)
+
     # -- tags ----------------------------------------------------------------
     def rename_tag(self, tag_id: int, name: str) -> None:
         """Rename a tag; onto the name of another tag, merge it into that one."""
@@ -165,6 +187,10 @@ class AnnotationController(QObject):
     def delete_tags(self, tag_ids: Sequence[int]) -> None:
         label = "Delete tag" if len(tag_ids) == 1 else f"Delete {len(tag_ids)} tags"
         self.push_macro(label, [_deleting_tag(tag_id) for tag_id in tag_ids])
+
+
+def _editing(annotation_id: str, **changes: Any) -> Builder:
+    return lambda library: actions.edit(library.annotation(annotation_id), **changes)
 
 
 def _deleting(annotation_id: str) -> Builder:

@@ -40,9 +40,9 @@ def test_add_undo_redo_keeps_the_same_annotation(
     document_id = import_demo(tasks, qtbot)
     seen: list[object] = []
     controller.changed.connect(seen.append)
-    controller.add(document_id, 100, 140, colour="green", tags=["safeguarding"])
+    added = controller.add(document_id, 100, 140, colour="green", tags=["safeguarding"])
     wait_idle(tasks, qtbot)
-    [added] = ids_of(tasks, qtbot, document_id)
+    assert ids_of(tasks, qtbot, document_id) == [added]
     assert controller.stack.undoText() == "Add highlight"
 
     controller.stack.undo()

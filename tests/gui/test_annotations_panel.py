@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pytestqt.modeltest import ModelTester
@@ -12,14 +13,22 @@ from pytestqt.qtbot import QtBot
 from app.model import Anchor, Annotation
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ui.models.annotations_model import ANNOTATION_ROLE, AnnotationsModel, markdown
 from ui.panels.annotations_panel import EMPTY, LIST, NO_MATCH, AnnotationsPanel, bind
 from ui.tasks import Tasks
 from ui.undo import AnnotationController
 
-from tests.gui.annotation_support import NAPIER, annotate_phrase, call, import_demo, open_tasks, wait_idle
+from tests.gui.annotation_support import (
+    NAPIER,
+    SCRUTINY,
+    annotate_phrase,
+    call,
+    import_demo,
+    open_tasks,
+    wait_idle,
+)
 
 
 @pytest.fixture
@@ -162,3 +171,59 @@ def test_empty_states(tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot) -> No
     panel.show_document(document_id)
     wait_idle(tasks, qtbot)
     assert panel.pages.currentIndex() == LIST
+
+
+def test_context_menu_recolours_and_confirms_a_moved_annotation(
+    tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot, tmp_path: Path
+) -> None:
+    controller = AnnotationController(tasks)
+    bind(panel, controller)
+    old = import_demo(tasks, qtbot)
+    annotate_phrase(tasks, qtbot, old, "information sharing pilot")
+    annotate_phrase(tasks, qtbot, old, "taxi licensing")
+    revised = tmp_path / "scrutiny-approved.txt"
+    wording = SCRUTINY.read_text(encoding="utf-8")
+    revised.write_text(wording.replace("information sharing pilot", "information-sharing pilot scheme"))
+    new = call(tasks, qtbot, lambda library: library.import_version(revised, old)[0].document.id)
+    moved, kept = loaded(panel, qtbot, new)
+    assert (moved.state, kept.state) == ("moved", "anchored")
+
+    panel.select_annotation(moved.id)
+    titles = [action.text() for action in panel.context_menu().actions()]
+    assert "Confirm new position" in titles
+    with qtbot.waitSignal(panel.confirm_requested):
+        next(a for a in panel.context_menu().actions() if a.text() == "Confirm new position").trigger()
+    wait_idle(tasks, qtbot)
+    assert panel.model.index(0).data(ANNOTATION_ROLE).state == "anchored"
+
+    panel.view.selectAll()
+    colours = next(a for a in panel.context_menu().actions() if a.text() == "Colour").menu()
+    assert isinstance(colours, QMenu)
+    next(a for a in colours.actions() if a.text() == "Green").trigger()
+    wait_idle(tasks, qtbot)
+    assert {a.colour for a in call(tasks, qtbot, lambda library: library.annotations(new))} == {"green"}
+    controller.stack.undo()
+    wait_idle(tasks, qtbot)
+    assert {a.colour for a in panel.model.annotations()} == {"yellow"}
+
+
+def test_tags_are_edited_in_place_with_completion(
+    tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot
+) -> None:
+    controller = AnnotationController(tasks)
+    bind(panel, controller)
+    document_id = import_demo(tasks, qtbot)
+    made = annotate_phrase(tasks, qtbot, document_id, "taxi licensing", tags=["licensing", "old"])
+    annotate_phrase(tasks, qtbot, document_id, "No apologies", tags=["Follow-up"])
+    loaded(panel, qtbot, document_id)
+    panel.select_annotation(made.id)
+    line = panel.editor.tags
+    assert line.text() == "licensing, old"
+    assert line.names.stringList() == ["Follow-up", "licensing", "old"]
+    line.setFocus()
+    line.setText("licensing, follow-up, brand new")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    wait_idle(tasks, qtbot)
+    stored = call(tasks, qtbot, lambda library: library.annotation(made.id).tags)
+    assert stored == ("brand new", "Follow-up", "licensing")
+    assert line.text() == "brand new, Follow-up, licensing"

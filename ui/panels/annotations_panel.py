@@ -7,7 +7,7 @@ from app.errors import AppError
 from app.library import Library
 from app.model import Annotation, Changes
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,13 +48,17 @@ class AnnotationsPanel(QWidget):
     """Lists one document's annotations; emits intents, never writes itself.
 
     `jump_requested(start)` on click or Enter; `delete_requested(ids)` on Del;
-    `note_edit_requested(id, text)` when an edited note is saved;
+    `note_edit_requested(id, text)` and `tags_edit_requested(id, names)` when edits are saved;
+    `recolour_requested(ids, colour)` and `confirm_requested(id)` from the context menu;
     `annotation_selected(id)` when the current row changes.
     """
 
     jump_requested = Signal(int)
     delete_requested = Signal(list)
     note_edit_requested = Signal(str, str)
+    tags_edit_requested = Signal(str, list)
+    recolour_requested = Signal(list, str)
+    confirm_requested = Signal(str)
     annotation_selected = Signal(str)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
@@ -66,6 +71,7 @@ class AnnotationsPanel(QWidget):
         self._build_list()
         self.editor = NoteEditor()
         self.editor.save_requested.connect(self.note_edit_requested)
+        self.editor.tags_save_requested.connect(self.tags_edit_requested)
         self.count = QLabel()
         self.count.setObjectName("annotationCount")
         self.pages = QStackedWidget()
@@ -124,6 +130,7 @@ class AnnotationsPanel(QWidget):
         self.view.clicked.connect(self._jump)
         self.view.activated.connect(self._jump)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.actions_: dict[str, QAction] = {}
         for text, keys, slot in (
             ("Delete", QKeySequence.StandardKey.Delete, self.request_delete),
             ("Copy as Markdown", QKeySequence.StandardKey.Copy, self.copy_markdown),
@@ -133,7 +140,36 @@ class AnnotationsPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.view.addAction(action)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            self.actions_[text] = action
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def context_menu(self) -> QMenu:
+        """The menu for the selected annotations: go to, colour, confirm, copy, delete."""
+        menu = QMenu(self)
+        chosen = self.selected()
+        current = self.view.currentIndex()
+        go = menu.addAction("Go to passage", lambda: self._jump(current))
+        go.setEnabled(len(chosen) == 1 and chosen[0].anchor.start is not None)
+        colours = menu.addMenu("Colour")
+        for colour in COLOURS:
+            colours.addAction(swatch_icon(colour), colour.capitalize(), lambda c=colour: self._recolour(c))
+        colours.setEnabled(bool(chosen))
+        if len(chosen) == 1 and chosen[0].state == "moved":
+            menu.addAction("Confirm new position", lambda: self.confirm_requested.emit(chosen[0].id))
+        menu.addSeparator()
+        menu.addAction(self.actions_["Copy as Markdown"])
+        menu.addAction(self.actions_["Delete"])
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        if self.selected():
+            self.context_menu().exec(self.view.viewport().mapToGlobal(point))
+
+    def _recolour(self, colour: str) -> None:
+        changing = [annotation.id for annotation in self.selected() if annotation.colour != colour]
+        if changing:
+            self.recolour_requested.emit(changing, colour)
 
     # -- loading and refreshing ----------------------------------------------------
     def show_document(self, document_id: int | None) -> None:
@@ -141,6 +177,7 @@ class AnnotationsPanel(QWidget):
         if document_id is None:
             self.model.set_annotations(None, [])
             return
+        self._load_known_tags()
         self.tasks.run(
             lambda library: library.annotations(document_id),
             lambda found: self.model.set_annotations(document_id, found),
@@ -150,6 +187,8 @@ class AnnotationsPanel(QWidget):
     def refresh(self, changes: Changes) -> None:
         """Re-read just the annotations `changes` names, if they concern the document shown."""
         document_id = self.model.document_id
+        if changes.tags:
+            self._load_known_tags()
         if document_id is None or document_id not in changes.documents:
             return
         if not changes.annotations:
@@ -157,6 +196,13 @@ class AnnotationsPanel(QWidget):
             return
         wanted = sorted(changes.annotations)
         self.tasks.run(lambda library: _fetch(library, wanted), self.model.update)
+
+    def _load_known_tags(self) -> None:
+        self.tasks.run(
+            lambda library: [tag["name"] for tag in library.tags()],
+            self.editor.set_known_tags,
+            key="annotations-panel-tags",
+        )
 
     # -- user actions --------------------------------------------------------------
     def selected(self) -> list[Annotation]:
@@ -259,4 +305,7 @@ def bind(panel: AnnotationsPanel, controller: AnnotationController) -> None:
     """Wire the panel's intents to the controller, and the controller's changes back to the panel."""
     panel.delete_requested.connect(controller.delete)
     panel.note_edit_requested.connect(controller.edit_note)
+    panel.tags_edit_requested.connect(controller.set_tags)
+    panel.recolour_requested.connect(controller.recolour_all)
+    panel.confirm_requested.connect(controller.confirm_position)
     controller.changed.connect(panel.refresh)

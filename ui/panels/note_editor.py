@@ -1,4 +1,4 @@
-"""The note of the current annotation, edited in place (plain text or Markdown), saved on request."""
+"""The note and tags of the current annotation, edited in place (plain text or Markdown), saved on request."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from ui.reader.selection_toolbar import TagLine, split_tags
+
 
 class NoteEditor(QWidget):
     """Emits `save_requested(annotation_id, text)` on Ctrl+Enter, Save, leaving the box, or
-    moving to another annotation with the note changed; Esc puts the saved note back."""
+    moving to another annotation with the note changed; Esc puts the saved note back.
+    Emits `tags_save_requested(annotation_id, names)` on Enter in the tag box or leaving it."""
 
     save_requested = Signal(str, str)
+    tags_save_requested = Signal(str, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,18 +32,21 @@ class NoteEditor(QWidget):
         self.text.setPlaceholderText("Add a note…")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 14)
-        self.text.installEventFilter(self)
         self.save = QPushButton("Save note")
         self.save.clicked.connect(self.commit)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.text, self.commit, context=Qt.ShortcutContext.WidgetShortcut)
         self.text.textChanged.connect(self._update_buttons)
+        self.tags = TagLine()
+        self.tags.returnPressed.connect(self.commit_tags)
+        for watched in (self.text, self.tags):  # both exist before any event reaches the filter
+            watched.installEventFilter(self)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.hint)
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
+        bottom.addWidget(self.tags, 1)
         bottom.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -53,18 +60,30 @@ class NoteEditor(QWidget):
     def dirty(self) -> bool:
         return self._annotation is not None and self.text.toPlainText() != self._annotation.note
 
+    @property
+    def tags_dirty(self) -> bool:
+        typed = {name.casefold() for name in split_tags(self.tags.text())}
+        return self._annotation is not None and typed != {name.casefold() for name in self._annotation.tags}
+
+    def set_known_tags(self, names: list[str]) -> None:
+        """The tags the tag box offers as completions."""
+        self.tags.names.setStringList(sorted(names, key=str.casefold))
+
     def show_annotation(self, annotation: Annotation | None) -> None:
         """Edit `annotation`'s note; unsaved typing on another annotation is saved first."""
         previous = self._annotation
         same = annotation is not None and previous is not None and annotation.id == previous.id
-        if self.dirty and not same:
+        if not same:
             self.commit()
-        keep_typing = same and self.dirty
+            self.commit_tags()
+        keep_note, keep_tags = same and self.dirty, same and self.tags_dirty
         self._annotation = annotation
-        if not keep_typing:
+        if not keep_note:
             self.text.blockSignals(True)
             self.text.setPlainText(annotation.note if annotation else "")
             self.text.blockSignals(False)
+        if not keep_tags:
+            self.tags.setText(", ".join(annotation.tags) if annotation else "")
         self.setEnabled(annotation is not None)
         self._update_buttons()
 
@@ -72,9 +91,15 @@ class NoteEditor(QWidget):
         if self._annotation is not None and self.dirty:
             self.save_requested.emit(self._annotation.id, self.text.toPlainText())
 
+    def commit_tags(self) -> None:
+        if self._annotation is not None and self.tags_dirty:
+            self.tags_save_requested.emit(self._annotation.id, split_tags(self.tags.text()))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() == QEvent.Type.FocusOut:
             self.commit()
+        elif watched is self.tags and event.type() == QEvent.Type.FocusOut:
+            self.commit_tags()
         elif isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.dirty:
             self.text.setPlainText(self._annotation.note if self._annotation else "")
             return True
