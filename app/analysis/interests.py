@@ -32,7 +32,7 @@ _NONE = re.compile(
     re.I,
 )
 _KINDS = (
-    (re.compile(r"\bnon[- ]?pecuniary\b|\b(?:other|non)[- ]registrable\b", re.I), "non-pecuniary"),
+    (re.compile(r"\bnon[- ]?pecuniary\b|\b(?:other|non)[- ]registe?rable\b", re.I), "non-pecuniary"),
     (re.compile(r"\bprejudicial\b", re.I), "prejudicial"),
     (re.compile(r"\bpecuniary\b|\bDPI\b|\bfinancial\b", re.I), "pecuniary"),
     (re.compile(r"\bpersonal\b", re.I), "personal"),
@@ -59,7 +59,8 @@ def _kind(text: str) -> str:
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
     """The sentence around offset `at`: from the line or sentence start to its full stop."""
-    start = max(text.rfind("\n", 0, at), text.rfind(". ", max(0, at - SENTENCE_CHARS), at) + 1) + 1
+    full_stop = text.rfind(". ", max(0, at - SENTENCE_CHARS), at)
+    start = max(text.rfind("\n", 0, at) + 1, full_stop + 2 if full_stop >= 0 else 0)
     stop = _SENTENCE_END.search(text, at, at + SENTENCE_CHARS)
     end = stop.start() + 1 if stop else min(len(text), at + SENTENCE_CHARS)
     while start < end and text[start].isspace():

@@ -107,3 +107,18 @@ def test_recusal_is_a_declaration() -> None:
     found, none = _interests(doc)
     assert [(i.who, i.item, i.kind) for i in found] == [("Ortiz", "6B", "other")]
     assert not none
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Cllr A Lee declared an Other Registerable Interest in item 4.", "non-pecuniary"),
+        ("Cllr A Lee declared a personal and prejudicial interest in item 4.", "prejudicial"),
+        ("Cllr A Lee declared a Disclosable Pecuniary Interest in item 4.", "pecuniary"),
+        ("Cllr A Lee declared a personal interest in item 4.", "personal"),
+        ("Cllr A Lee declared an interest in item 4.", "other"),
+    ],
+)
+def test_kinds_of_interest(sentence: str, kind: str) -> None:
+    found, _ = _interests(_text_doc(sentence + "\n"))
+    assert [(i.who, i.item, i.kind) for i in found] == [("A Lee", "4", kind)]
