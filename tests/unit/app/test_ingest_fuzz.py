@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from app.errors import UnreadableFile
 from app.ingest import html, markdown
+from app.ingest.pdflayout import Style, page_drafts
+from app.ingest.pdflines import Line
 from app.ingest.textblocks import from_plain_text
 
 from tests.unit.app.ingest_checks import assert_well_formed
@@ -40,3 +42,34 @@ def test_html_is_well_formed_or_refused_clearly(text: str) -> None:
         assert "no readable text" in str(error)
     else:
         assert_well_formed(doc)
+
+
+WORDS = ["Cllr", "Smith", "1.", "(a)", "£30.00", "RESOLVED", "that", "•", "12/03"]
+
+
+def _line(x: float, y: float, words: list[str], size: float, bold: bool) -> Line:
+    text = " ".join(words)
+    return Line(text, x, y, x + 5.5 * len(text), y + size, size, bold)
+
+
+LINES = st.lists(
+    st.builds(
+        _line,
+        st.floats(0, 500),
+        st.floats(0, 800),
+        st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+        st.sampled_from([8.0, 11.0, 14.0]),
+        st.booleans(),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_pdf_layout_loses_no_words(lines: list[Line]) -> None:
+    style = Style.from_sizes(11.0, {line.size for line in lines})
+    drafts = page_drafts(lines, 595.0, style)
+    assert sorted(" ".join(draft.text for draft in drafts).split()) == sorted(
+        " ".join(line.text for line in lines).split()
+    )
