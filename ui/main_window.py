@@ -226,10 +226,24 @@ class MainWindow(QMainWindow):
         if self.reader.document is not None and self.reader.document.id == document_id:
             return
 
+        row = self.library_model.row_of(document_id)
+        known = self.library_model.document_at(row) if row is not None else None
+        if known is not None and known.format == "pdf":
+            self._show_pages_first(Path(known.path))
+
         def load(library: Library) -> tuple[Document, DocumentText, Analysis]:
             return library.document(document_id), library.text(document_id), library.analysis(document_id)
 
         self.tasks.run(load, self._show_document, key="open")
+
+    def _show_pages_first(self, path: Path) -> None:
+        """A PDF of the library shows its pages while its text and analysis load (a protected or
+        moved file waits for them: the text view will say what can be shown)."""
+        try:
+            self.reader.open_pdf(path, self.passwords.get(path))
+        except AppError:
+            return
+        self.center.setCurrentWidget(self.reader)
 
     def _show_document(self, loaded: tuple[Document, DocumentText, Analysis]) -> None:
         document, text, analysis = loaded
