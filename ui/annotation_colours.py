@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 
-from app.annotations import COLOURS
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
@@ -20,7 +18,6 @@ SWATCHES: dict[str, str] = {
     "red": "#e5605a",
     "grey": "#a3a8b0",
 }
-assert set(SWATCHES) == set(COLOURS), "every annotation colour needs a swatch"
 
 
 def swatch(colour: str) -> QColor:

@@ -227,3 +227,22 @@ def test_tags_are_edited_in_place_with_completion(
     stored = call(tasks, qtbot, lambda library: library.annotation(made.id).tags)
     assert stored == ("brand new", "Follow-up", "licensing")
     assert line.text() == "brand new, Follow-up, licensing"
+
+
+def test_a_note_on_the_whole_paper_opens_for_typing(
+    tasks: Tasks, panel: AnnotationsPanel, qtbot: QtBot
+) -> None:
+    controller = AnnotationController(tasks)
+    bind(panel, controller)
+    document_id = import_demo(tasks, qtbot)
+    annotate_phrase(tasks, qtbot, document_id, "No apologies")
+    loaded(panel, qtbot, document_id)
+    qtbot.mouseClick(panel.paper_note, Qt.MouseButton.LeftButton)
+    wait_idle(tasks, qtbot)
+    qtbot.waitUntil(panel.editor.text.hasFocus)
+    qtbot.keyClicks(panel.editor.text, "A thorough update")
+    qtbot.keyClick(panel.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(tasks, qtbot)
+    first = call(tasks, qtbot, lambda library: library.annotations(document_id))[0]
+    assert (first.kind, first.anchor.start, first.note) == ("note", None, "A thorough update")
+    assert panel.view.currentIndex().row() == 0

@@ -12,6 +12,7 @@ from app.annotations import COLOURS
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QWidget
 
+from ui.annotation_colours import SWATCHES
 from ui.reader.selection_toolbar import SelectionToolbar, split_tags
 
 
@@ -28,7 +29,7 @@ def toolbar(qtbot: QtBot) -> Iterator[SelectionToolbar]:
 
 
 def test_every_colour_has_a_named_button_that_asks_for_it(toolbar: SelectionToolbar, qtbot: QtBot) -> None:
-    assert len(COLOURS) >= 6
+    assert len(COLOURS) >= 6 and set(SWATCHES) == set(COLOURS)  # each has its own look
     for colour in COLOURS:
         button = toolbar.buttons[colour]
         assert button.accessibleName() == f"Highlight {colour}"

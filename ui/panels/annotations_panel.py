@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +51,8 @@ class AnnotationsPanel(QWidget):
     `jump_requested(start)` on click or Enter; `delete_requested(ids)` on Del;
     `note_edit_requested(id, text)` and `tags_edit_requested(id, names)` when edits are saved;
     `recolour_requested(ids, colour)` and `confirm_requested(id)` from the context menu;
-    `annotation_selected(id)` when the current row changes.
+    `annotation_selected(id)` when the current row changes;
+    `document_note_requested(document_id)` from the "Note on this paper" button.
     """
 
     jump_requested = Signal(int)
@@ -60,6 +62,7 @@ class AnnotationsPanel(QWidget):
     recolour_requested = Signal(list, str)
     confirm_requested = Signal(str)
     annotation_selected = Signal(str)
+    document_note_requested = Signal(int)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +90,11 @@ class AnnotationsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addWidget(self.search)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.paper_note)
+        layout.addLayout(top)
         filters = QHBoxLayout()
         filters.setSpacing(6)
         for combo in (self.colours, self.kinds, self.tags):
@@ -114,6 +121,12 @@ class AnnotationsPanel(QWidget):
             self.kinds.addItem(KIND_LABELS[kind], kind)
         self.tags = _combo("Tag", "All tags")
         self.search.textChanged.connect(self._filter)
+        self.paper_note = QToolButton()
+        self.paper_note.setText("+ Note")
+        self.paper_note.setToolTip("Add a note on the whole paper")
+        self.paper_note.setAccessibleName("Add a note on the whole paper")
+        self.paper_note.clicked.connect(self._request_document_note)
+        self._pending_note: str | None = None
         for combo in (self.colours, self.kinds, self.tags):
             combo.currentIndexChanged.connect(self._filter)
 
@@ -219,6 +232,20 @@ class AnnotationsPanel(QWidget):
         if chosen:
             QGuiApplication.clipboard().setText("\n\n---\n\n".join(markdown(a) for a in chosen) + "\n")
 
+    def edit_note_when_shown(self, annotation_id: str) -> None:
+        """Select an annotation about to be added and put the cursor in its note."""
+        self._pending_note = annotation_id
+        self._focus_pending_note()
+
+    def _focus_pending_note(self) -> None:
+        if self._pending_note is not None and self.select_annotation(self._pending_note):
+            self._pending_note = None
+            self.editor.text.setFocus()
+
+    def _request_document_note(self) -> None:
+        if self.model.document_id is not None:
+            self.document_note_requested.emit(self.model.document_id)
+
     def select_annotation(self, annotation_id: str) -> bool:
         """Make an annotation current and visible (the passage links back to its note)."""
         row = self.model.row_of(annotation_id)
@@ -277,6 +304,7 @@ class AnnotationsPanel(QWidget):
         current = self.view.currentIndex().data(ANNOTATION_ROLE)
         self.editor.show_annotation(current if isinstance(current, Annotation) else None)
         self._show_state()
+        self._focus_pending_note()
 
     def _show_state(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
@@ -285,6 +313,7 @@ class AnnotationsPanel(QWidget):
         else:
             page = LIST if shown else (NO_MATCH if total else EMPTY)
         self.pages.setCurrentIndex(page)
+        self.paper_note.setEnabled(self.model.document_id is not None)
         self.editor.setVisible(page == LIST)
         noun = "annotation" if total == 1 else "annotations"
         self.count.setText(f"{shown} of {total} {noun}" if shown != total else f"{total} {noun}")
@@ -309,3 +338,8 @@ def bind(panel: AnnotationsPanel, controller: AnnotationController) -> None:
     panel.recolour_requested.connect(controller.recolour_all)
     panel.confirm_requested.connect(controller.confirm_position)
     controller.changed.connect(panel.refresh)
+
+    def note_on_paper(document_id: int) -> None:
+        panel.edit_note_when_shown(controller.add(document_id, None, None, kind="note"))
+
+    panel.document_note_requested.connect(note_on_paper)

@@ -31,7 +31,7 @@ class NoteEditor(QWidget):
         self.text.setAccessibleName("Note")
         self.text.setPlaceholderText("Add a note…")
         self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 5 + 14)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 14)
         self.save = QPushButton("Save note")
         self.save.clicked.connect(self.commit)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
