@@ -85,9 +85,15 @@ _BODY_WORD = re.compile(
     r"working\s+group|task\s+group|partnership|authority|executive|council|meeting)\b",
     re.I,
 )
+_VENUE_OPENING = re.compile(r"^(?:in|at|held\s+(?:in|at))\s", re.I)
+_COUNCIL_WORD = re.compile(r"\b(?:council|assembly|authority|executive)\b", re.I)
+_MEETING_WORD = re.compile(r"\bmeeting\b", re.I)
+_GENERIC_MEETING = re.compile(
+    r"^(?:(?:regular|ordinary|special|extraordinary|annual|monthly|open)\s+)*meeting$", re.I
+)
 _STRONG_BODY_WORD = re.compile(
     r"\b(?:committees?|sub-committee|subcommittee|board|cabinet|panel|commission|forum|working\s+group|"
-    r"task\s+group|partnership)\b",
+    r"task\s+group|partnership|municipal\s+district)\b",
     re.I,
 )
 _BODY_PREFIX = re.compile(
@@ -296,14 +302,21 @@ def _body_name(text: str) -> str:
 
 
 def _body(head: list[Line], council: str | None) -> str | None:
-    candidates = [_clean(line.text) for line in head if len(line.text) < 300]
-    for pattern in (_STRONG_BODY_WORD, _BODY_WORD):
+    """The committee named in the title block; else the council; else the meeting's own name
+    ("Annual Parish Meeting"). "Regular Meeting" alone names no body."""
+    texts = [_clean(line.text) for line in head if len(line.text) < 300]
+    # A venue line ("IN THE COUNCIL CHAMBER") names a room, not the body.
+    candidates = [text for text in texts if not (_VENUE_OPENING.match(text) or _FIELD.match(text))]
+    for pattern in (_STRONG_BODY_WORD, _COUNCIL_WORD):
         for text in candidates:
             if pattern.search(text) and not is_attendance_label(text):
                 name = _body_name(text)
-                if name and (pattern is _STRONG_BODY_WORD or name.lower() != "meeting"):
+                if name and (pattern is _STRONG_BODY_WORD or _COUNCIL_WORD.search(name)):
                     return name
-    return council
+    if council:
+        return council
+    meetings = [_body_name(text) for text in candidates if _MEETING_WORD.search(text)]
+    return next((name for name in meetings if name and not _GENERIC_MEETING.match(name)), None)
 
 
 def _kind(head: list[Line], has_attendance: bool) -> str:

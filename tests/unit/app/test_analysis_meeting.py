@@ -278,3 +278,10 @@ def test_time_formats(line: str, time: str | None) -> None:
     assert (
         _meeting(_text_doc(f"Minutes of the Parish Council meeting held on 3 May 2024 {line}\n")).time == time
     )
+
+
+def test_a_generic_meeting_title_leaves_the_body_to_the_council() -> None:
+    doc = _text_doc("CITY OF RIVERTON\nMINUTES\nREGULAR MEETING\nJune 3, 2024\nROLL CALL\nMayor Ann Lee\n")
+    assert _meeting(doc).body == "CITY OF RIVERTON"
+    parish = _text_doc("MINUTES OF THE SOULDERN ANNUAL PARISH MEETING\nON 23rd MAY 2024\nPresent:\n")
+    assert _meeting(parish).body == "SOULDERN ANNUAL PARISH MEETING"
