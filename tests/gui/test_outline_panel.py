@@ -99,7 +99,7 @@ def test_items_carry_their_decisions_under_the_meeting(paper: tuple[DocumentText
     assert model.index(0, 0, item).data(OFFSET_ROLE) == paper[1].items[3].resolutions[0].start
 
 
-def test_actions_and_decisions_outside_items() -> None:
+def test_actions_and_decisions_outside_items(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
     gate = Action("ACTION: Clerk to order a new gate", "Clerk", 150, 180)
     analysis = Analysis(
         meeting=Meeting(),
@@ -113,6 +113,7 @@ def test_actions_and_decisions_outside_items() -> None:
     assert "Page 2" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert _texts(model, model.index(1, 0)) == ["Resolved: the accounts be approved"]
     assert model.index(1, 0).data(OFFSET_ROLE) == 20
+    qtmodeltester.check(model, force_py=True)
 
 
 def test_clicking_a_row_asks_to_jump_to_its_passage(
@@ -197,6 +198,16 @@ def test_enter_in_the_filter_goes_to_the_first_match(
         qtbot.keyClick(panel.filter, Qt.Key.Key_Return)
     assert paper[0].text[jump.args[0] :].startswith("Resolved; That:")
     assert panel.view.currentIndex().data().startswith("Resolved: the update provided")
+
+
+def test_a_new_paper_starts_unfiltered(
+    qtbot: QtBot, panel: OutlinePanel, paper: tuple[DocumentText, Analysis]
+) -> None:
+    qtbot.keyClicks(panel.filter, "work plan")
+    assert len(_texts(panel.proxy)) == 1
+    panel.set_analysis(paper[1])
+    assert panel.filter.text() == ""
+    assert len(_texts(panel.proxy)) == 8
 
 
 def test_empty_states_say_why_there_is_no_outline(qtbot: QtBot, panel: OutlinePanel) -> None:

@@ -77,7 +77,11 @@ class OutlinePanel(QWidget):
         return view
 
     def set_analysis(self, analysis: Analysis | None) -> None:
-        """Show the outline of a paper's analysis (None: no paper open)."""
+        """Show the outline of a paper's analysis (None: no paper open); the filter starts empty."""
+        self.filter.blockSignals(True)  # one refresh below, not one for the old paper too
+        self.filter.clear()
+        self.filter.blockSignals(False)
+        self.proxy.set_text("")
         self.model.set_analysis(analysis)
         self.view.expandAll()
         has_items = self.model.has_items()
