@@ -387,7 +387,6 @@ class _Reader:
                 self.people.extend((person, status, person.role or role) for person in found)
             offset += len(cell) + 1
 
-
     def _register_row(self, start: int, text: str) -> None:
         """One person's row of an attendance register: name, perhaps role, and what the register says."""
         cells = text.split("\t")
