@@ -1,4 +1,4 @@
-"""`python -m ui.screenshots OUTDIR`: the README's pictures, each from a fresh demo profile."""
+"""`python -m ui.screenshots [--all] OUTDIR`: the README's pictures, each from a fresh demo profile."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from pathlib import Path
 
 from app import paths
 from app import settings as prefs
+from app.positions import Position, Positions
 
-SAMPLE = "lancashire-scrutiny-2015-07-17.txt"
+SAMPLE = "uk-souldern-pc-2018-07-26.pdf"  # a PDF with every kind of detected structure
+TEXT_SAMPLE = "lancashire-scrutiny-2015-07-17.txt"  # long minutes that read well reflowed
 
 
 @dataclass(frozen=True)
@@ -22,17 +24,25 @@ class Shot:
     theme: str
     demo: bool = True
     sample: str | None = SAMPLE
+    view: str = "page"  # the sample's view: "page" (its printed pages) or "text"
 
 
 SHOTS = (
     Shot("main-window-light.png", "light"),
-    Shot("main-window-dark.png", "dark"),
+    Shot("text-view-dark.png", "dark", sample=TEXT_SAMPLE, view="text"),
     Shot("welcome.png", "light", demo=False, sample=None),
+)
+EXTRA_SHOTS = (  # `--all`: every view in every theme, to look them over
+    Shot("page-view-dark.png", "dark"),
+    Shot("text-view-light.png", "light", view="text"),
+    Shot("text-view-sample-light.png", "light", sample=TEXT_SAMPLE, view="text"),
 )
 
 
 def take(shot: Shot, out_dir: Path) -> dict[str, float]:
     """Run `quorum --screenshot` in a throw-away profile set to the shot's theme; return its timings."""
+    from app.library import file_sha256
+
     from ui.startup import demo_files
 
     with tempfile.TemporaryDirectory(prefix="quorum-shot-") as home:
@@ -41,7 +51,10 @@ def take(shot: Shot, out_dir: Path) -> dict[str, float]:
         command = [sys.executable, "-m", "ui.main", "--screenshot", str(out_dir / shot.name)]
         command += ["--demo"] if shot.demo else []
         if shot.sample is not None:
-            command.append(str(next(path for path in demo_files() if path.name == shot.sample)))
+            sample = next(path for path in demo_files() if path.name == shot.sample)
+            # The view a paper was last read in is the one it opens in.
+            Positions(profile.config).set(file_sha256(sample), Position(view=shot.view))
+            command.append(str(sample))
         result = subprocess.run(
             [*command, "-platform", "offscreen"],
             env={**os.environ, paths.HOME_ENV: home},
@@ -57,12 +70,14 @@ def take(shot: Shot, out_dir: Path) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
+    every = "--all" in argv
+    argv = [argument for argument in argv if argument != "--all"]
     if len(argv) != 1:
-        print("usage: python -m ui.screenshots OUTDIR", file=sys.stderr)
+        print("usage: python -m ui.screenshots [--all] OUTDIR", file=sys.stderr)
         return 2
     out_dir = Path(argv[0])
     out_dir.mkdir(parents=True, exist_ok=True)
-    for shot in SHOTS:
+    for shot in SHOTS + EXTRA_SHOTS if every else SHOTS:
         timings = take(shot, out_dir)
         print(f"{out_dir / shot.name}: {json.dumps(timings)}")
     return 0

@@ -232,7 +232,9 @@ def test_the_text_map_matches_every_visible_character(window: MainWindow, qtbot:
             assert mapping.to_text(mapping.to_view(offset)) == offset
 
 
-def test_the_legend_counts_each_kind_and_its_toggles_hide_highlights(window: MainWindow, qtbot: QtBot) -> None:
+def test_the_legend_counts_each_kind_and_its_toggles_hide_highlights(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     reader = open_and_wait(qtbot, window, SOULDERN)
     items = sum(span.kind == "item" for span in reader.shown_spans())
     button = reader.legend.buttons["item"]

@@ -138,6 +138,11 @@ class ReaderPane(QWidget):
         self.pdf_path = path
         self._awaiting_page_paint = True
         self._show_mode(PAGE)
+        self.focus_view()
+
+    def focus_view(self) -> None:
+        """Give the keyboard to the view shown, so the reading keys work at once."""
+        (self.pages if self.mode == PAGE else self.text_view.browser).setFocus()
 
     def show_document(self, document: Document, text: DocumentText, analysis: Analysis) -> None:
         """Show a document of the library; a PDF already on screen from its path stays as it is."""
@@ -170,6 +175,7 @@ class ReaderPane(QWidget):
         self._refresh_marks()
         if stored is not None:
             self.go_to(stored)
+        self.focus_view()
         if self.find_bar.query:
             self.search(self.find_bar.query)
 
@@ -201,6 +207,7 @@ class ReaderPane(QWidget):
         self._show_mode(mode)
         self._refresh_marks()
         self.go_to(place)
+        self.focus_view()
 
     def _show_mode(self, mode: str) -> None:
         self.mode = mode
@@ -361,7 +368,7 @@ class ReaderPane(QWidget):
         return [span for span in self._spans if span.kind in self.kinds]
 
     def _refresh_marks(self) -> None:
-        dark = self._theme.dark
+        dark = self._theme.dark and self.mode == TEXT  # printed pages stay white in every theme
         colours = {kind.key: highlight_colour(kind.key, dark) for kind in marks.KINDS}
         passages = [(span.start, span.end, colours[span.kind]) for span in self.shown_spans()]
         for number, (start, end) in enumerate(self.hits):
@@ -416,7 +423,7 @@ class ReaderPane(QWidget):
     def _find_closed(self) -> None:
         self.hits, self.hit = [], -1
         self._refresh_marks()
-        (self.pages if self.mode == PAGE else self.text_view.browser).setFocus()
+        self.focus_view()
 
     # -- text view events: scrolling keys and tooltips ------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -96,8 +96,9 @@ class ReaderToolbar(QToolBar):
         self.page_box.setValidator(QIntValidator(1, max(count, 1), self.page_box))
         if not self.page_box.hasFocus():
             self.page_box.setText(str(page + 1) if count else "")
-        self.page_total.setText(f" / {count}" if count else "")
-        self.page_box.setEnabled(count > 0)
+        self.page_total.setText(f" / {count}")
+        for action in self.page_widgets:  # a paper without pages has no page to go to
+            action.setVisible(count > 0)
 
     def show_zoom(self, zoom: float, mode: str) -> None:
         names = {"fit-width": FIT_WIDTH_TEXT, "fit-page": FIT_PAGE_TEXT}
