@@ -6,7 +6,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.model import Analysis, BBox, Block, DocumentText, Item
 
@@ -166,8 +166,21 @@ def highlights(analysis: Analysis, doc: DocumentText) -> list[Highlight]:
         *_spans_of_meeting(analysis, text),
     ]
     # Offsets default to 0 where a rule could not place a thing: those cannot be shown.
-    shown = [span for span in found if 0 <= span.start < span.end <= len(text)]
-    return sorted(shown, key=lambda span: (span.start, span.end, _ORDER[span.kind]))
+    shown = [_trimmed(span, text) for span in found if 0 <= span.start < span.end <= len(text)]
+    return sorted(
+        (span for span in shown if span.start < span.end),
+        key=lambda span: (span.start, span.end, _ORDER[span.kind]),
+    )
+
+
+def _trimmed(span: Highlight, text: str) -> Highlight:
+    """The span without the spaces and line breaks at its ends (a tint over them reads as a stray bar)."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end)
 
 
 def counts(spans: Iterable[Highlight]) -> dict[str, int]:

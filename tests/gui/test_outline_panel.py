@@ -86,6 +86,8 @@ def test_items_carry_their_decisions_under_the_meeting(paper: tuple[DocumentText
     assert details[1].startswith("Venue: Cabinet Room 'B'")
     assert details[2] == "Chair: Bill Winlow"
     assert details[3] == "Attendance: 12 present · 0 apologies"
+    who = model.index(3, 0, model.index(0, 0)).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>Present:</b> Bill Winlow (Chair), A Barnes, D O&#x27;Toole" in who
     fourth = paper[1].items[3]
     decisions = _texts(model, model.index(4, 0))
     assert len(decisions) == len(fourth.resolutions) + len(fourth.actions)

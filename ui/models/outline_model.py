@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from app.highlights import KIND_BY_KEY, item_label
-from app.model import Action, Analysis, Item, Meeting, Span
+from app.model import Action, Analysis, Attendee, Item, Meeting, Span
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -107,6 +107,17 @@ def readable_date(meeting: Meeting) -> str | None:
     return f"{when}, {meeting.time}" if meeting.time else when
 
 
+def attendance_tooltip(people: Sequence[Attendee]) -> str:
+    """Who was there, by status in the order the paper gives them: "Present: A Smith (Chair), B Jones"."""
+    groups: dict[str, list[str]] = {}
+    for person in people:
+        name = f"{person.name} ({person.role})" if person.role else person.name
+        groups.setdefault(person.status, []).append(name)
+    lines = (f"<b>{html.escape(status.replace('_', ' ').capitalize())}:</b> {html.escape(', '.join(names))}"
+             for status, names in groups.items())
+    return "<p>" + "<br>".join(lines) + "</p>"
+
+
 def meeting_row(analysis: Analysis) -> Node | None:
     """The meeting's date, venue, chair and attendance, or None when none of them was found."""
     meeting, people = analysis.meeting, analysis.attendance
@@ -121,7 +132,7 @@ def meeting_row(analysis: Analysis) -> Node | None:
         apologies = sum(person.status == "apologies" for person in people)
         noun = "apology" if apologies == 1 else "apologies"
         summary = f"Attendance: {present} present · {apologies} {noun}"
-        node.add(Node("detail", summary, min(placed, default=0), f"{len(people)} people named"))
+        node.add(Node("detail", summary, min(placed, default=0), attendance_tooltip(people)))
     return node if node.children else None
 
 

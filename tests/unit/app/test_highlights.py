@@ -12,7 +12,7 @@ import pytest
 from app import ingest
 from app.analysis import analyze
 from app.highlights import KINDS, Highlight, counts, heading_end, highlights, page_highlights, page_rects
-from app.model import Analysis, Attendee, DocumentText
+from app.model import Analysis, Attendee, DocumentText, Span
 
 MINUTES = """\
 WESTBURY TOWN COUNCIL
@@ -75,6 +75,18 @@ def test_each_kind_marks_its_passages(minutes: DocumentText) -> None:
     assert any("declared a personal interest" in text for text in _of(spans, "interest", minutes))
     date, venue = _of(spans, "meeting", minutes)
     assert (date, venue.removeprefix("the ")) == ("4th March 2025", "Council Chamber, Westbury Town Hall")
+
+
+def test_spans_have_no_spaces_or_line_breaks_at_their_ends(minutes: DocumentText) -> None:
+    text = minutes.text
+    start = text.index("RESOLVED: That the Council") - 2  # from the blank line above
+    end = text.index("25/0042.", start) + len("25/0042.") + 1  # to the line break after
+    loose = Span(text[start:end], start, end)
+    (span,) = highlights(Analysis(resolutions=(loose,)), minutes)
+    assert text[span.start : span.end].startswith("RESOLVED: That the Council")
+    assert text[span.end - 8 : span.end] == "25/0042."
+    blank = text.index("\n\n")
+    assert highlights(Analysis(resolutions=(Span("\n\n", blank, blank + 2),)), minutes) == []
 
 
 def test_spans_are_in_reading_order_with_labels(minutes: DocumentText) -> None:
