@@ -152,6 +152,19 @@ def test_enter_on_the_keyboard_jumps(
     assert jump.args == [paper[1].items[1].start]
 
 
+def test_down_from_the_filter_box_moves_into_the_list(
+    qtbot: QtBot, panel: OutlinePanel, paper: tuple[DocumentText, Analysis]
+) -> None:
+    panel.filter.setFocus()
+    qtbot.keyClicks(panel.filter, "urgent")
+    qtbot.keyClick(panel.filter, Qt.Key.Key_Down)
+    assert panel.view.hasFocus()
+    assert panel.view.currentIndex().data() == "6  Urgent Business"
+    with qtbot.waitSignal(panel.jump_requested) as jump:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert jump.args == [paper[1].items[5].start]
+
+
 def test_the_current_item_follows_the_reader_without_jumping(
     qtbot: QtBot, panel: OutlinePanel, paper: tuple[DocumentText, Analysis]
 ) -> None:

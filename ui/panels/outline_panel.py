@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app.model import Analysis
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,6 +45,7 @@ class OutlinePanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.returnPressed.connect(self._first_match)
+        self.filter.installEventFilter(self)
         self.view = self._make_view()
         self.empty = EmptyState("outline", *NO_PAPER)
         self.stack = QStackedWidget()
@@ -125,6 +127,21 @@ class OutlinePanel(QWidget):
         self._last_jump = (QPersistentModelIndex(index), clock)
         clock.start()
         self.jump_requested.emit(int(value))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the filter box moves into the list, as in a search field with suggestions."""
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.proxy.index(0, 0))
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _first_match(self) -> None:
         """Enter in the filter box goes to the first row that matches (not a parent shown for context)."""
