@@ -49,6 +49,7 @@ _MONTH = re.compile(
 )
 _SUBMARK = re.compile(r"^\(?[a-z]{1,3}[.)]?$|^\(?[ivx]{1,4}[.)]$")
 _TERMINAL = (".", ";", ",", "?", "!")
+_JOINED = re.compile(r"\b(?:of|and|by|for|the|to|in|on|at|with|from|&|–|-)$", re.I)
 _LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-z]\s+[A-Z])\s?")
 _RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\s*(?P<rest>\S.*)$")
 _VERB = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would)\b.{10,}")
@@ -119,9 +120,10 @@ def continues_title(raw: str, title: str, following: str) -> bool:
     """Whether `following` carries on a title broken over lines ("Conflicts of" / "interest")."""
     if not following or raw.rstrip().endswith((*_TERMINAL, ":")) or len(title) + len(following) > MAX_TITLE:
         return False
-    if _LIST_START.match(following):
+    if _LIST_START.match(following) or len(following) > 80 or following.endswith(_TERMINAL[:1]):
         return False
-    return following[0].islower() and len(following) <= 80 and not following.endswith(_TERMINAL[:1])
+    # A title broken after a joining word ("Announcements by" / "The Mayor") goes on whatever the case.
+    return following[0].islower() or bool(_JOINED.search(title))
 
 
 def split_run_on(title: str) -> tuple[str, bool]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.analysis.headings import Head, closing_line
+from app.analysis.headings import CLOSING, Head, closing_line
 from app.analysis.lines import Line, neighbours, starts_paragraph, unbullet
 from app.analysis.tables import table_decisions
 from app.model import DocumentText, Span
@@ -62,6 +62,10 @@ RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems, within STEM_REACH characters.
 _STEMS = re.compile(r"resolv|agree|decid|order|approv|adopt|ratif|endors|record|motion|carried|passed|moved")
 STEM_REACH = 80
+_CLOSING_AFTER = re.compile(
+    r"(?<=[.;])\s+(?=(?:the\s+)?meeting\s+(?:closed|ended|concluded)|there\s+being\s+no\s+(?:further|other)\s+business)",
+    re.I,
+)
 MAX_LINES = 60
 MOTION_LOOKBACK = 25
 
@@ -101,7 +105,7 @@ class _Finder:
         nxt = index + 1
         while nxt < len(self.lines) and not self.lines[nxt].blank and nxt not in self.stops:
             opening = _opening(self.lines[nxt])
-            if starts_paragraph(self.lines, nxt) or _leads(opening):
+            if starts_paragraph(self.lines, nxt) or _leads(opening) or CLOSING.search(opening):
                 break
             if LIST_MARK.match(opening) and not _continues(self.lines[last].stripped, opening):
                 break
@@ -158,7 +162,9 @@ class _Finder:
     def span(self, first: int, last: int, column: int = 0) -> Span:
         start = self.lines[first].start + column
         end = self.lines[last].end
-        text = self.doc.text[start:end].rstrip()
+        text = self.doc.text[start:end]
+        closing = _CLOSING_AFTER.search(text)  # an extraction may join the closing line to the last decision
+        text = (text[: closing.start()] if closing else text).rstrip()
         return Span(text, start, start + len(text))
 
 
