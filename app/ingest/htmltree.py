@@ -111,6 +111,14 @@ class TreeBuilder(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # WORKAROUND: the stdlib parser asserts on malformed "<![…" sections; skip them instead.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
 
 def parse_tree(markup: str) -> Node:
     builder = TreeBuilder()

@@ -6,17 +6,16 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.pdflines import Line, merged
-from app.ingest.textblocks import leading_number
+from app.ingest.textblocks import CAPITAL, NUMBER, leading_number
 from app.model import BBox, BlockKind
 
 # A minute or list number printed apart from its text: "1", "5.", "07.18.01", "2/8c", "(a)", "iv", "•".
 NUMBER_TOKEN = re.compile(
-    r"^(?:item\s+)?[(\[]?(?:\d{1,3}[a-z]?(?:[./]\d{1,3}[a-z]?){0,2}|[a-z]|[ivx]{1,5})[.):\]]?$"
-    r"|^[•▪●○◦■➢✓❖*–-]$",
-    re.I,
+    r"^(?:(?i:item)\s+)?[(\[]?(?:\d{1,3}[A-Za-z]?(?:[./]\d{1,3}[a-z]?){0,2}|[a-z]|[ivx]{1,5}|[IVX]{2,5})"
+    rf"[.):\]]?$|^{CAPITAL}$|^[•▪●○◦■➢✓❖*–-]$"
 )
 DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
-LIST_START = re.compile(r"^(?:[•▪●○◦■➢✓❖*–-]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]\s)", re.I)
+LIST_START = re.compile(rf"^(?:[•▪●○◦■➢✓❖*–-]\s|\(?{NUMBER}[.)]\s|{CAPITAL}\s)")
 MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width…
 MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
 HEADING_RATIO = 1.15
@@ -165,46 +164,64 @@ def place_notes(drafts: list[Draft], notes: list[Draft]) -> list[Draft]:
     return out
 
 
+Placed = tuple[int, Line]  # a piece of a row and the column it was placed in
+
+
 @dataclass
 class Band:
-    """Consecutive rows laid out in side-by-side columns: a table or parallel lists."""
+    """Consecutive rows laid out in side-by-side columns: a table or parallel lists.
 
-    rows: list[list[Line]]
+    Each piece keeps the column it was placed in when its row was added, as the
+    columns' extents grow with later rows.
+    """
+
+    rows: list[list[Placed]]
     columns: list[tuple[float, float]]
 
+    @classmethod
+    def start(cls, row: list[Line]) -> Band:
+        """A band from its first row: one column per piece, overlapping pieces joined."""
+        cells: list[Line] = []
+        for line in row:
+            if cells and line.x0 < cells[-1].x1:
+                cells[-1] = merged(cells[-1], line)
+            else:
+                cells.append(line)
+        return cls([list(enumerate(cells))], [(line.x0, line.x1) for line in cells])
+
+    @property
+    def lines(self) -> list[list[Line]]:
+        return [[line for _, line in row] for row in self.rows]
+
     def column_of(self, line: Line) -> int | None:
-        """The column `line` falls in (by the largest horizontal overlap), None if it spans several."""
-        overlaps = [min(x1, line.x1) - max(x0, line.x0) for x0, x1 in self.columns]
-        touching = [index for index, overlap in enumerate(overlaps) if overlap > 0]
-        if len(touching) > 1:
-            return None
-        if touching:
-            return touching[0]
-        return None
+        """The one column `line` overlaps; None if it overlaps none or several."""
+        touching = [
+            index for index, (x0, x1) in enumerate(self.columns) if min(x1, line.x1) - max(x0, line.x0) > 0
+        ]
+        return touching[0] if len(touching) == 1 else None
 
     def accepts(self, row: list[Line]) -> bool:
         """Whether `row` continues the band: every piece within one of its columns."""
         return None not in [self.column_of(line) for line in row]
 
     def add(self, row: list[Line]) -> None:
-        """Add a row, joining pieces that fall in the same column ("Nick Oakhill" + "[Chair]")."""
-        cells: list[Line] = []
+        """Add an accepted row, joining pieces that fall in the same column ("Nick Oakhill" + "[Chair]")."""
+        placed: list[Placed] = []
         for line in row:
-            if cells and self.column_of(cells[-1]) == self.column_of(line):
-                cells[-1] = merged(cells[-1], line)
+            index = self.column_of(line) or 0
+            if placed and placed[-1][0] == index:
+                placed[-1] = (index, merged(placed[-1][1], line))
             else:
-                cells.append(line)
-        self.rows.append(cells)
-        for line in cells:
-            index = self.column_of(line)
-            if index is not None:
-                x0, x1 = self.columns[index]
-                self.columns[index] = (min(x0, line.x0), max(x1, line.x1))
+                placed.append((index, line))
+        self.rows.append(placed)
+        for index, line in placed:
+            x0, x1 = self.columns[index]
+            self.columns[index] = (min(x0, line.x0), max(x1, line.x1))
 
     def is_table(self) -> bool:
         """A table holds figures (dates, amounts, minute numbers); parallel lists hold names or prose."""
-        for index in range(len(self.columns)):
-            cells = [line for row in self.rows[1:] for line in row if self.column_of(line) == index]
+        for column in range(len(self.columns)):
+            cells = [line for row in self.rows[1:] for index, line in row if index == column]
             with_digits = sum(any(char.isdigit() for char in line.text) for line in cells)
             if cells and with_digits >= 0.4 * len(cells):
                 return True
@@ -215,15 +232,15 @@ class Band:
         rows: list[tuple[list[Line], list[str]]] = []
         for row in self.rows:
             cells = [""] * len(self.columns)
-            for line in row:
-                index = self.column_of(line)
-                cells[index if index is not None else 0] = line.text
-            if rows and self._wraps(rows[-1][0], row, cells):
-                lines, previous = rows[-1]
-                lines.extend(row)
-                rows[-1] = (lines, [f"{old} {new}".strip() for old, new in zip(previous, cells, strict=True)])
+            for index, line in row:
+                cells[index] = f"{cells[index]} {line.text}".strip()
+            lines = [line for _, line in row]
+            if rows and self._wraps(rows[-1][0], lines, cells):
+                above, previous = rows[-1]
+                joined = [f"{old} {new}".strip() for old, new in zip(previous, cells, strict=True)]
+                rows[-1] = (above + lines, joined)
             else:
-                rows.append((list(row), cells))
+                rows.append((lines, cells))
         return [Draft("table_row", lines, "\t".join(cells).rstrip("\t")) for lines, cells in rows]
 
     @staticmethod
@@ -239,12 +256,12 @@ class Band:
         label column ("Present:" beside a list of names, then "Apologies:" lower
         down) is read label by label, each followed by its own values.
         """
-        labelled = [row for row in self.rows if self.column_of(row[0]) == 0]
+        labelled = [row for row in self.rows if row[0][0] == 0]
         if len(self.columns) == 2 and len(labelled) < 0.6 * len(self.rows):
             sections: list[list[Line]] = [[]]
             for row in self.rows:
-                for line in row:
-                    if self.column_of(line) == 0:
+                for index, line in row:
+                    if index == 0:
                         # A label is its own section, and opens a section for its values.
                         sections += [[line], []]
                     else:
@@ -252,9 +269,9 @@ class Band:
             return [section for section in sections if section]
         found: list[list[Line]] = [[] for _ in self.columns]
         for row in self.rows:
-            for line in row:
-                found[self.column_of(line) or 0].append(line)
-        return found
+            for index, line in row:
+                found[index].append(line)
+        return [column for column in found if column]
 
 
 def _close(band: Band, row: list[Line]) -> bool:
@@ -262,7 +279,7 @@ def _close(band: Band, row: list[Line]) -> bool:
 
     Rows of cells, and the first row under a bold header row, may be spaced wider.
     """
-    previous = band.rows[-1]
+    previous = band.lines[-1]
     bottom = max(line.y1 for line in previous)
     height = max(line.height for line in previous)
     header = len(band.rows) == 1 and all(line.bold or line.text.endswith(":") for line in previous)
@@ -280,13 +297,13 @@ def segments(rows: list[list[Line]]) -> list[Band | Line]:
             continue
         band = None
         if len(row) > 1:
-            band = Band([row], [(line.x0, line.x1) for line in row])
+            band = Band.start(row)
             out.append(band)
         else:
             out.append(row[0])
     # A "band" of one row is a line with wide gaps: keep it as one line, cells split by tabs.
     return [
-        item if isinstance(item, Line) or len(item.rows) > 1 else _tabbed(item.rows[0]) for item in out
+        item if isinstance(item, Line) or len(item.rows) > 1 else _tabbed(item.lines[0]) for item in out
     ]
 
 
