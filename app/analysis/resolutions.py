@@ -51,6 +51,11 @@ MOTION_START = re.compile(
 )
 LIST_MARK = re.compile(r"^(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|[a-z][.)]|\d{1,2}[.)]|\(\d{1,2}\)|[ivx]{1,5}\.)\s")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z(“\"‘]|$))")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+_ABBREVIATIONS = frozenset(
+    {"cllr", "cllrs", "clr", "cr", "crs", "mr", "mrs", "ms", "dr", "no", "st", "co", "nos", "etc"}
+)
+SENTENCE_REACH = 1500
 _CONTINUES = (":", ",", ";", " and", " that", " That", "–", "-")
 LABEL_ONLY = re.compile(
     r"^(?:resolved|agreed|decided|decision|resolution)\s*[:;,.–—-]*\s*(?:that\s*:?)?$", re.I
@@ -211,10 +216,26 @@ def _runs(finder: _Finder, closed: int) -> Iterator[tuple[int, int]]:
         index = last + 1
 
 
+def _abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation or an initial ("Cllr.", "P.", "No.")."""
+    word = text[max(0, dot - 8) : dot].rsplit(None, 1)[-1:] or [""]
+    return len(word[0].strip("(")) == 1 or word[0].lower().strip("(") in _ABBREVIATIONS
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Offset just past the full stop that ends the sentence running at `position` (-1: none)."""
+    for stop in _SENTENCE_END.finditer(text, position):
+        if not _abbreviated(text, stop.start()):
+            return stop.end()
+    return -1
+
+
 def _sentence_start(paragraph: str, match: re.Match[str]) -> int:
     """Where the sentence holding `match` starts; a closing "Motion carried" reaches back to "Motion by"."""
-    begin = max(paragraph.rfind(". ", 0, match.start()), paragraph.rfind(".\n", 0, match.start()))
-    begin = begin + 2 if begin >= 0 else 0
+    begin = max(0, match.start() - SENTENCE_REACH)
+    for stop in _SENTENCE_BREAK.finditer(paragraph, begin, match.start()):
+        if not _abbreviated(paragraph, stop.start()):
+            begin = stop.end()
     if match.group(0).lower().startswith("motion"):
         low = max(0, match.start() - MOTION_REACH)
         opened = [found.start() for found in _MOTION_OPEN.finditer(paragraph, low, match.start())]
@@ -246,8 +267,8 @@ def _sentence_decisions(finder: _Finder) -> Iterator[Span]:
         paragraph = text[start:end]
         for match in _matches(paragraph):
             begin = _sentence_start(paragraph, match)
-            stop = _SENTENCE_END.search(paragraph, match.end())
-            finish = stop.end() if stop else len(paragraph)
+            stop = _sentence_end(paragraph, match.end())
+            finish = stop if stop >= 0 else len(paragraph)
             if stop is None and paragraph.rstrip().endswith(":"):
                 finish = finder.lines[finder.block(last)].end - start
             chunk = paragraph[begin:finish]

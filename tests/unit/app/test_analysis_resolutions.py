@@ -148,3 +148,16 @@ def test_disposition_tables_give_items_and_their_decisions(tmp_path: Path) -> No
     assert len(decisions[4]) == 1
     assert decisions[4][0].startswith("THAT the Transit Fleet report be amended")
     assert decisions[4][0].endswith("CARRIED")
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "4. Library\n\nThe report was discussed. On the proposal of Cllr. P. Burke, seconded by Cllr. A. Norton, "
+        "it was resolved that the report be adopted and sent to Mr. J. Smith. Members thanked the staff.\n",
+    )
+    (span,) = analysis.items[0].resolutions
+    assert span.text == (
+        "On the proposal of Cllr. P. Burke, seconded by Cllr. A. Norton, "
+        "it was resolved that the report be adopted and sent to Mr. J. Smith."
+    )
