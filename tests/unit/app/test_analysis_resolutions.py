@@ -153,7 +153,8 @@ def test_disposition_tables_give_items_and_their_decisions(tmp_path: Path) -> No
 def test_abbreviations_and_initials_do_not_end_a_sentence(tmp_path: Path) -> None:
     analysis = _analysis(
         tmp_path,
-        "4. Library\n\nThe report was discussed. On the proposal of Cllr. P. Burke, seconded by Cllr. A. Norton, "
+        "4. Library\n\nThe report was discussed. "
+        "On the proposal of Cllr. P. Burke, seconded by Cllr. A. Norton, "
         "it was resolved that the report be adopted and sent to Mr. J. Smith. Members thanked the staff.\n",
     )
     (span,) = analysis.items[0].resolutions
