@@ -226,7 +226,38 @@ class PageMapper:
         first = lines.line_of(max(start, block.start) - block.start)
         last = lines.line_of(min(end, block.end) - 1 - block.start)
         step = (y1 - y0) / lines.count
+        if lines.count == 1 and "\t" not in self._text[block.start : block.end]:
+            x0, x1 = self._columns(block, start, end)
         return (x0, y0 + first * step, x1, y0 + (last + 1) * step)
+
+    def _columns(self, block: Block, start: int, end: int) -> tuple[float, float]:
+        """Where part of a one-line block sits across it, from rough widths of its letters.
+
+        Only a single printed line spans its box exactly (a paragraph's last line
+        is shorter, table cells are spread out), so only there is this close; half
+        a letter either side absorbs what the rough widths get wrong.
+        """
+        assert block.bbox is not None
+        x0, _, x1, _ = block.bbox
+        widths = [_width(char) for char in self._text[block.start : block.end]]
+        scale = (x1 - x0) / max(1e-6, sum(widths))
+        before = sum(widths[: max(start, block.start) - block.start]) * scale
+        upto = sum(widths[: min(end, block.end) - block.start]) * scale
+        pad = 0.5 * scale
+        return max(x0, x0 + before - pad), min(x1, x0 + upto + pad)
+
+
+_NARROW = frozenset("iljtfrI.,:;'!|()[]- \u2019")
+_WIDE = frozenset("mwMW@%")
+
+
+def _width(char: str) -> float:
+    """A letter's width relative to an "n", near enough for the proportional faces minutes are set in."""
+    if char in _NARROW:
+        return 0.5
+    if char in _WIDE:
+        return 1.5
+    return 1.25 if char.isupper() else 1.0
 
 
 class _Lines:

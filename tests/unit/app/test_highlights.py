@@ -202,6 +202,19 @@ def test_part_of_a_paragraph_maps_to_its_printed_lines_only(tmp_path: Path) -> N
     assert top < 190 and bottom > 218  # from the first printed line to the third
 
 
+def test_a_name_within_a_printed_line_is_boxed_across_its_own_words(tmp_path: Path) -> None:
+    path = _two_page_pdf(tmp_path / "midtown.pdf")
+    doc = ingest.load(path)
+    names = [span for span in highlights(analyze(doc), doc) if span.kind == "attendance"]
+    assert [doc.text[span.start : span.end] for span in names] == ["A Smith", "B Jones"]
+    with pymupdf.open(path) as pdf:
+        for span in names:
+            ((x0, _, x1, _),) = page_rects(doc, span.start, span.end)[0]
+            (printed,) = pdf[0].search_for(doc.text[span.start : span.end])
+            assert x0 <= printed.x0 + 1 and x1 >= printed.x1 - 1  # the words are covered…
+            assert x1 - x0 < 1.5 * printed.width  # …and not the rest of the line
+
+
 def test_a_passage_over_a_page_break_has_boxes_on_both_pages(tmp_path: Path) -> None:
     doc = ingest.load(_two_page_pdf(tmp_path / "midtown.pdf"))
     start = doc.text.index("RESOLVED")
