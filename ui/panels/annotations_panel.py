@@ -147,6 +147,7 @@ class AnnotationsPanel(QWidget):
         for text, keys, slot in (
             ("Delete", QKeySequence.StandardKey.Delete, self.request_delete),
             ("Copy as Markdown", QKeySequence.StandardKey.Copy, self.copy_markdown),
+            ("Edit note", QKeySequence(Qt.Key.Key_F2), self.editor_focus),
         ):
             action = QAction(text, self.view)
             action.setShortcut(keys)
@@ -171,6 +172,7 @@ class AnnotationsPanel(QWidget):
         if len(chosen) == 1 and chosen[0].state == "moved":
             menu.addAction("Confirm new position", lambda: self.confirm_requested.emit(chosen[0].id))
         menu.addSeparator()
+        menu.addAction(self.actions_["Edit note"])
         menu.addAction(self.actions_["Copy as Markdown"])
         menu.addAction(self.actions_["Delete"])
         return menu
@@ -231,6 +233,10 @@ class AnnotationsPanel(QWidget):
         chosen = self.selected()
         if chosen:
             QGuiApplication.clipboard().setText("\n\n---\n\n".join(markdown(a) for a in chosen) + "\n")
+
+    def editor_focus(self) -> None:
+        if self.view.currentIndex().isValid():
+            self.editor.text.setFocus()
 
     def edit_note_when_shown(self, annotation_id: str) -> None:
         """Select an annotation about to be added and put the cursor in its note."""
