@@ -22,6 +22,11 @@ OWNED = re.compile(
     re.I,
 )
 LABEL = re.compile(r"\bactions?(?:\s+by)?\s*\|?[:–—-]\s*(?P<rest>[A-Z].{0,200}?)\s*$", re.I)
+# "It was agreed that this would be assessed", "It was agreed that Cllr Patel will write …"
+AGREED_TASK = re.compile(
+    r"\b(?P<lead>it\s+was\s+(?:\w+\s+)?agreed\s+that\s+)[^.;]{0,120}?\b(?:would|will|should)\s+(?!be\s+noted)",
+    re.I,
+)
 _SHORT_OWNER = re.compile(r"^[A-Z][\w .&/,'-]{0,40}$")
 # A lead-in whose list items are actions: "The following actions were agreed:", "It was agreed that:".
 LEAD_IN = re.compile(
@@ -94,6 +99,17 @@ def _owned(doc: DocumentText, line: Line) -> Iterator[Action]:
             yield _action(doc, line.start + begin, line.start + end, owner)
 
 
+def _agreed_tasks(doc: DocumentText, line: Line) -> Iterator[Action]:
+    """ "It was agreed that the Clerk would write …": a task agreed in a sentence."""
+    if "agreed" not in line.text:
+        return
+    for match in AGREED_TASK.finditer(line.text):
+        stop = line.text.find(". ", match.end())
+        end = len(line.text) if stop < 0 else stop + 1
+        task = line.text[match.end("lead") : end].strip()
+        yield _action(doc, line.start + match.start(), line.start + end, _owner(task))
+
+
 def _labelled(
     doc: DocumentText, lines: list[Line], line: Line, label: re.Match[str], previous: list[int]
 ) -> Action:
@@ -123,6 +139,6 @@ def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[
             for action in _listed(doc, lines, line.index, following, stops):
                 found.setdefault(action.start, action)
         else:
-            for action in _owned(doc, line):
+            for action in (*_owned(doc, line), *_agreed_tasks(doc, line)):
                 found.setdefault(action.start, action)
     return sorted(found.values(), key=lambda action: action.start)

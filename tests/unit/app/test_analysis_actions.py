@@ -52,3 +52,14 @@ def test_actions_have_offsets_into_the_text(tmp_path: Path) -> None:
     (action,) = _actions(tmp_path, text)
     assert action.owner == "AM & BM"
     assert text[action.start : action.end] == action.text
+
+
+def test_tasks_agreed_in_a_sentence(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "5. Car Park\n\nThe surface is poor. It was agreed that the Clerk would obtain two quotes. "
+        "It was agreed that the report be noted.\n",
+    )
+    assert [(action.text, action.owner) for action in actions] == [
+        ("It was agreed that the Clerk would obtain two quotes.", "the Clerk")
+    ]
