@@ -22,6 +22,8 @@ class NoteEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._annotation: Annotation | None = None
+        self._saved_note = ""
+        self._saved_tags: list[str] = []
         self.title = QLabel("Note")
         self.title.setObjectName("noteTitle")
         self.hint = QLabel("Markdown welcome · Ctrl+Enter saves")
@@ -56,14 +58,16 @@ class NoteEditor(QWidget):
         layout.addLayout(bottom)
         self.show_annotation(None)
 
+    # "Saved" means stored or already sent for storing, so leaving the box after Ctrl+Enter
+    # does not send the same edit twice (two identical undo steps).
     @property
     def dirty(self) -> bool:
-        return self._annotation is not None and self.text.toPlainText() != self._annotation.note
+        return self._annotation is not None and self.text.toPlainText() != self._saved_note
 
     @property
     def tags_dirty(self) -> bool:
         typed = {name.casefold() for name in split_tags(self.tags.text())}
-        return self._annotation is not None and typed != {name.casefold() for name in self._annotation.tags}
+        return self._annotation is not None and typed != {name.casefold() for name in self._saved_tags}
 
     def set_known_tags(self, names: list[str]) -> None:
         """The tags the tag box offers as completions."""
@@ -78,6 +82,8 @@ class NoteEditor(QWidget):
             self.commit_tags()
         keep_note, keep_tags = same and self.dirty, same and self.tags_dirty
         self._annotation = annotation
+        self._saved_note = annotation.note if annotation else ""
+        self._saved_tags = list(annotation.tags) if annotation else []
         if not keep_note:
             self.text.blockSignals(True)
             self.text.setPlainText(annotation.note if annotation else "")
@@ -89,11 +95,14 @@ class NoteEditor(QWidget):
 
     def commit(self) -> None:
         if self._annotation is not None and self.dirty:
-            self.save_requested.emit(self._annotation.id, self.text.toPlainText())
+            self._saved_note = self.text.toPlainText()
+            self._update_buttons()
+            self.save_requested.emit(self._annotation.id, self._saved_note)
 
     def commit_tags(self) -> None:
         if self._annotation is not None and self.tags_dirty:
-            self.tags_save_requested.emit(self._annotation.id, split_tags(self.tags.text()))
+            self._saved_tags = split_tags(self.tags.text())
+            self.tags_save_requested.emit(self._annotation.id, self._saved_tags)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() == QEvent.Type.FocusOut:
@@ -101,7 +110,7 @@ class NoteEditor(QWidget):
         elif watched is self.tags and event.type() == QEvent.Type.FocusOut:
             self.commit_tags()
         elif isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.dirty:
-            self.text.setPlainText(self._annotation.note if self._annotation else "")
+            self.text.setPlainText(self._saved_note)
             return True
         return super().eventFilter(watched, event)
 
