@@ -50,6 +50,7 @@ class AnnotationCard(QStyledItemDelegate):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view
+        self.tag_colours: dict[str, str] = {}  # casefolded tag name → colour, for tinted chips
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         quote = QFont(option.font)
@@ -183,8 +184,13 @@ class AnnotationCard(QStyledItemDelegate):
                 painter.drawText(QRect(x, row.top(), 30, row.height()), Qt.AlignmentFlag.AlignVCenter, "…")
                 return
             box = QRectF(x, row.top(), width, row.height())
-            painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
-            painter.setBrush(option.palette.color(QPalette.ColorRole.AlternateBase))
+            colour = self.tag_colours.get(name.casefold())
+            fill = option.palette.color(QPalette.ColorRole.AlternateBase)
+            if colour:
+                fill = swatch(colour)
+                fill.setAlpha(90)
+            painter.setPen(swatch(colour) if colour else option.palette.color(QPalette.ColorRole.Mid))
+            painter.setBrush(fill)
             painter.drawRoundedRect(box, row.height() / 2, row.height() / 2)
             painter.setPen(option.palette.color(QPalette.ColorRole.Text))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.annotations import COLOURS, KINDS
 from app.errors import AppError
 from app.library import Library
@@ -134,7 +136,8 @@ class AnnotationsPanel(QWidget):
         self.view = QListView()
         self.view.setAccessibleName("Annotations")
         self.view.setModel(self.proxy)
-        self.view.setItemDelegate(AnnotationCard(self.view))
+        self.card = AnnotationCard(self.view)
+        self.view.setItemDelegate(self.card)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -213,11 +216,12 @@ class AnnotationsPanel(QWidget):
         self.tasks.run(lambda library: _fetch(library, wanted), self.model.update)
 
     def _load_known_tags(self) -> None:
-        self.tasks.run(
-            lambda library: [tag["name"] for tag in library.tags()],
-            self.editor.set_known_tags,
-            key="annotations-panel-tags",
-        )
+        self.tasks.run(lambda library: library.tags(), self._known_tags, key="annotations-panel-tags")
+
+    def _known_tags(self, tags: list[dict[str, Any]]) -> None:
+        self.editor.set_known_tags([tag["name"] for tag in tags])
+        self.card.tag_colours = {tag["name"].casefold(): tag["colour"] for tag in tags if tag["colour"]}
+        self.view.viewport().update()
 
     # -- user actions --------------------------------------------------------------
     def selected(self) -> list[Annotation]:
