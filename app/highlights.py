@@ -113,10 +113,15 @@ def _spans_of_items(analysis: Analysis, text: str) -> Iterator[Highlight]:
         yield Highlight("resolution", resolution.start, resolution.end, "Resolution")
 
 
+def status_name(status: str) -> str:
+    """How an attendance status reads to people: "Present", "Also present", "Co-opted"."""
+    return status.replace("also-present", "also present").replace("_", " ").capitalize()
+
+
 def _spans_of_people(analysis: Analysis) -> Iterator[Highlight]:
     for person in analysis.attendance:
         role = f", {person.role}" if person.role else ""
-        status = person.status.replace("_", " ").replace("-", " ").capitalize()
+        status = status_name(person.status)
         yield Highlight("attendance", person.start, person.end, f"{status}: {person.name}{role}")
     for interest in analysis.interests:
         details = [part for part in (interest.who, interest.kind, interest.item and f"item {interest.item}")

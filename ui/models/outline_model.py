@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.highlights import KIND_BY_KEY, item_label
+from app.highlights import KIND_BY_KEY, item_label, status_name
 from app.model import Action, Analysis, Attendee, Item, Meeting, Span
 
 from PySide6.QtCore import (
@@ -113,7 +113,7 @@ def attendance_tooltip(people: Sequence[Attendee]) -> str:
     for person in people:
         name = f"{person.name} ({person.role})" if person.role else person.name
         groups.setdefault(person.status, []).append(name)
-    lines = (f"<b>{html.escape(status.replace('_', ' ').capitalize())}:</b> {html.escape(', '.join(names))}"
+    lines = (f"<b>{html.escape(status_name(status))}:</b> {html.escape(', '.join(names))}"
              for status, names in groups.items())
     return "<p>" + "<br>".join(lines) + "</p>"
 

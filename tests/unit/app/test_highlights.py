@@ -11,7 +11,16 @@ import pytest
 
 from app import ingest
 from app.analysis import analyze
-from app.highlights import KINDS, Highlight, counts, heading_end, highlights, page_highlights, page_rects
+from app.highlights import (
+    KINDS,
+    Highlight,
+    counts,
+    heading_end,
+    highlights,
+    page_highlights,
+    page_rects,
+    status_name,
+)
 from app.model import Analysis, Attendee, DocumentText, Span
 
 MINUTES = """\
@@ -149,6 +158,12 @@ def test_a_disposition_table_row_heading_stops_at_its_cell(tmp_path: Path) -> No
     ]
     assert _of(spans, "resolution", doc) == ["ADOPTED", "ADOPTED AS AMENDED"]  # apart from the headings
     assert not any("\t" in span.label for span in spans)  # labels are one line of words
+
+
+def test_statuses_read_as_words() -> None:
+    assert [status_name(status) for status in ("present", "also-present", "co-opted", "apologies")] == [
+        "Present", "Also present", "Co-opted", "Apologies"
+    ]
 
 
 def test_things_without_a_position_are_left_out(minutes: DocumentText) -> None:
