@@ -333,14 +333,17 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     previous = draft.lines[-1]
     if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * previous.height:
         return False
-    if abs(line.size - previous.size) > 0.6 or LIST_START.match(line.text) or "\t" in line.text:
+    # Sizes measured from OCR wander by a point or so; set type does not.
+    if abs(line.size - previous.size) > max(0.6, 0.13 * previous.size):
+        return False
+    if LIST_START.match(line.text) or "\t" in line.text or "\t" in previous.text:
         return False
     if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
         return False
     # The block's left edge: its second line's, as the first may be indented or hang.
     left = draft.lines[1].x0 if len(draft.lines) > 1 else draft.lines[0].x0
     if len(draft.lines) == 1 and wrapped and left - 8 * line.size <= line.x0 < left:
-        return True  # a first-line indent
+        return leading_number(line.text) is None  # a first-line indent, not the next numbered minute
     return left - 2 * line.size <= line.x0 <= left + 2.5 * line.size
 
 

@@ -285,3 +285,13 @@ def test_first_line_indented_paragraphs_stay_whole(tmp_path: Path) -> None:
         " ".join(text for _, text in lines[:3]),
         lines[3][1],
     ]
+
+
+def test_an_outdented_minute_number_after_a_full_line_starts_a_new_block(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    text = "The minutes of the meeting held on 3 March were checked and signed as a true record by"
+    page.insert_text((108, 100), text, fontsize=11)
+    page.insert_text((72, 114), "5. Public participation", fontsize=11)
+    doc.save(tmp_path / "outdent.pdf")
+    assert ingest.load(tmp_path / "outdent.pdf").text.split("\n") == [text, "5. Public participation"]
