@@ -41,6 +41,8 @@ class _Candidate:
     number: Number
     head: Head
     score: float
+    # Items of one document are printed alike: a list item or an indented line is another sequence.
+    style: tuple[bool, bool] = (False, False)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ class _Node:
     total: float
     candidate: _Candidate
     previous: _Node | None
+    first: int  # where the chain's first item starts
+
+    def weight(self, size: int) -> float:
+        """The chain's score, scaled by how much of the document it spans: a document's items run
+        through it, while a list inside one item, however long, sits in a corner."""
+        return self.total * (0.5 + (self.candidate.head.start - self.first) / max(size, 1))
 
 
 def _typography(line: Line, fmt: str) -> float:
@@ -100,29 +108,31 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
                 score -= 1.0  # a bare "3" is more often a table cell or a page number than an item
             printed = number.text if number.text.startswith("(") else number.text.rstrip(".:)")
             head = Head(printed, title or None, line.index, last, line.start, run_on=run_on)
-            found.append(_Candidate(number, head, score))
+            style = (line.kind == "list_item", _indented(line, doc.format))
+            found.append(_Candidate(number, head, score, style))
     return found
 
 
-def _best_chain(candidates: list[_Candidate]) -> list[Head]:
-    """The highest-scoring run of candidates in one family whose values rise by small steps."""
-    best: dict[tuple[tuple[str, str], int], _Node] = {}
+def _best_chain(candidates: list[_Candidate], size: int) -> list[Head]:
+    """The best run of candidates in one family whose values rise by small steps (`size`: text length)."""
+    best: dict[tuple[tuple[str | bool, ...], int], _Node] = {}
     top: _Node | None = None
     for candidate in candidates:
-        family, value = candidate.number.family, candidate.number.value
+        family, value = (*candidate.number.family, *candidate.style), candidate.number.value
         total = OPEN_PENALTY_ONE if value == 1 else OPEN_PENALTY_OTHER
         previous: _Node | None = None
         for gap, penalty in GAP_PENALTY.items():
             node = best.get((family, value - gap))
             if node is not None and node.total + penalty > total:
                 total, previous = node.total + penalty, node
-        node = _Node(total + candidate.score, candidate, previous)
+        first = previous.first if previous is not None else candidate.head.start
+        node = _Node(total + candidate.score, candidate, previous, first)
         key = (family, value)
         if key not in best or node.total > best[key].total:
             best[key] = node
-            if top is None or node.total > top.total:
+            if node.total >= MIN_CHAIN and (top is None or node.weight(size) > top.weight(size)):
                 top = node
-    if top is None or top.total < MIN_CHAIN:
+    if top is None:
         return []
     chain: list[Head] = []
     walk: _Node | None = top
@@ -250,7 +260,7 @@ def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
     tabled = table_heads(doc, lines)
     if tabled:
         return tabled
-    chain = _best_chain(_candidates(doc, lines))
+    chain = _best_chain(_candidates(doc, lines), len(doc.text))
     extra = _unnumbered(doc, lines, chain)
     heads = _merge(chain, extra, neighbours(lines)[1])
     return [head for head in heads if head.title is None or title_of(head.title)]

@@ -175,3 +175,19 @@ def test_word_minutes_title_sub_headings_and_numbered_lists(tmp_path: Path) -> N
     assert [span.text for span in analysis.items[1].resolutions] == [
         "RESOLVED that the budget report be noted."
     ]
+
+
+def test_a_long_short_lined_list_inside_an_item_does_not_replace_the_items(tmp_path: Path) -> None:
+    updates = "".join(f"{n}. Update {n}\n" for n in range(1, 13))
+    body = "The members discussed the matter and the officers answered their questions in full.\n\n"
+    text = (
+        f"## 1. Apologies\n\n{body}## 2. Updates\n\n{body}{updates}\n"
+        f"## 3. Finance\n\n{body}## 4. Any other business\n\n{body}"
+    )
+    items = _items(tmp_path, text, "minutes.md")
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Apologies"),
+        ("2", "Updates"),
+        ("3", "Finance"),
+        ("4", "Any other business"),
+    ]
