@@ -15,6 +15,11 @@ _MOTION_TEXT = re.compile(r"^(?:(?:therefore\s+)?be\s+it\s+(?:further\s+)?resolv
 _MOVERS = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\s*[/&]\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}$")
 # Outcomes that are not decisions of the meeting.
 _NOT_DECIDED = re.compile(r"\b(?:lost|defeated|failed|withdrawn|automatic referral)\b", re.I)
+_DECISION_WORD = re.compile(
+    r"^(?:approved|adopted|carried|agreed|noted|received|deferred|referred|passed|resolved|accepted|endorsed)\b"
+    r".{0,120}$",
+    re.I,
+)
 _ASIDE = re.compile(r"\([^)]*\)")
 MIN_ROWS = 3
 
@@ -39,6 +44,11 @@ def _is_upper(text: str, share: float = 0.9) -> bool:
     return upper + lower >= 3 and upper >= share * (upper + lower)
 
 
+def _decision_cell(cell: str) -> bool:
+    """A decision column's cell: a short phrase in capitals, or opening with a decision's word."""
+    return _is_upper(cell) or bool(_DECISION_WORD.match(cell))
+
+
 def _identifier(cell: str, motion: bool) -> str | None:
     """The row's item number; a motion's row may name it instead ("Leave of Absence")."""
     if _NUMBER_CELL.match(cell):
@@ -58,7 +68,7 @@ def read_row(doc: DocumentText, block: Block) -> Row:
         offsets.append(position + (part.find(stripped) if stripped else 0))
         position += len(part) + 1
     present = [i for i, cell in enumerate(cells) if cell]
-    if len(present) < 2 or not _is_upper(cells[present[-1]]):
+    if len(present) < 2 or not _decision_cell(cells[present[-1]]):
         return Row(block, tuple(cells), tuple(offsets), None, None, False)
     inner = present[1:-1]
     subject = next((i for i in inner if not _MOVERS.match(cells[i]) or _MOTION_TEXT.match(cells[i])), None)
@@ -77,7 +87,7 @@ def _rows(doc: DocumentText) -> list[Row]:
         if block.kind != "table_row":
             continue
         raw = doc.block_text(block)
-        if "\t" not in raw.strip() or _is_upper(raw.rsplit("\t", 1)[-1]):
+        if "\t" not in raw.strip() or _decision_cell(raw.rsplit("\t", 1)[-1].strip()):
             rows.append(read_row(doc, block))
     return rows
 
