@@ -344,6 +344,9 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     left = draft.lines[1].x0 if len(draft.lines) > 1 else draft.lines[0].x0
     if len(draft.lines) == 1 and wrapped and left - 8 * line.size <= line.x0 < left:
         return leading_number(line.text) is None  # a first-line indent, not the next numbered minute
+    hanging = leading_number(draft.lines[0].text) is not None  # text hanging after its number
+    if len(draft.lines) == 1 and wrapped and hanging and left < line.x0 <= left + 8 * line.size:
+        return True
     return left - 2 * line.size <= line.x0 <= left + 2.5 * line.size
 
 

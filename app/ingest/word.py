@@ -25,6 +25,7 @@ SKIPPED = frozenset(
 )
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 LIST_STYLE = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
+MAX_EMPHASIS_HEADING = 100
 Look = tuple[bool, float | None]  # (bold, font size) of a run
 Piece = tuple[str, bool, float | None]  # visible text with its look
 
@@ -103,6 +104,14 @@ def read_styles(styles_element: Any) -> dict[str, Style]:
             int(outline.get(W + "val", "9")) if outline is not None else None,
         )
     return styles
+
+
+def emphasis_heading(text: str, size: float | None) -> tuple[BlockKind, int]:
+    """A short all-bold "Normal" paragraph is a heading set by hand; its size suggests the level."""
+    text = text.strip()
+    if len(text) > MAX_EMPHASIS_HEADING or "\n" in text or text.endswith((".", ",", ";")):
+        return "paragraph", 0
+    return "heading", 1 if size and size >= 15 else 2 if size and size >= 13 else 3
 
 
 def _num_pr(num_pr: Any) -> tuple[str, int | None] | None:
@@ -222,15 +231,19 @@ class WordReader:
             return
         if number:
             text = f"{number} {text.lstrip()}"
-        kind, level = self.kind_of(style_id, num is not None)
         visible = [(bold, size) for piece, bold, size in pieces if piece.strip()]
         sizes = [size for _, size in visible if size]
+        size = max(set(sizes), key=sizes.count) if sizes else None
+        bold = all(bold for bold, _ in visible)
+        kind, level = self.kind_of(style_id, num is not None)
+        if kind == "paragraph" and bold:
+            kind, level = emphasis_heading(text, size)
         self.out.add(
             kind,
             text,
             level=level,
-            bold=all(bold for bold, _ in visible),
-            size=max(set(sizes), key=sizes.count) if sizes else None,
+            bold=bold,
+            size=size,
             numbering=number or (leading_number(text) if kind != "paragraph" else None),
             style=self.inherited(style_id, "name"),
         )

@@ -295,3 +295,19 @@ def test_an_outdented_minute_number_after_a_full_line_starts_a_new_block(tmp_pat
     page.insert_text((72, 114), "5. Public participation", fontsize=11)
     doc.save(tmp_path / "outdent.pdf")
     assert ingest.load(tmp_path / "outdent.pdf").text.split("\n") == [text, "5. Public participation"]
+
+
+def test_text_hanging_after_its_minute_number_stays_one_paragraph(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    first = "Issues from the Floor: residents asked about the state of the footpath beside the"
+    page.insert_text((72, 100), "5.", fontsize=11)
+    page.insert_text((106, 100), first, fontsize=11)
+    page.insert_text((106, 114), "church and the Clerk will report back.", fontsize=11)
+    page.insert_text((72, 142), "6.", fontsize=11)
+    page.insert_text((106, 142), "Date of the next meeting", fontsize=11)
+    doc.save(tmp_path / "hanging.pdf")
+    assert ingest.load(tmp_path / "hanging.pdf").text.split("\n") == [
+        f"5. {first} church and the Clerk will report back.",
+        "6. Date of the next meeting",
+    ]
