@@ -1,0 +1,228 @@
+"""Annotations in the main window: select → toolbar → highlight in dock and library; undo, jump, dialogs."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.model import Annotation
+
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMenu
+
+from ui.annotation_marks import line_rects
+from ui.annotations_wiring import AnnotationsUi, install_annotations
+from ui.main_window import MainWindow
+
+from tests.gui.conftest import DEMO, wait_idle
+
+LANCASHIRE = DEMO / "lancashire-scrutiny-2015-07-17.txt"
+NAPIER = DEMO / "nz-napier-cc-regulatory-2019-02-19.txt"
+PHRASE = "No apologies were received."
+LATE_PHRASE = "There was no urgent business"
+
+
+def stored(window: MainWindow, qtbot: QtBot, document_id: int) -> list[Annotation]:
+    """The document's annotations as the library has them (not as the dock shows them)."""
+    found: list[list[Annotation]] = []
+    window.tasks.run(lambda library: library.annotations(document_id), found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=20_000)
+    return found[0]
+
+
+def open_paper(window: MainWindow, qtbot: QtBot, path: Path = LANCASHIRE) -> AnnotationsUi:
+    ui = install_annotations(window, window.tasks)
+    window.open_files([path])
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: ui.panel.model.document_id == ui.document_id)
+    return ui
+
+
+def span_of(window: MainWindow, phrase: str) -> tuple[int, int]:
+    assert window.reader.text is not None
+    start = window.reader.text.text.index(phrase)
+    return start, start + len(phrase)
+
+
+def passage_tint(ui: AnnotationsUi, start: int, end: int) -> QColor:
+    """The average colour of the passage's first line as it is on screen."""
+    browser = ui.marks.browser
+    mapping = ui.marks.text_map()
+    assert mapping is not None
+    first, last = mapping.span_to_view(start, end)
+    dy = browser.verticalScrollBar().value()
+    visible = QRectF(browser.viewport().rect()).translated(0, dy)
+    rect = next(line_rects(browser.document(), first, last, visible)).translated(0, -dy).toRect()
+    image = browser.viewport().grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    return QColor(
+        sum(p.red() for p in pixels) // len(pixels),
+        sum(p.green() for p in pixels) // len(pixels),
+        sum(p.blue() for p in pixels) // len(pixels),
+    )
+
+
+def test_a_highlight_from_the_toolbar_reaches_dock_library_and_page_and_undoes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot)
+    document_id = ui.document_id
+    assert document_id is not None
+    start, end = span_of(window, PHRASE)
+    window.reader.jump_to_offset(start)
+    before = passage_tint(ui, start, end)
+    ui.marks.select(start, end)
+    qtbot.waitUntil(ui.toolbar.isVisible)
+    assert ui.marks.selected_span() == (start, end)
+    assert ui.toolbar.geometry().intersects(ui.marks.browser.viewport().rect())
+
+    qtbot.mouseClick(ui.toolbar.buttons["green"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    shown = ui.panel.model.annotations()[0]
+    assert (shown.anchor.quote, shown.colour, shown.kind) == (PHRASE, "green", "highlight")
+    assert [a.id for a in stored(window, qtbot, document_id)] == [shown.id]
+    assert not ui.toolbar.isVisible() and not ui.marks.browser.textCursor().hasSelection()
+    wait_idle(qtbot, window)
+    tinted = passage_tint(ui, start, end)
+    assert tinted.red() < before.red() - 10 and tinted.green() > tinted.blue()  # drawn green under the words
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 0, timeout=20_000)
+    assert stored(window, qtbot, document_id) == []
+    assert passage_tint(ui, start, end) == before
+
+    shift_control = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, shift_control)
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    assert [a.id for a in stored(window, qtbot, document_id)] == [shown.id]
+
+
+def test_a_click_in_the_dock_jumps_and_a_click_on_the_passage_finds_its_card(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot)
+    start, end = span_of(window, LATE_PHRASE)
+    ui.marks.select(start, end)
+    ui.actions["underline"].trigger()  # Edit ▸ Underline Selection
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    assert ui.panel.model.annotations()[0].kind == "underline"
+    browser = ui.marks.browser
+    browser.verticalScrollBar().setValue(0)
+    assert window.reader.place().offset < start - 1000
+
+    row = ui.panel.view.visualRect(ui.panel.view.model().index(0, 0))
+    qtbot.mouseClick(ui.panel.view.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    mapping = ui.marks.text_map()
+    assert mapping is not None
+    cursor = browser.textCursor()
+    cursor.setPosition(mapping.to_view(start))
+    passage = browser.cursorRect(cursor)
+    assert browser.viewport().rect().contains(passage.center())  # the passage is on screen
+
+    ui.panel.view.clearSelection()
+    ui.panel.view.setCurrentIndex(ui.panel.view.model().index(-1, -1))
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=passage.center() + QPoint(4, 0))
+    assert ui.panel.selected() and ui.panel.selected()[0].anchor.quote == LATE_PHRASE
+
+
+def test_note_to_selection_and_on_the_whole_paper(window: MainWindow, qtbot: QtBot) -> None:
+    ui = open_paper(window, qtbot)
+    start, end = span_of(window, PHRASE)
+    ui.marks.select(start, end)
+    ui.actions["note"].trigger()
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    ui.actions["paper-note"].trigger()
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 2, timeout=20_000)
+    kinds = [(a.kind, a.anchor.start) for a in ui.panel.model.annotations()]
+    assert kinds == [("note", None), ("note", start)]  # the whole paper's note first
+
+    ui.marks.clear_selection()
+    ui.actions["highlight"].trigger()  # nothing selected: says so, adds nothing
+    assert "Select words" in window.statusBar().currentMessage()
+    wait_idle(qtbot, window)
+    assert ui.panel.model.rowCount() == 2
+
+
+def test_toolbar_tags_then_the_tags_manager_and_all_annotations(window: MainWindow, qtbot: QtBot) -> None:
+    ui = open_paper(window, qtbot)
+    start, end = span_of(window, PHRASE)
+    ui.marks.select(start, end)
+    qtbot.waitUntil(ui.toolbar.isVisible)
+    ui.toolbar.tags_requested.emit(["apologies", "Housekeeping"])
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    assert ui.panel.model.annotations()[0].tags == ("apologies", "Housekeeping")
+    wait_idle(qtbot, window)
+    assert ui.toolbar.tag_line.names.stringList() == ["apologies", "Housekeeping"]
+
+    ui.actions["tags"].trigger()
+    assert ui.tags_dialog is not None and ui.tags_dialog.isVisible()
+    qtbot.waitUntil(lambda: ui.tags_dialog is not None and ui.tags_dialog.table.rowCount() == 2)
+    ui.actions["all"].trigger()
+    dialog = ui.all_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+
+
+def test_opening_in_context_from_all_annotations_opens_the_paper_and_jumps(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot)
+    first = ui.document_id
+    start, end = span_of(window, LATE_PHRASE)
+    ui.marks.select(start, end)
+    ui.actions["highlight"].trigger()
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    window.open_files([NAPIER])
+    qtbot.waitUntil(lambda: ui.document_id not in (None, first), timeout=20_000)
+    wait_idle(qtbot, window)
+    assert ui.panel.model.rowCount() == 0 and ui.marks.annotations == []
+
+    dialog = ui.show_all()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    dialog.table.setCurrentIndex(dialog.table.model().index(0, 0))
+    dialog.open_current()
+    qtbot.waitUntil(lambda: ui.document_id == first, timeout=20_000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: abs(window.reader.place().offset - start) < 200)
+    assert len(ui.marks.annotations) == 1
+
+
+def test_menus_and_the_daily_backup(window: MainWindow, qtbot: QtBot) -> None:
+    ui = install_annotations(window, window.tasks)
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles.index("Edit") == titles.index("File") + 1
+    assert titles.index("Annotations") == titles.index("Help") - 1
+    edit = window.menuBar().actions()[titles.index("Edit")].menu()
+    assert isinstance(edit, QMenu)
+    assert [a.shortcut().toString() for a in edit.actions()[:2]] == ["Ctrl+Z", "Ctrl+Shift+Z"]
+    assert not ui.actions["undo"].isEnabled()
+    file_menu = window.menuBar().actions()[titles.index("File")].menu()
+    assert isinstance(file_menu, QMenu)
+    names = [a.text() for a in file_menu.actions()]
+    assert names.index("Restore from &Backup…") < names.index("&Quit")
+    wait_idle(qtbot, window)
+    assert list(window.paths.backups.glob("*")), "the day's backup was made at start"
+    assert ui.show_restore().isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_screenshot_with_annotations_and_the_toolbar(window: MainWindow, qtbot: QtBot) -> None:
+    ui = open_paper(window, qtbot)
+    for phrase, colour in (("Lancashire Safeguarding Children Board Update", "yellow"),
+                           ("The Chair introduced Jane Booth", "pink")):  # fmt: skip
+        ui.marks.select(*span_of(window, phrase))
+        ui.annotate(kind="highlight", colour=colour)
+    ui.marks.select(*span_of(window, "following a request in December 2014"))
+    ui.annotate(kind="underline", colour="blue")
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 3, timeout=20_000)
+    ui.marks.select(*span_of(window, "It was elucidated that the update"))
+    qtbot.waitUntil(ui.toolbar.isVisible)
+    image = window.grab().toImage()
+    path = Path(tempfile.gettempdir()) / "quorum-annotations-window.png"
+    assert image.save(str(path))
+    assert ui.marks.browser.viewport().rect().contains(ui.toolbar.geometry().center())

@@ -1,0 +1,314 @@
+"""Annotations in the main window: the dock, the selection toolbar, marks in the text, menus and dialogs.
+
+Installed on a built `MainWindow` from the outside (`install_annotations`), so the
+window and the reader need no annotation code of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.errors import AppError
+from app.model import Changes
+
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from ui.annotation_marks import TextAnnotations
+from ui.dialogs.all_annotations import AllAnnotationsDialog
+from ui.dialogs.restore_backup import RestoreBackupDialog
+from ui.dialogs.tags_dialog import TagsDialog
+from ui.panels.annotations_panel import AnnotationsPanel, bind
+from ui.reader.selection_toolbar import SelectionToolbar
+from ui.tasks import Tasks
+from ui.theme import Theme
+from ui.undo import AnnotationController
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+    from ui.main_window import MainWindow
+
+log = logging.getLogger("quorum")
+
+NO_SELECTION = "Select words in the text view first (View ▸ Text), then try again."
+
+
+def _menu(bar: QMenuBar, title: str) -> QMenu | None:
+    """The menu bar's menu called `title` (ignoring its & mnemonic), if there is one."""
+    for action in bar.actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and menu.title().replace("&", "") == title:
+            return menu
+    return None
+
+
+class AnnotationsUi(QObject):
+    """Holds the annotation controller (and its undo stack) and the components that show and make
+    annotations, and keeps them on the document the reader shows."""
+
+    def __init__(self, window: MainWindow, tasks: Tasks) -> None:
+        super().__init__(window)
+        self.window, self.tasks, self.reader = window, tasks, window.reader
+        self.controller = AnnotationController(tasks, self)
+        self.panel = AnnotationsPanel(tasks)
+        bind(self.panel, self.controller)
+        self.marks = TextAnnotations(self.reader, self)
+        self.toolbar = SelectionToolbar(self.reader.text_view.browser.viewport())
+        self.document_id: int | None = None
+        self.pending_jump: tuple[int, int] | None = None  # (document, offset) once it is open
+        self.tags_dialog: TagsDialog | None = None
+        self.all_dialog: AllAnnotationsDialog | None = None
+        self.restore_dialog: RestoreBackupDialog | None = None
+        self.actions: dict[str, QAction] = {}
+        window.annotations_state.hide()
+        window.annotations_dock.setWidget(self.panel)
+        self._connect()
+        self._add_menus()
+        self._add_context_menu()
+        self.apply_theme(window.themes.current)
+        self._follow()
+
+    def _connect(self) -> None:
+        reader, panel, controller, toolbar = self.reader, self.panel, self.controller, self.toolbar
+        reader.mode_changed.connect(lambda _mode: self._follow())  # also emitted by show_document
+        reader.painted.connect(lambda _id: self._follow())
+        panel.jump_requested.connect(reader.jump_to_offset)
+        for signal in (panel.model.modelReset, panel.model.rowsInserted, panel.model.rowsRemoved,
+                       panel.model.dataChanged):  # fmt: skip
+            signal.connect(self._model_changed)
+        controller.changed.connect(self._changed)
+        controller.failed.connect(self.window.errors.show_error)
+        self.marks.selection_made.connect(self._selection_made)
+        self.marks.selection_cleared.connect(toolbar.hide)
+        self.marks.annotation_clicked.connect(self.reveal)
+        toolbar.highlight_requested.connect(lambda colour: self.annotate(kind="highlight", colour=colour))
+        toolbar.underline_requested.connect(lambda: self.annotate(kind="underline"))
+        toolbar.note_requested.connect(self.note_on_selection)
+        toolbar.tags_requested.connect(lambda names: self.annotate(kind="highlight", tags=names))
+        toolbar.dismissed.connect(self.reader.text_view.browser.setFocus)
+        self.reader.text_view.browser.verticalScrollBar().valueChanged.connect(toolbar.hide)
+        self.window.themes.changed.connect(self.apply_theme)
+
+    # -- menus -----------------------------------------------------------------------------
+    def _add_menus(self) -> None:
+        bar = self.window.menuBar()
+        edit = _menu(bar, "Edit") or self._new_menu_after(bar, "&Edit", "File")
+        undo = self.controller.stack.createUndoAction(self.window, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.controller.stack.createRedoAction(self.window, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        existing = edit.actions()
+        if existing:
+            edit.insertActions(existing[0], [undo, redo])
+            edit.insertSeparator(existing[0])
+        else:
+            edit.addActions([undo, redo])
+        self.actions.update(undo=undo, redo=redo)
+        edit.addSeparator()
+        for kind, keys in (("highlight", "Ctrl+H"), ("underline", "Ctrl+U")):
+            self._add(edit, kind, f"&{kind.capitalize()} Selection", keys, partial(self.annotate, kind=kind))
+        self._add(edit, "note", "Add &Note to Selection", "Ctrl+Shift+N", self.note_on_selection)
+        self._add(edit, "paper-note", "Note on the &Whole Paper", "", self.note_on_paper)
+        tools = QMenu("&Annotations", bar)
+        help_menu = _menu(bar, "Help")
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), tools)
+        else:
+            bar.addMenu(tools)
+        self._add(tools, "tags", "&Tags…", "", self.show_tags)
+        self._add(tools, "all", "&All Annotations…", "Ctrl+Shift+A", self.show_all)
+        file_menu = _menu(bar, "File")
+        if file_menu is not None:
+            restore = QAction("Restore from &Backup…", file_menu)
+            restore.triggered.connect(self.show_restore)
+            quit_action = self.window.menu_actions.get("quit")
+            file_menu.insertAction(quit_action, restore)  # type: ignore[arg-type]
+            file_menu.insertSeparator(quit_action)  # type: ignore[arg-type]
+            self.actions["restore"] = restore
+
+    def _new_menu_after(self, bar: QMenuBar, title: str, after: str) -> QMenu:
+        menu = QMenu(title, bar)
+        actions = bar.actions()
+        names = [action.text().replace("&", "") for action in actions]
+        if after in names[:-1]:
+            bar.insertMenu(actions[names.index(after) + 1], menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
+    def _add(self, menu: QMenu, name: str, text: str, keys: str, slot: Any) -> QAction:
+        action = menu.addAction(text)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions[name] = action
+        return action
+
+    def _add_context_menu(self) -> None:
+        browser = self.reader.text_view.browser
+        browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        browser.customContextMenuRequested.connect(self._context_menu)
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The text view's own menu (Copy, Select All) with the annotation actions."""
+        menu = self.reader.text_view.browser.createStandardContextMenu(point)
+        menu.addSeparator()
+        selected = self.marks.selected_span() is not None
+        for name in ("highlight", "underline", "note"):
+            shared = self.actions[name]
+            action = menu.addAction(shared.text().replace(" Selection", "").replace(" to", ""))
+            action.setEnabled(selected)
+            action.triggered.connect(shared.trigger)
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        viewport = self.reader.text_view.browser.viewport()
+        self.context_menu(point).exec(viewport.mapToGlobal(point))
+
+    # -- following the reader -------------------------------------------------------------
+    def _follow(self) -> None:
+        document = self.reader.document
+        shown = document.id if document is not None else None
+        if shown != self.document_id:
+            self.document_id = shown
+            self.toolbar.hide()
+            self.marks.set_annotations([])
+            self.panel.show_document(shown)
+        if self.pending_jump is not None and self.pending_jump[0] == shown:
+            offset = self.pending_jump[1]
+            self.pending_jump = None
+            # After the reader has finished showing the document (it restores the last position).
+            QTimer.singleShot(0, lambda: self.reader.jump_to_offset(offset))
+
+    def _model_changed(self) -> None:
+        model = self.panel.model
+        if model.document_id == self.document_id:
+            self.marks.set_annotations(model.annotations())
+
+    def _changed(self, changes: Changes) -> None:
+        self.window.refresh(changes)
+        if changes.tags:
+            self.load_tags()
+        if self.all_dialog is not None:
+            self.all_dialog.refresh(changes)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.panel.set_theme(theme)
+        self.marks.set_dark(theme.dark)
+
+    def load_tags(self) -> None:
+        """Offer the library's tags in the toolbar's tag box."""
+        self.tasks.run(
+            lambda library: [tag["name"] for tag in library.tags()], self.toolbar.set_tags, key="toolbar-tags"
+        )
+
+    # -- making annotations ------------------------------------------------------------------
+    def _selection_made(self, rect: QRect) -> None:
+        if self.document_id is not None:
+            self.toolbar.show_near(rect)
+
+    def annotate(self, **options: Any) -> str | None:
+        """Annotate the text view's selection (options: kind, colour, note, tags); returns the new id."""
+        span = self.marks.selected_span()
+        if span is None or self.document_id is None:
+            self.window.status(NO_SELECTION)
+            return None
+        annotation_id = self.controller.add(self.document_id, *span, **options)
+        self.toolbar.hide()
+        self.marks.clear_selection()
+        return annotation_id
+
+    def note_on_selection(self) -> None:
+        annotation_id = self.annotate(kind="note")
+        if annotation_id is not None:
+            self.window.annotations_dock.show()
+            self.panel.edit_note_when_shown(annotation_id)
+
+    def note_on_paper(self) -> None:
+        if self.document_id is None:
+            self.window.status("Open a paper to add a note on it.")
+            return
+        self.window.annotations_dock.show()
+        self.panel.document_note_requested.emit(self.document_id)
+
+    def reveal(self, annotation_id: str) -> None:
+        """The passage links back to its note: show it in the dock."""
+        self.window.annotations_dock.show()
+        self.window.annotations_dock.raise_()
+        self.panel.select_annotation(annotation_id)
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def show_tags(self) -> TagsDialog:
+        if self.tags_dialog is None:
+            self.tags_dialog = TagsDialog(self.tasks, self.controller, self.window)
+        self.tags_dialog.reload()
+        self.tags_dialog.show()
+        self.tags_dialog.raise_()
+        return self.tags_dialog
+
+    def show_all(self) -> AllAnnotationsDialog:
+        if self.all_dialog is None:
+            self.all_dialog = AllAnnotationsDialog(self.tasks, self.window)
+            self.all_dialog.open_requested.connect(self.open_in_context)
+        self.all_dialog.reload()
+        self.all_dialog.show()
+        self.all_dialog.raise_()
+        return self.all_dialog
+
+    def open_in_context(self, document_id: int, start: int) -> None:
+        """Open a document and go to `start` (-1: a note on the whole paper, its top)."""
+        if start >= 0 and self.document_id == document_id:
+            self.reader.jump_to_offset(start)
+            return
+        self.pending_jump = (document_id, start) if start >= 0 else None
+        self.window.open_document(document_id)
+
+    def show_restore(self) -> RestoreBackupDialog:
+        if self.restore_dialog is None:
+            self.restore_dialog = RestoreBackupDialog(self.tasks, self.window)
+            self.restore_dialog.restored.connect(self._restored)
+        self.restore_dialog.reload()
+        self.restore_dialog.show()
+        return self.restore_dialog
+
+    def _restored(self, aside: Path | None) -> None:
+        """The library is another one now: nothing undoable matches it, everything shown is re-read."""
+        self.controller.stack.clear()
+        self.tasks.run(lambda library: library.documents(), self.window.library_model.set_documents)
+        self.panel.show_document(self.document_id)
+        self.load_tags()
+        if self.all_dialog is not None:
+            self.all_dialog.reload()
+        kept = f" The library as it was is kept in {aside}." if aside else ""
+        self.window.status("Library restored from the backup." + kept)
+
+    # -- start --------------------------------------------------------------------------------
+    def back_up_if_due(self) -> None:
+        """The day's backup, on the lane; a failure is logged, never shown as an error."""
+        self.tasks.run(_backup, _backed_up, on_error=_backup_failed)
+
+
+def _backup(library: Library) -> Path | None:
+    return library.backup_if_due()
+
+
+def _backed_up(made: Path | None) -> None:
+    if made is not None:
+        log.info("Backed up the library to %s", made)
+
+
+def _backup_failed(error: AppError) -> None:
+    log.warning("The daily backup was not made: %s", error)
+
+
+def install_annotations(window: MainWindow, tasks: Tasks) -> AnnotationsUi:
+    """Bring annotations into a built main window; also starts the day's backup if due."""
+    annotations = AnnotationsUi(window, tasks)
+    annotations.load_tags()
+    annotations.back_up_if_due()
+    return annotations
