@@ -340,6 +340,11 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
         return False
     if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
         return False
+    return _aligned(draft, line, wrapped)
+
+
+def _aligned(draft: Draft, line: Line, wrapped: bool) -> bool:
+    """Whether `line` starts where the block's lines do (allowing a first-line indent or a hanging number)."""
     # The block's left edge: its second line's, as the first may be indented or hang.
     left = draft.lines[1].x0 if len(draft.lines) > 1 else draft.lines[0].x0
     if len(draft.lines) == 1 and wrapped and left - 8 * line.size <= line.x0 < left:
