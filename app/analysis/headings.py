@@ -141,7 +141,11 @@ def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -
     """The title opening at line `index` (its text after the number is `rest`), its last line, and
     whether paragraph text ran on after it on the same line."""
     last = index
-    title = title_of(rest)
+    # In a table row the title is the cell after the number; later cells are the minute's text.
+    cells = [cell for cell in rest.split("\t") if cell.strip()]
+    title = title_of(cells[0]) if cells else ""
+    if len(cells) > 1:
+        return title, index, True
     if not title:
         nxt = following[index]
         if nxt < 0 or nxt - index > 3 or is_submark(lines[nxt].stripped):

@@ -191,3 +191,16 @@ def test_a_long_short_lined_list_inside_an_item_does_not_replace_the_items(tmp_p
         ("3", "Finance"),
         ("4", "Any other business"),
     ]
+
+
+def test_items_laid_out_as_table_rows_take_the_cell_after_the_number(tmp_path: Path) -> None:
+    text = (
+        "Minutes\n\nPresent: Cllr A Ahmed\n\n1\tApologies\tNil\n2\tMinutes\tConfirmed as a true record\n"
+        "3\tRoads\tThe update on winter gritting was noted\n"
+    )
+    items = _items(tmp_path, text)
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes"),
+        ("3", "Roads"),
+    ]
