@@ -7,12 +7,16 @@ import re
 from app.model import BBox, Block, BlockKind, DocumentText, Page
 
 # A heading-ish plain-text line: short, no sentence end, ALL CAPS or "5. Title"-numbered.
-NUMBERED_TITLE = re.compile(r"^(?:item\s+)?(\d{1,3}(?:\.\d{1,2})*[.)]?|[A-Z][.)])\s+[A-Z][^.;:]{2,80}$", re.I)
-MAX_HEADING_CHARS = 90
-# A number as printed at the start of a heading or list item: "5", "5.", "1.2.", "(a)", "iv)", "B.".
-LEADING_NUMBER = re.compile(
-    r"^(\(?(?:\d{1,3}[A-Za-z]?(?:\.\d{1,3})*\.?|[a-z]|[ivx]{1,5}|[A-Z])[.)]|\d{1,3}(?:\.\d{1,3})*)(?=\s)"
+# A printed item number: "5", "4A", "1.2", lettered "a", roman "iv" or "IV". A capital letter
+# counts only in brackets, "(B)" or "B)": "J. Bloggs" starts with an initial, not a number.
+NUMBER = r"(?:\d{1,3}[A-Za-z]?(?:\.\d{1,3})*|[a-z]|[ivx]{1,5}|[IVX]{2,5})"
+CAPITAL = r"\(?[A-Z]\)"
+NUMBERED_TITLE = re.compile(
+    rf"^(?:(?i:item)\s+)?(\d{{1,3}}[A-Za-z]?(?:\.\d{{1,3}})*[.)]?|\(?{NUMBER}[.)]|{CAPITAL})\s+[A-Z][^.;:]{{2,80}}$"
 )
+MAX_HEADING_CHARS = 90
+# A number as printed at the start of a heading or list item: "5", "5.", "1.2.", "(a)", "iv)", "(B)".
+LEADING_NUMBER = re.compile(rf"^(\(?{NUMBER}\.?[.)]|{CAPITAL}|\d{{1,3}}(?:\.\d{{1,3}})*)(?=\s)")
 
 
 MONTH_AFTER = re.compile(
@@ -81,7 +85,7 @@ def heading_hint(line: str) -> tuple[bool, str | None]:
     if not text or len(text) > MAX_HEADING_CHARS or text.endswith((".", ",", ";")):
         return False, None
     match = NUMBERED_TITLE.match(text)
-    if match:
+    if match and not MONTH_AFTER.match(text):
         return True, match.group(1)
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 4 and all(char.isupper() for char in letters), None
