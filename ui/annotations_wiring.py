@@ -16,13 +16,15 @@ from app.model import Changes
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from ui.annotation_marks import TextAnnotations
 from ui.dialogs.all_annotations import AllAnnotationsDialog
 from ui.dialogs.restore_backup import RestoreBackupDialog
 from ui.dialogs.tags_dialog import TagsDialog
+from ui.page_annotations import PageAnnotations
 from ui.panels.annotations_panel import AnnotationsPanel, bind
+from ui.reader.reader_pane import PAGE
 from ui.reader.selection_toolbar import SelectionToolbar
 from ui.tasks import Tasks
 from ui.theme import Theme
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("quorum")
 
-NO_SELECTION = "Select words in the text view first (View ▸ Text), then try again."
+NO_SELECTION = "Select words in the paper first, then try again."
+NOT_FOUND = "The selected words were not found in the paper's text: select them in the text view."
 
 
 def _menu(bar: QMenuBar, title: str) -> QMenu | None:
@@ -58,6 +61,7 @@ class AnnotationsUi(QObject):
         self.panel = AnnotationsPanel(tasks)
         bind(self.panel, self.controller)
         self.marks = TextAnnotations(self.reader, self)
+        self.page_marks = PageAnnotations(self.reader)
         self.toolbar = SelectionToolbar(self.reader.text_view.browser.viewport())
         self.document_id: int | None = None
         self.pending_jump: tuple[int, int] | None = None  # (document, offset) once it is open
@@ -83,15 +87,18 @@ class AnnotationsUi(QObject):
             signal.connect(self._model_changed)
         controller.changed.connect(self._changed)
         controller.failed.connect(self.window.errors.show_error)
-        self.marks.selection_made.connect(self._selection_made)
-        self.marks.selection_cleared.connect(toolbar.hide)
+        self.marks.selection_made.connect(partial(self._selection_made, reader.text_view.browser.viewport()))
+        self.page_marks.selection_made.connect(partial(self._selection_made, reader.pages.viewport()))
+        for layer in (self.marks, self.page_marks):
+            layer.selection_cleared.connect(toolbar.hide)
         self.marks.annotation_clicked.connect(self.reveal)
         toolbar.highlight_requested.connect(lambda colour: self.annotate(kind="highlight", colour=colour))
         toolbar.underline_requested.connect(lambda: self.annotate(kind="underline"))
         toolbar.note_requested.connect(self.note_on_selection)
         toolbar.tags_requested.connect(lambda names: self.annotate(kind="highlight", tags=names))
         toolbar.dismissed.connect(self.reader.text_view.browser.setFocus)
-        self.reader.text_view.browser.verticalScrollBar().valueChanged.connect(toolbar.hide)
+        for view in (reader.text_view.browser, reader.pages):
+            view.verticalScrollBar().valueChanged.connect(toolbar.hide)
         self.window.themes.changed.connect(self.apply_theme)
 
     # -- menus -----------------------------------------------------------------------------
@@ -178,6 +185,7 @@ class AnnotationsUi(QObject):
             self.document_id = shown
             self.toolbar.hide()
             self.marks.set_annotations([])
+            self.page_marks.set_annotations([])
             self.panel.show_document(shown)
         if self.pending_jump is not None and self.pending_jump[0] == shown:
             offset = self.pending_jump[1]
@@ -189,6 +197,7 @@ class AnnotationsUi(QObject):
         model = self.panel.model
         if model.document_id == self.document_id:
             self.marks.set_annotations(model.annotations())
+            self.page_marks.set_annotations(model.annotations())
 
     def _changed(self, changes: Changes) -> None:
         self.window.refresh(changes)
@@ -208,19 +217,27 @@ class AnnotationsUi(QObject):
         )
 
     # -- making annotations ------------------------------------------------------------------
-    def _selection_made(self, rect: QRect) -> None:
-        if self.document_id is not None:
-            self.toolbar.show_near(rect)
+    def _selection_made(self, viewport: QWidget, rect: QRect) -> None:
+        if self.document_id is None:
+            return
+        if self.toolbar.parentWidget() is not viewport:  # one toolbar, over whichever view is shown
+            self.toolbar.setParent(viewport)
+        self.toolbar.show_near(rect)
+
+    def _layer(self) -> TextAnnotations | PageAnnotations:
+        return self.page_marks if self.reader.mode == PAGE else self.marks
 
     def annotate(self, **options: Any) -> str | None:
-        """Annotate the text view's selection (options: kind, colour, note, tags); returns the new id."""
-        span = self.marks.selected_span()
+        """Annotate the selection in the view shown (options: kind, colour, note, tags); returns its id."""
+        layer = self._layer()
+        span = layer.selected_span()
         if span is None or self.document_id is None:
-            self.window.status(NO_SELECTION)
+            unmapped = self.reader.mode == PAGE and self.reader.pages.has_selection()
+            self.window.status(NOT_FOUND if unmapped else NO_SELECTION)
             return None
         annotation_id = self.controller.add(self.document_id, *span, **options)
         self.toolbar.hide()
-        self.marks.clear_selection()
+        layer.clear_selection()
         return annotation_id
 
     def note_on_selection(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.model import Annotation
+from app.model import Annotation, Block
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QMenu
 from ui.annotation_marks import line_rects
 from ui.annotations_wiring import AnnotationsUi, install_annotations
 from ui.main_window import MainWindow
+from ui.reader.reader_pane import PAGE, TEXT
 
 from tests.gui.conftest import DEMO, wait_idle
 
 LANCASHIRE = DEMO / "lancashire-scrutiny-2015-07-17.txt"
 NAPIER = DEMO / "nz-napier-cc-regulatory-2019-02-19.txt"
+SOULDERN = DEMO / "uk-souldern-pc-2018-07-26.pdf"
 PHRASE = "No apologies were received."
 LATE_PHRASE = "There was no urgent business"
 
@@ -49,6 +51,14 @@ def span_of(window: MainWindow, phrase: str) -> tuple[int, int]:
     return start, start + len(phrase)
 
 
+def average(image: QImage) -> QColor:
+    """The average colour of an image (every other pixel)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = [image.pixelColor(x, y) for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    parts = [sum(getattr(p, part)() for p in pixels) // len(pixels) for part in ("red", "green", "blue")]
+    return QColor(*parts)
+
+
 def passage_tint(ui: AnnotationsUi, start: int, end: int) -> QColor:
     """The average colour of the passage's first line as it is on screen."""
     browser = ui.marks.browser
@@ -58,13 +68,7 @@ def passage_tint(ui: AnnotationsUi, start: int, end: int) -> QColor:
     dy = browser.verticalScrollBar().value()
     visible = QRectF(browser.viewport().rect()).translated(0, dy)
     rect = next(line_rects(browser.document(), first, last, visible)).translated(0, -dy).toRect()
-    image = browser.viewport().grab(rect).toImage().convertToFormat(QImage.Format.Format_RGB32)
-    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
-    return QColor(
-        sum(p.red() for p in pixels) // len(pixels),
-        sum(p.green() for p in pixels) // len(pixels),
-        sum(p.blue() for p in pixels) // len(pixels),
-    )
+    return average(browser.viewport().grab(rect).toImage())
 
 
 def test_a_highlight_from_the_toolbar_reaches_dock_library_and_page_and_undoes(
@@ -226,3 +230,48 @@ def test_screenshot_with_annotations_and_the_toolbar(window: MainWindow, qtbot: 
     path = Path(tempfile.gettempdir()) / "quorum-annotations-window.png"
     assert image.save(str(path))
     assert ui.marks.browser.viewport().rect().contains(ui.toolbar.geometry().center())
+
+
+def block_on_first_page(window: MainWindow) -> Block:
+    text = window.reader.text
+    assert text is not None
+    return next(
+        block
+        for block in text.blocks
+        if block.page == 1 and block.bbox and block.kind == "paragraph" and block.end - block.start > 40
+    )
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_words_selected_in_the_page_view_are_annotated_and_tinted(window: MainWindow, qtbot: QtBot) -> None:
+    ui = open_paper(window, qtbot, SOULDERN)
+    pages = window.reader.pages
+    assert window.reader.mode == PAGE
+    qtbot.waitUntil(lambda: pages.is_page_ready(0), timeout=20_000)
+    block = block_on_first_page(window)
+    assert block.bbox is not None
+    x0, y0, x1, y1 = block.bbox
+    window.reader.jump_to_offset(block.start)
+    box = QRectF(pages.page_to_view(0, x0, y0), pages.page_to_view(0, x1, y1)).toAlignedRect()
+    before = average(pages.viewport().grab(box).toImage())
+    with qtbot.waitSignal(pages.selection_changed):
+        qtbot.mousePress(pages.viewport(), Qt.MouseButton.LeftButton, pos=box.topLeft() + QPoint(2, 3))
+        qtbot.mouseMove(pages.viewport(), pos=box.center())
+        qtbot.mouseMove(pages.viewport(), pos=box.bottomRight() - QPoint(2, 3))
+        qtbot.mouseRelease(pages.viewport(), Qt.MouseButton.LeftButton, pos=box.bottomRight() - QPoint(2, 3))
+    qtbot.waitUntil(ui.toolbar.isVisible)
+    assert ui.toolbar.parentWidget() is pages.viewport()
+    selected = " ".join(pages.selected_text().split())
+
+    qtbot.mouseClick(ui.toolbar.buttons["yellow"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    annotation = ui.panel.model.annotations()[0]
+    assert " ".join(annotation.anchor.quote.split()) == selected
+    assert block.start <= annotation.anchor.start < annotation.anchor.end <= block.end  # type: ignore[operator]
+    assert not pages.has_selection()
+    after = average(pages.viewport().grab(box).toImage())
+    assert after.blue() < before.blue() - 20 and abs(after.red() - before.red()) < 20  # tinted yellow
+
+    window.reader.set_mode(TEXT)  # the same highlight in the text view
+    qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
+    assert ui.marks.annotations == [annotation]

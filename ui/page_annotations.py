@@ -1,0 +1,136 @@
+"""Annotations in the page view: tinted over the printed words; its word selection as text offsets.
+
+The page view selects printed words, not canonical text; the selected words are
+found again in the canonical text (the occurrence nearest the page shown), which
+is exact for the born-digital PDFs whose words and text come from the same file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app import highlights as marks
+from app.model import Annotation, BBox, DocumentText
+
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.annotation_marks import SETTLE_MS, UNDERLINE_PX, mark_colour
+from ui.reader.reader_pane import ReaderPane
+
+
+def find_words(text: str, words: str, near: int) -> tuple[int, int] | None:
+    """`words` (any spacing) in `text`: the occurrence starting nearest offset `near`."""
+    parts = words.split()
+    if not parts:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(part) for part in parts))
+    found = [(match.start(), match.end()) for match in pattern.finditer(text)]
+    return min(found, key=lambda span: abs(span[0] - near), default=None)
+
+
+class PageAnnotations(QWidget):
+    """A see-through layer over the page view's viewport: draws annotations, reports selections.
+
+    `selection_made(rect)` once a word selection has settled and was found in the
+    text (`rect` in the viewport's coordinates); `selection_cleared()` otherwise.
+    """
+
+    selection_made = Signal(QRect)
+    selection_cleared = Signal()
+
+    def __init__(self, reader: ReaderPane) -> None:
+        super().__init__(reader.pages.viewport())
+        self.reader, self.pages = reader, reader.pages
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.annotations: list[Annotation] = []
+        self._mapper: marks.PageMapper | None = None
+        self._mapped: DocumentText | None = None
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._selection_settled)
+        self.pages.selection_changed.connect(self._settle.start)
+        self.pages.viewport().installEventFilter(self)
+        # The viewport scrolls its children along with its pixels: keep the layer in place.
+        for bar in (self.pages.verticalScrollBar(), self.pages.horizontalScrollBar()):
+            bar.valueChanged.connect(self._fit)
+        self._fit()
+        self.show()
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        self.annotations = [a for a in annotations if a.anchor.start is not None and a.anchor.end is not None]
+        self.update()
+
+    def mapper(self) -> marks.PageMapper | None:
+        text = self.reader.text
+        if text is None or self.reader.pdf_path is None:
+            return None
+        if self._mapper is None or self._mapped is not text:
+            self._mapper, self._mapped = marks.PageMapper(text), text
+        return self._mapper
+
+    # -- selection -----------------------------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected words as canonical `[start, end)`, or None if they are not found in the text."""
+        text = self.reader.text
+        if text is None or self.mapper() is None or not self.pages.has_selection():
+            return None
+        page = self.pages.current_page
+        near = text.pages[page].start if 0 <= page < len(text.pages) else 0
+        return find_words(text.text, self.pages.selected_text(), near)
+
+    def clear_selection(self) -> None:
+        self.pages.clear_selection()
+
+    def span_rect(self, start: int, end: int) -> QRect:
+        """Where a passage is on screen (viewport coordinates): around its boxes."""
+        mapper = self.mapper()
+        found = QRectF()
+        for rect in self._rects(mapper.rects(start, end) if mapper else {}):
+            found = found.united(rect)
+        return found.toAlignedRect()
+
+    def _rects(self, boxes: dict[int, list[BBox]]) -> list[QRectF]:
+        shown = self.pages.visible_pages()
+        return [
+            QRectF(self.pages.page_to_view(page, x0, y0), self.pages.page_to_view(page, x1, y1)).normalized()
+            for page, page_boxes in boxes.items()
+            if page in shown
+            for x0, y0, x1, y1 in page_boxes
+        ]
+
+    def _selection_settled(self) -> None:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._settle.start()  # still dragging
+            return
+        span = self.selected_span()
+        if span is not None:
+            self.selection_made.emit(self.span_rect(*span))
+        else:
+            self.selection_cleared.emit()
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _fit(self) -> None:
+        self.setGeometry(self.pages.viewport().rect())
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        mapper = self.mapper()
+        if mapper is None or not self.annotations:
+            return
+        painter = QPainter(self)
+        # Multiply tints the paper and leaves the ink dark, like a highlighter pen.
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for annotation in self.annotations:
+            underline = annotation.kind == "underline"
+            colour = mark_colour(annotation.colour, dark=False, underline=underline)
+            for rect in self._rects(mapper.rects(annotation.anchor.start or 0, annotation.anchor.end or 0)):
+                if underline:
+                    rect.setTop(rect.bottom() - UNDERLINE_PX)
+                painter.fillRect(rect, colour)
+        painter.end()
