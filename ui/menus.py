@@ -25,6 +25,11 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
     file_menu.addMenu(window.recent_menu)
     file_menu.addSeparator()
+    actions["print"] = file_menu.addAction("&Print…", QKeySequence.StandardKey.Print, window.print_document)
+    actions["print-pdf"] = file_menu.addAction(
+        "Print to P&DF…", QKeySequence("Ctrl+Shift+P"), window.choose_pdf_to_print
+    )
+    file_menu.addSeparator()
     actions["quit"] = file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, window.close)
 
     reader = window.reader

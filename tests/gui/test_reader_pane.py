@@ -245,3 +245,43 @@ def test_the_legend_counts_each_kind_and_its_toggles_hide_highlights(
     assert "item" not in reader.kinds
     assert not any(span.kind == "item" for span in reader.shown_spans())
     assert sum(len(marks) for marks in reader.pages._highlights.values()) < marks_before
+
+
+def pdf_page_count(path: Path) -> int:
+    import pymupdf  # the test reads the printed file the way any PDF reader would
+
+    with pymupdf.open(path) as printed:
+        return int(printed.page_count)
+
+
+def test_printing_a_pdf_to_pdf_gives_its_pages_or_the_range_asked_for(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    open_and_wait(qtbot, window, SOULDERN)
+    assert window.print_to_pdf(tmp_path / "all.pdf") == 4
+    assert pdf_page_count(tmp_path / "all.pdf") == 4
+    assert window.print_to_pdf(tmp_path / "two.pdf", 2, 3) == 2
+    assert pdf_page_count(tmp_path / "two.pdf") == 2
+    assert "Printed 2 pages" in window.statusBar().currentMessage()
+
+
+def test_printing_a_text_paper_to_pdf_paginates_its_text(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    reader = open_and_wait(qtbot, window, LANCASHIRE)
+    sheets = window.print_to_pdf(tmp_path / "text.pdf")
+    assert sheets > 1 and pdf_page_count(tmp_path / "text.pdf") == sheets
+    import pymupdf
+
+    with pymupdf.open(tmp_path / "text.pdf") as printed:
+        assert "Scrutiny Committee" in printed[0].get_text()
+    assert reader.mode == TEXT
+
+
+def test_print_dialog_offers_a_page_range(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.print_document() is None and "Open a paper" in window.statusBar().currentMessage()
+    open_and_wait(qtbot, window, SOULDERN)
+    dialog = window.print_document()
+    assert dialog is not None and dialog.isVisible()
+    assert (dialog.minPage(), dialog.maxPage()) == (1, 4)  # type: ignore[attr-defined]
+    dialog.reject()

@@ -168,6 +168,10 @@ class PageView(QAbstractScrollArea):
             self.setAccessibleDescription(f"Page {page + 1} of {len(self._sizes)}")
             self.page_changed.emit(page)
 
+    def render_page(self, page: int, scale: float) -> QImage:
+        """Page `page` (0-based, unrotated) at `scale` pixels a point, for printing; raises `AppError`."""
+        return self._worker.render_now(page, scale)
+
     def page_rect(self, page: int) -> QRect:
         """Page `page`'s rectangle in viewport coordinates (it may lie outside the viewport)."""
         return self._layout.rect(page).translated(self._offset())

@@ -212,12 +212,12 @@ class ReaderPane(QWidget):
     def _show_mode(self, mode: str) -> None:
         self.mode = mode
         if mode == TEXT:
-            self._ensure_text()
+            self.ensure_text()
         self.stack.setCurrentWidget(self.pages if mode == PAGE else self.text_view)
         self._update_toolbar()
         self.mode_changed.emit(mode)
 
-    def _ensure_text(self) -> None:
+    def ensure_text(self) -> None:
         """Lay the text out when first shown: a long PDF read in page view never pays for it."""
         if self.text is None or self.document is None:
             return

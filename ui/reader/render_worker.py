@@ -10,12 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
-from app.render import PageRenderer, PageSize, Word
+from app.render import PageRenderer, PageSize, Raster, Word
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from ui.reader.page_cache import PageKey
+
+
+def _image(raster: Raster) -> QImage:
+    rgb = QImage.Format.Format_RGB888
+    image = QImage(raster.samples, raster.width, raster.height, raster.stride, rgb)
+    # Converted here, once: RGB32 paints without a per-frame conversion on the GUI thread.
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
 @dataclass(frozen=True)
@@ -122,11 +129,17 @@ class RenderWorker(QObject):
         renderer = self._current(generation)
         if renderer is None or key not in self._wanted:
             return None
-        raster = renderer.render(key.page, key.scale, key.rotation)
-        rgb = QImage.Format.Format_RGB888
-        image = QImage(raster.samples, raster.width, raster.height, raster.stride, rgb)
-        # Converted here, once: RGB32 paints without a per-frame conversion on the GUI thread.
-        return image.convertToFormat(QImage.Format.Format_RGB32)
+        return _image(renderer.render(key.page, key.scale, key.rotation))
+
+    def render_now(self, page: int, scale: float) -> QImage:
+        """Page `page` at `scale` pixels a point, waited for (printing); raises `AppError`."""
+
+        def job() -> QImage:
+            if self._renderer is None:
+                raise AppError("No PDF is open to print.")
+            return _image(self._renderer.render(page, scale))
+
+        return self._executor.submit(job).result()
 
     def _words(self, page: int, generation: int) -> tuple[Word, ...] | None:
         renderer = self._current(generation)
