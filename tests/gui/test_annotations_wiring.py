@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from ui.annotation_marks import line_rects
 from ui.annotations_wiring import AnnotationsUi, install_annotations
 from ui.main_window import MainWindow
+from ui.panels.annotation_card import meta_text
 from ui.reader.reader_pane import PAGE, TEXT
 
 from tests.gui.conftest import DEMO, wait_idle
@@ -268,6 +269,7 @@ def test_words_selected_in_the_page_view_are_annotated_and_tinted(window: MainWi
     annotation = ui.panel.model.annotations()[0]
     assert " ".join(annotation.anchor.quote.split()) == selected
     assert block.start <= annotation.anchor.start < annotation.anchor.end <= block.end  # type: ignore[operator]
+    assert annotation.anchor.page == 1 and meta_text(annotation).startswith("p. 1")  # pages count from 1
     assert not pages.has_selection()
     after = average(pages.viewport().grab(box).toImage())
     assert after.blue() < before.blue() - 20 and abs(after.red() - before.red()) < 20  # tinted yellow

@@ -70,7 +70,7 @@ def accessible_text(annotation: Annotation) -> str:
     if annotation.tags:
         bits.append("tags: " + ", ".join(annotation.tags))
     if annotation.anchor.page is not None:
-        bits.append(f"page {annotation.anchor.page + 1}")
+        bits.append(f"page {annotation.anchor.page}")
     if annotation.state != "anchored":
         bits.append(STATE_LABELS[annotation.state])
     return "; ".join(bits)

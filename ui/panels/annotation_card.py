@@ -38,7 +38,7 @@ def wrapped(text: str, font: QFont, width: int, most: int) -> list[str]:
 
 
 def meta_text(annotation: Annotation) -> str:
-    bits = [] if annotation.anchor.page is None else [f"p. {annotation.anchor.page + 1}"]
+    bits = [] if annotation.anchor.page is None else [f"p. {annotation.anchor.page}"]
     if annotation.kind != "highlight":
         bits.append(annotation.kind.capitalize())
     return " · ".join(bits)
