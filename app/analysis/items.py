@@ -247,7 +247,21 @@ def _merge(numbered: list[Head], extra: list[Head], following: list[int]) -> lis
     heads.sort(key=lambda head: head.line)
     # Labels ("Apologies:") above the first real heading belong to the attendance block.
     first = next((number for number, head in enumerate(heads) if not head.label), len(heads))
-    return heads[first:]
+    return _not_restated(heads[first:])
+
+
+def _not_restated(heads: list[Head]) -> list[Head]:
+    """Without unnumbered headings that restate part of the numbered item they sit in
+    ("1. Apologies and Declarations" / "Apologies")."""
+    kept: list[Head] = []
+    owner: Head | None = None
+    for head in heads:
+        if head.number is not None:
+            owner = head
+        elif owner is not None and (head.title or "").lower() in (owner.title or "").lower():
+            continue
+        kept.append(head)
+    return kept
 
 
 def _one_word(head: Head) -> bool:

@@ -204,3 +204,14 @@ def test_items_laid_out_as_table_rows_take_the_cell_after_the_number(tmp_path: P
         ("2", "Minutes"),
         ("3", "Roads"),
     ]
+
+
+def test_unnumbered_headings_restating_their_item_are_not_items(tmp_path: Path) -> None:
+    text = (
+        "1. Apologies and Declarations of Interest\n\n"
+        "Apologies\n\nCllr Brown sent apologies for this meeting.\n\n"
+        "Declarations of Interest\n\nNone were made by any member of the committee.\n\n"
+        "2. Playing Field\n\nThe grass has been cut by the contractor twice this month.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [item.number for item in items] == ["1", "2"]
