@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import TypeVar
 
 from app import NAME, __version__, cli_annotations, ingest
 from app.analysis import analyze_file, report
@@ -17,6 +18,7 @@ from app.library import Library
 from app.paths import profile
 
 EXIT_ERROR = 2
+T = TypeVar("T")
 COMMANDS = frozenset({"text", "import", "list", "analyze", "annotate", "annotations", "backup"})
 
 
@@ -24,19 +26,24 @@ def _library(args: argparse.Namespace) -> Library:
     return Library(profile(args.home), ProcessLane())
 
 
+def in_worker(fn: Callable[..., T], path: Path, password: str | None) -> T:
+    """Run `fn(path, password)` in a worker process with a timeout, so a hostile file cannot hang us."""
+    lane = ProcessLane()
+    try:
+        return lane.run(fn, path, password, what=path.name)
+    finally:
+        lane.shutdown()
+
+
 def cmd_text(args: argparse.Namespace) -> int:
-    text = ProcessLane().run(ingest.load, Path(args.file), args.password, what=Path(args.file).name)
+    text = in_worker(ingest.load, Path(args.file), args.password)
     sys.stdout.write(text.text + "\n")
     return 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    lane = ProcessLane()
-    try:
-        fmt, analysis = lane.run(analyze_file, path, args.password, what=path.name)
-    finally:
-        lane.shutdown()
+    fmt, analysis = in_worker(analyze_file, path, args.password)
     if args.json:
         print(json.dumps(report.to_json(analysis, path.name, fmt), indent=2, ensure_ascii=False))
     else:
