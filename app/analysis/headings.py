@@ -52,7 +52,9 @@ _TERMINAL = (".", ";", ",", "?", "!")
 _JOINED = re.compile(r"\b(?:of|and|by|for|the|to|in|on|at|with|from|&|–|-)$", re.I)
 _LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-z]\s+[A-Z])\s?")
 _RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\s*(?P<rest>\S.*)$")
-_VERB = re.compile(r"\b(?:was|were|had|has|have|is|are|will|would)\b.{10,}")
+_VERB = re.compile(
+    r"\b(?:was|were|had|has|have|is|are|will|would|be|resolved|agreed|approved|noted)\b.{5,}", re.I
+)
 MAX_TITLE = 300
 
 

@@ -37,6 +37,7 @@ SENTENCE = re.compile(
     r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
     r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed)"
     r"|(?:and|duly)\s+(?:unanimously\s+)?(?:resolved|agreed)\s+(?:that|to)"
+    r"|(?-i:RESOLVED|AGREED)\s*[:–—-]?\s*(?:that|to)"
     r"|\bmoved(?:\s+and\s+seconded)?\s+(?:that|to\s+(?:approve|adopt|accept|authori[sz]e|award|appoint|receive"
     r"|direct|deny|refer|defer|table|adjourn|amend|ratify|endorse|grant|confirm)))\b",
     re.I,

@@ -162,3 +162,15 @@ def test_abbreviations_and_initials_do_not_end_a_sentence(tmp_path: Path) -> Non
         "On the proposal of Cllr. P. Burke, seconded by Cllr. A. Norton, "
         "it was resolved that the report be adopted and sent to Mr. J. Smith."
     )
+
+
+def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "Present: Cllr A Jones\n\n"
+        "47. Minutes – RESOLVED that the minutes of the last meeting be approved.\n\n"
+        "48. Roads – The gritting update was given by the officer.\n",
+    )
+    assert [(item.number, item.title) for item in analysis.items] == [("47", "Minutes"), ("48", "Roads")]
+    (span,) = analysis.items[0].resolutions
+    assert "RESOLVED that the minutes of the last meeting be approved." in span.text
