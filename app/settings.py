@@ -51,11 +51,22 @@ THEME: Setting[str] = Setting(
 RECENT_FILES: Setting[tuple[str, ...]] = Setting(
     "files.recent", tuple, (), "Recently opened files", maximum=10
 )
+READER_COLOURS: Setting[str] = Setting(
+    "reader.colours", str, "app", "Reading colours", choices=("app", "light", "dark", "sepia")
+)
+READER_FONT_FAMILY: Setting[str] = Setting("reader.font_family", str, "", "Reading font (empty: a serif)")
 HIDDEN_STRUCTURE: Setting[tuple[str, ...]] = Setting(
     "reader.hidden_structure", tuple, (), "Kinds of detected structure not highlighted", maximum=12
 )
 
-ALL: tuple[Setting[Any], ...] = (READER_FONT_SIZE, THEME, RECENT_FILES, HIDDEN_STRUCTURE)
+ALL: tuple[Setting[Any], ...] = (
+    READER_FONT_SIZE,
+    READER_COLOURS,
+    READER_FONT_FAMILY,
+    THEME,
+    RECENT_FILES,
+    HIDDEN_STRUCTURE,
+)
 
 
 class Settings:

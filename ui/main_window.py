@@ -15,11 +15,12 @@ from app.paths import Paths
 from app.positions import Positions
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QFontDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -354,6 +355,22 @@ class MainWindow(QMainWindow):
         self.settings.set(setting, size)
         self.reader.set_font_size(size)
         self.status(f"Text size {size} pt")
+
+    def choose_reading_font(self) -> QFontDialog:
+        """The font dialog, at the reading font; a choice sets the text view's family and size."""
+        from ui.reader.text_view import reading_font
+
+        text_view = self.reader.text_view
+        dialog = QFontDialog(reading_font(text_view.font_size, text_view.font_family), self)
+        dialog.setWindowTitle("Reading Font")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fontSelected.connect(self.set_reading_font)
+        dialog.open()
+        return dialog
+
+    def set_reading_font(self, font: QFont) -> None:
+        self.reader.set_font_family(font.family())
+        self._set_text_size(round(font.pointSizeF()))
 
     def choose_theme(self, choice: str) -> None:
         self.themes.choose(choice)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from app import settings as prefs
+
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -12,6 +14,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 THEME_CHOICES = (("system", "Follow System"), ("light", "Light"), ("dark", "Dark"))
+READING_CHOICES = (("app", "As the Theme"), ("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia"))
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
@@ -59,6 +62,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         action.setChecked(window.themes.choice == choice)
         group.addAction(action)
         actions[f"theme-{choice}"] = action
+    colours_menu = view_menu.addMenu("&Reading Colours")
+    colours = QActionGroup(colours_menu)
+    for choice, title in READING_CHOICES:
+        action = colours_menu.addAction(title, partial(reader.set_reading_colours, choice))
+        action.setCheckable(True)
+        action.setChecked(window.settings.get(prefs.READER_COLOURS) == choice)
+        colours.addAction(action)
+        actions[f"reading-{choice}"] = action
+    actions["font"] = view_menu.addAction("Reading &Font…", window.choose_reading_font)
     view_menu.addSeparator()
     for dock in window.docks():
         view_menu.addAction(dock.toggleViewAction())

@@ -70,7 +70,25 @@ DARK = Theme(
     heading="#a9cdee",
 )
 
+# For reading only (the text view's paper): warm paper, brown ink, gentler than white at night.
+SEPIA = Theme(
+    name="sepia",
+    window="#efe6d2",
+    base="#f8f1e1",
+    paper="#f4ecd8",
+    text="#3b2f23",
+    muted="#7a6a55",
+    accent="#8a5a2b",
+    accent_hover="#734a22",
+    on_accent="#fffaf0",
+    border="#dccfb2",
+    selection="#e6d3ad",
+    group="#ece2cb",
+    heading="#5a3818",
+)
+
 THEMES = {LIGHT.name: LIGHT, DARK.name: DARK}
+READING_THEMES = {**THEMES, SEPIA.name: SEPIA}
 
 
 def system_is_dark() -> bool:

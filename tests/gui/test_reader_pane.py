@@ -7,15 +7,18 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from app import settings as prefs
 from app.model import DocumentText
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
 from ui.reader.find_bar import find_all
 from ui.reader.reader_pane import PAGE, TEXT, ReaderPane
 from ui.reader.text_map import TextMap
+from ui.theme import DARK, LIGHT, SEPIA
 
 from tests.factories import write_agenda_pack, write_pdf_minutes
 from tests.gui.conftest import DEMO, WindowFactory, wait_idle
@@ -284,4 +287,29 @@ def test_print_dialog_offers_a_page_range(window: MainWindow, qtbot: QtBot) -> N
     dialog = window.print_document()
     assert dialog is not None and dialog.isVisible()
     assert (dialog.minPage(), dialog.maxPage()) == (1, 4)  # type: ignore[attr-defined]
+    dialog.reject()
+
+
+def test_reading_colours_and_font_apply_to_the_text_view_and_are_remembered(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    reader = open_and_wait(qtbot, window, LANCASHIRE)
+    browser = reader.text_view.browser
+    window.menu_actions["reading-sepia"].trigger()
+    qtbot.waitUntil(lambda: browser.grab().toImage().pixelColor(5, 5).name() == SEPIA.paper)
+    assert window.settings.get(prefs.READER_COLOURS) == "sepia"
+    assert SEPIA.text in browser.document().defaultStyleSheet()
+    assert reader.legend.isVisible()
+
+    window.menu_actions["reading-dark"].trigger()
+    qtbot.waitUntil(lambda: browser.grab().toImage().pixelColor(5, 5).name() == DARK.paper)
+    window.menu_actions["reading-app"].trigger()  # the app is light
+    qtbot.waitUntil(lambda: browser.grab().toImage().pixelColor(5, 5).name() == LIGHT.paper)
+
+    dialog = window.choose_reading_font()
+    family = QFont("DejaVu Sans").family()
+    dialog.fontSelected.emit(QFont(family, 15))
+    assert browser.document().defaultFont().family() == family
+    assert reader.text_view.font_size == 15
+    assert window.settings.get(prefs.READER_FONT_FAMILY) == family
     dialog.reject()

@@ -34,7 +34,7 @@ from ui.reader.structure_legend import StructureLegend, highlight_colour
 from ui.reader.text_map import TextMap
 from ui.reader.text_view import ReaderView
 from ui.reader.toolbar import ReaderToolbar
-from ui.theme import LIGHT, Theme
+from ui.theme import LIGHT, READING_THEMES, Theme
 
 PAGE, TEXT = "page", "text"
 SETTLE_MS = 250  # a position is taken as settled (outline follows, position saved) after this still time
@@ -60,7 +60,7 @@ class ReaderPane(QWidget):
 
     def __init__(self, settings: prefs.Settings, positions: Positions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.positions = positions
+        self.settings, self.positions = settings, positions
         self.toolbar = ReaderToolbar(self)
         self.legend = StructureLegend(settings)
         legend_bar = QWidget()
@@ -72,6 +72,7 @@ class ReaderPane(QWidget):
         # A narrow window clips the legend rather than being held wide by it.
         legend_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.text_view = ReaderView(settings.get(prefs.READER_FONT_SIZE))
+        self.text_view.set_font_family(settings.get(prefs.READER_FONT_FAMILY))
         self.pages = PageView()
         self.find_bar = FindBar()
         self.stack = QStackedWidget()
@@ -96,7 +97,7 @@ class ReaderPane(QWidget):
         self.forward_stack: list[Position] = []
         self.hits: list[tuple[int, int]] = []
         self.hit = -1
-        self._theme = LIGHT
+        self._theme = self._app_theme = LIGHT
         self._map: TextMap | None = None
         self._spans: list[marks.Highlight] = []
         self._mapper: marks.PageMapper | None = None
@@ -243,9 +244,29 @@ class ReaderPane(QWidget):
         self.pages.setFocus()
 
     def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
+        """Follow the application's theme (the text view too, unless it has reading colours of its own)."""
+        self._app_theme = theme
         self.legend.set_theme(theme)
-        self.text_view.set_theme(theme)  # lays the same text out again: the map still holds
+        self._apply_reading_colours()
+
+    def reading_theme(self) -> Theme:
+        choice = self.settings.get(prefs.READER_COLOURS)
+        return self._app_theme if choice == "app" else READING_THEMES.get(choice, self._app_theme)
+
+    def set_reading_colours(self, choice: str) -> None:
+        """The text view's colours: "app" (as the application), "light", "dark" or "sepia"."""
+        self.settings.set(prefs.READER_COLOURS, choice)
+        self._apply_reading_colours()
+
+    def _apply_reading_colours(self) -> None:
+        self._theme = self.reading_theme()
+        self.text_view.set_theme(self._theme)  # lays the same text out again: the map still holds
+        self._refresh_marks()
+
+    def set_font_family(self, family: str) -> None:
+        """Read the text view in `family` ("" for the default serif); remembered."""
+        self.settings.set(prefs.READER_FONT_FAMILY, family)
+        self.text_view.set_font_family(family)
         self._refresh_marks()
 
     def set_font_size(self, size: float) -> None:

@@ -93,6 +93,16 @@ def stylesheet(theme: Theme, size: float) -> str:
     """
 
 
+def paper_stylesheet(theme: Theme) -> str:
+    """The reader's paper and header in `theme`'s colours (the reader's own: it may differ from the app's)."""
+    return f"""
+        QWidget#reader, QWidget#readerHeader, QTextBrowser#readerText {{ background: {theme.paper}; }}
+        QTextBrowser#readerText, QLabel#readerTitle {{ color: {theme.text}; }}
+        QLabel#readerMeta {{ color: {theme.muted}; }}
+        QFrame#readerRule {{ background: {theme.border}; }}
+    """
+
+
 def meta_line(document: Document) -> str:
     """Council, body, meeting date and format in one quiet line under the title."""
     where = council_and_body(document)

@@ -17,9 +17,10 @@ SERIF = ("Charter", "Georgia", "Noto Serif", "Source Serif 4", "DejaVu Serif", "
 SANS = ("Noto Sans", "Segoe UI", "Helvetica Neue", "Cantarell", "DejaVu Sans", "sans-serif")
 
 
-def reading_font(size: float) -> QFont:
+def reading_font(size: float, family: str = "") -> QFont:
+    """The reading face at `size` points: `family` if chosen (and installed), else the first serif found."""
     font = QFont()
-    font.setFamilies(list(SERIF))
+    font.setFamilies([family, *SERIF] if family else list(SERIF))
     font.setPointSizeF(size)
     font.setStyleHint(QFont.StyleHint.Serif)
     return font
@@ -39,6 +40,7 @@ class ReaderView(QWidget):
         self._text: DocumentText | None = None
         self._theme = LIGHT
         self._size = float(font_size)
+        self._family = ""
         self._awaiting_paint = False
         self.title = QLabel(wordWrap=True)
         self.title.setObjectName("readerTitle")
@@ -92,12 +94,24 @@ class ReaderView(QWidget):
         self._apply_fonts()
         self._render(keep_position=True)
 
+    def set_font_family(self, family: str) -> None:
+        """Read in `family` ("" for the default serif)."""
+        self._family = family
+        self._apply_fonts()
+        self._render(keep_position=True)
+
+    @property
+    def font_family(self) -> str:
+        return self._family
+
     def set_theme(self, theme: Theme) -> None:
+        """Colour the text with `theme`; a theme other than the application's paints its own paper."""
         self._theme = theme
+        self.setStyleSheet(rendering.paper_stylesheet(theme))
         self._render(keep_position=True)
 
     def _apply_fonts(self) -> None:
-        self.browser.document().setDefaultFont(reading_font(self._size))
+        self.browser.document().setDefaultFont(reading_font(self._size, self._family))
         title_font = QFont()
         title_font.setFamilies(list(SANS))
         title_font.setPointSizeF(self._size * 1.55)
@@ -122,7 +136,7 @@ class ReaderView(QWidget):
     # -- layout ------------------------------------------------------------------
     def _fit_column(self) -> None:
         """Centre a column about MEASURE_CHARS wide; narrower windows get a modest margin instead."""
-        measure = QFontMetricsF(reading_font(self._size)).averageCharWidth() * MEASURE_CHARS
+        measure = QFontMetricsF(reading_font(self._size, self._family)).averageCharWidth() * MEASURE_CHARS
         side = max(MIN_SIDE_MARGIN, int((self.browser.viewport().width() - measure) / 2))
         root = self.browser.document().rootFrame()
         frame = root.frameFormat()
