@@ -108,7 +108,9 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
                 score -= 1.0  # a bare "3" is more often a table cell or a page number than an item
             printed = number.text if number.text.startswith("(") else number.text.rstrip(".:)")
             head = Head(printed, title or None, line.index, last, line.start, run_on=run_on)
-            style = (line.kind == "list_item", _indented(line, doc.format))
+            # A list item is told from a heading reliably only where the source marks both up.
+            listed = line.kind == "list_item" and doc.format in STRUCTURED_FORMATS
+            style = (listed, _indented(line, doc.format))
             found.append(_Candidate(number, head, score, style))
     return found
 
