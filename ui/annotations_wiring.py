@@ -92,11 +92,12 @@ class AnnotationsUi(QObject):
         for layer in (self.marks, self.page_marks):
             layer.selection_cleared.connect(toolbar.hide)
         self.marks.annotation_clicked.connect(self.reveal)
+        self.page_marks.annotation_clicked.connect(self.reveal)
         toolbar.highlight_requested.connect(lambda colour: self.annotate(kind="highlight", colour=colour))
         toolbar.underline_requested.connect(lambda: self.annotate(kind="underline"))
         toolbar.note_requested.connect(self.note_on_selection)
         toolbar.tags_requested.connect(lambda names: self.annotate(kind="highlight", tags=names))
-        toolbar.dismissed.connect(self.reader.text_view.browser.setFocus)
+        toolbar.dismissed.connect(reader.focus_view)
         for view in (reader.text_view.browser, reader.pages):
             view.verticalScrollBar().valueChanged.connect(toolbar.hide)
         self.window.themes.changed.connect(self.apply_theme)
@@ -324,7 +325,11 @@ def _backup_failed(error: AppError) -> None:
 
 
 def install_annotations(window: MainWindow, tasks: Tasks) -> AnnotationsUi:
-    """Bring annotations into a built main window; also starts the day's backup if due."""
+    """Bring annotations into a built main window (once: a second call returns the first's);
+    also starts the day's backup if due."""
+    installed = window.findChild(AnnotationsUi)
+    if isinstance(installed, AnnotationsUi):
+        return installed
     annotations = AnnotationsUi(window, tasks)
     annotations.load_tags()
     annotations.back_up_if_due()

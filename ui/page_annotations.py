@@ -12,8 +12,8 @@ import re
 from app import highlights as marks
 from app.model import Annotation, BBox, DocumentText
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.annotation_marks import SETTLE_MS, UNDERLINE_PX, mark_colour
@@ -34,11 +34,13 @@ class PageAnnotations(QWidget):
     """A see-through layer over the page view's viewport: draws annotations, reports selections.
 
     `selection_made(rect)` once a word selection has settled and was found in the
-    text (`rect` in the viewport's coordinates); `selection_cleared()` otherwise.
+    text (`rect` in the viewport's coordinates); `selection_cleared()` otherwise;
+    `annotation_clicked(id)` on a plain click on an annotated passage.
     """
 
     selection_made = Signal(QRect)
     selection_cleared = Signal()
+    annotation_clicked = Signal(str)
 
     def __init__(self, reader: ReaderPane) -> None:
         super().__init__(reader.pages.viewport())
@@ -114,10 +116,30 @@ class PageAnnotations(QWidget):
         self.setGeometry(self.pages.viewport().rect())
         self.update()
 
+    def annotation_at(self, point: QPoint) -> Annotation | None:
+        """The annotation drawn under `point` of the viewport (the last drawn, on top), if any."""
+        mapper = self.mapper()
+        if mapper is None:
+            return None
+        for annotation in reversed(self.annotations):
+            boxes = mapper.rects(annotation.anchor.start or 0, annotation.anchor.end or 0)
+            if any(rect.contains(QPointF(point)) for rect in self._rects(boxes)):
+                return annotation
+        return None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self._fit()
+        elif isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonRelease:
+            self._released(event)
         return super().eventFilter(watched, event)
+
+    def _released(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.pages.has_selection():
+            return
+        annotation = self.annotation_at(event.position().toPoint())
+        if annotation is not None:
+            self.annotation_clicked.emit(annotation.id)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         mapper = self.mapper()

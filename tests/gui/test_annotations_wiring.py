@@ -199,12 +199,14 @@ def test_opening_in_context_from_all_annotations_opens_the_paper_and_jumps(
 
 def test_menus_and_the_daily_backup(window: MainWindow, qtbot: QtBot) -> None:
     ui = install_annotations(window, window.tasks)
+    assert install_annotations(window, window.tasks) is ui  # installed once, whoever asks again
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles.index("Edit") == titles.index("File") + 1
     assert titles.index("Annotations") == titles.index("Help") - 1
     edit = window.menuBar().actions()[titles.index("Edit")].menu()
     assert isinstance(edit, QMenu)
     assert [a.shortcut().toString() for a in edit.actions()[:2]] == ["Ctrl+Z", "Ctrl+Shift+Z"]
+    assert sum(a.text().startswith("&Undo") for a in edit.actions()) == 1
     assert not ui.actions["undo"].isEnabled()
     file_menu = window.menuBar().actions()[titles.index("File")].menu()
     assert isinstance(file_menu, QMenu)
@@ -273,6 +275,10 @@ def test_words_selected_in_the_page_view_are_annotated_and_tinted(window: MainWi
     assert not pages.has_selection()
     after = average(pages.viewport().grab(box).toImage())
     assert after.blue() < before.blue() - 20 and abs(after.red() - before.red()) < 20  # tinted yellow
+
+    ui.panel.view.clearSelection()
+    qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=box.topLeft() + QPoint(3, 4))
+    assert [a.id for a in ui.panel.selected()] == [annotation.id]  # the passage leads to its card
 
     window.reader.set_mode(TEXT)  # the same highlight in the text view
     qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
