@@ -313,3 +313,24 @@ def test_reading_colours_and_font_apply_to_the_text_view_and_are_remembered(
     assert reader.text_view.font_size == 15
     assert window.settings.get(prefs.READER_FONT_FAMILY) == family
     dialog.reject()
+
+
+def test_the_keyboard_reaches_every_reader_control_and_each_has_a_name(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    window.activateWindow()
+    reader.pages.setFocus()
+    reached = []
+    for _ in range(80):  # Tab, round the whole window
+        window.focusNextChild()
+        reached.append(QApplication.focusWidget())
+    bar = reader.toolbar
+    for action in (bar.page_action, bar.text_action, bar.out_action, bar.in_action, bar.right_action):
+        button = bar.widgetForAction(action)
+        assert button in reached, action.toolTip()
+        assert button.accessibleName()
+    assert bar.page_box in reached and bar.zoom_box in reached
+    assert all(button in reached for button in reader.legend.buttons.values() if button.isEnabled())
+    for widget in (reader.pages, reader.text_view.browser, bar.page_box, bar.zoom_box, reader.find_bar.field):
+        assert widget.accessibleName()

@@ -61,6 +61,7 @@ class ReaderView(QWidget):
         header_layout.addWidget(rule)
         self.browser = QTextBrowser()
         self.browser.setObjectName("readerText")
+        self.browser.setAccessibleName("Text of the paper")
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         # Text wraps to the column; a table a pixel too wide must not bring a horizontal scroll bar.

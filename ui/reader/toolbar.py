@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIntValidator
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QToolBar, QToolButton, QWidget
 
 FIT_WIDTH_TEXT, FIT_PAGE_TEXT = "Fit width", "Fit page"
 ZOOM_STEPS = (50, 75, 100, 125, 150, 200, 300, 400)
@@ -28,8 +28,8 @@ class ReaderToolbar(QToolBar):
         self.setMovable(False)
         self.setFloatable(False)
         modes = QActionGroup(self)
-        self.page_action = self._action("Page view", "The printed pages (Ctrl+1)", "Ctrl+1", checkable=True)
-        self.text_action = self._action("Text view", "The text, reflowed (Ctrl+2)", "Ctrl+2", checkable=True)
+        self.page_action = self._action("Page view", "Page view: the printed pages (Ctrl+1)", "Ctrl+1", True)
+        self.text_action = self._action("Text view", "Text view: the text reflowed (Ctrl+2)", "Ctrl+2", True)
         for action, mode in ((self.page_action, "page"), (self.text_action, "text")):
             modes.addAction(action)
             self.addAction(action)
@@ -74,8 +74,17 @@ class ReaderToolbar(QToolBar):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(spacer)
+        self._reachable()
 
-    def _action(self, text: str, tip: str, shortcut: str = "", *, checkable: bool = False) -> QAction:
+    def _reachable(self) -> None:
+        """Toolbar buttons take no focus by default: these do (Tab reaches them), with spoken names."""
+        for action in self.actions():
+            button = self.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(action.toolTip().split(" (")[0])
+
+    def _action(self, text: str, tip: str, shortcut: str = "", checkable: bool = False) -> QAction:
         action = QAction(text, self)
         action.setToolTip(tip)
         action.setCheckable(checkable)
