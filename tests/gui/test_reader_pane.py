@@ -334,3 +334,13 @@ def test_the_keyboard_reaches_every_reader_control_and_each_has_a_name(
     assert all(button in reached for button in reader.legend.buttons.values() if button.isEnabled())
     for widget in (reader.pages, reader.text_view.browser, bar.page_box, bar.zoom_box, reader.find_bar.field):
         assert widget.accessibleName()
+
+
+def test_the_outline_follows_the_reading_position(window: MainWindow, qtbot: QtBot) -> None:
+    reader = open_and_wait(qtbot, window, SOULDERN)
+    items = [span for span in reader.shown_spans() if span.kind == "item"]
+    late = items[-1]
+    reader.jump_to_offset(late.start)
+    qtbot.waitUntil(lambda: window.outline.current_offset() == late.start, timeout=3_000)
+    reader.go_back()
+    qtbot.waitUntil(lambda: (window.outline.current_offset() or 0) < items[1].start, timeout=3_000)
