@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,6 @@ from app.positions import Positions
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QFileDialog,
     QFontDialog,
@@ -45,9 +44,8 @@ from ui.theme import Theme, ThemeController
 if TYPE_CHECKING:  # the library loads on its lane, the About box when asked for: not before the first paint
     from app.library import ImportOutcome, Library
 
-    from PySide6.QtPrintSupport import QPrinter
-
     from ui.dialogs.about import AboutDialog
+    from ui.reader.printing import PrintCommands
 
 LAYOUT_FILE = "window.ini"
 LAYOUT_VERSION = 1
@@ -375,65 +373,11 @@ class MainWindow(QMainWindow):
     def choose_theme(self, choice: str) -> None:
         self.themes.choose(choice)
 
-    # -- printing -------------------------------------------------------------------------
-    def _printable(self) -> bool:
-        if self.reader.document is None and self.reader.pdf_path is None:
-            self.status("Open a paper to print it.")
-            return False
-        return True
+    @cached_property
+    def printing(self) -> PrintCommands:
+        from ui.reader.printing import PrintCommands  # Qt's print support: not before the first paint
 
-    def print_document(self) -> QDialog | None:
-        """The print dialog (all pages or a range); printing starts when it is accepted."""
-        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-
-        if not self._printable():
-            return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange)
-        dialog.setMinMax(1, max(self.reader.pages.page_count, 1))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._print(printer))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()  # not exec(): nothing waits on it
-        return dialog
-
-    def choose_pdf_to_print(self) -> QFileDialog | None:
-        """Ask where to save the paper printed as a PDF file."""
-        if not self._printable():
-            return None
-        shown = self.reader.document.title if self.reader.document else self.reader.pdf_path.stem  # type: ignore[union-attr]
-        suggested = Path.home() / f"{shown} (printed).pdf"
-        dialog = QFileDialog(self, "Print to PDF", str(suggested), "PDF files (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.print_to_pdf(Path(name)))
-        dialog.open()
-        return dialog
-
-    def print_to_pdf(self, path: Path, first: int = 0, last: int = 0) -> int:
-        """Print pages `first`…`last` (1-based; 0: all) to a PDF file; returns the pages written."""
-        from PySide6.QtPrintSupport import QPrinter
-
-        from ui.reader.printing import pdf_printer
-
-        printer = pdf_printer(str(path))
-        if first > 0:
-            printer.setPrintRange(QPrinter.PrintRange.PageRange)
-            printer.setFromTo(first, max(first, last))
-        return self._print(printer)
-
-    def _print(self, printer: QPrinter) -> int:
-        from ui.reader.printing import print_reader
-
-        try:
-            sheets = print_reader(self.reader, printer)
-        except AppError as error:
-            self.errors.show_error(error)
-            return 0
-        self.status(f"Printed {sheets} page{'s' if sheets != 1 else ''}.")
-        return sheets
+        return PrintCommands(self.reader, self, self.status, self.errors.show_error)
 
     def show_about(self) -> AboutDialog:
         from ui.dialogs.about import AboutDialog  # reads package metadata: not before the first paint

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,23 +19,10 @@ READING_CHOICES = (("app", "As the Theme"), ("light", "Light"), ("dark", "Dark")
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
-    """Create File, View and Help; return the actions other code needs, by name."""
+    """Create File, Edit, View, Go and Help; return the actions other code needs, by name."""
     actions: dict[str, QAction] = {}
     bar = window.menuBar()
-
-    file_menu = bar.addMenu("&File")
-    actions["open"] = file_menu.addAction("&Open…", QKeySequence.StandardKey.Open, window.choose_files)
-    window.recent_menu = QMenu("Open &Recent", file_menu)
-    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
-    file_menu.addMenu(window.recent_menu)
-    file_menu.addSeparator()
-    actions["print"] = file_menu.addAction("&Print…", QKeySequence.StandardKey.Print, window.print_document)
-    actions["print-pdf"] = file_menu.addAction(
-        "Print to P&DF…", QKeySequence("Ctrl+Shift+P"), window.choose_pdf_to_print
-    )
-    file_menu.addSeparator()
-    actions["quit"] = file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, window.close)
-
+    _file_menu(window, bar.addMenu("&File"), actions)
     reader = window.reader
     edit_menu = bar.addMenu("&Edit")
     actions["find"] = edit_menu.addAction("&Find…", QKeySequence.StandardKey.Find, reader.open_find)
@@ -44,8 +32,47 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["find-previous"] = edit_menu.addAction(
         "Find Pre&vious", QKeySequence.StandardKey.FindPrevious, lambda: reader.step_hit(-1)
     )
+    _view_menu(window, bar.addMenu("&View"), actions)
+    go_menu = bar.addMenu("&Go")
+    actions["back"] = go_menu.addAction("&Back", QKeySequence("Alt+Left"), reader.go_back)
+    actions["forward"] = go_menu.addAction("&Forward", QKeySequence("Alt+Right"), reader.go_forward)
+    help_menu = bar.addMenu("&Help")
+    actions["about"] = help_menu.addAction(f"&About {window.app_name}", window.show_about)
+    return actions
 
-    view_menu = bar.addMenu("&View")
+
+def _file_menu(window: MainWindow, file_menu: QMenu, actions: dict[str, QAction]) -> None:
+    actions["open"] = file_menu.addAction("&Open…", QKeySequence.StandardKey.Open, window.choose_files)
+    window.recent_menu = QMenu("Open &Recent", file_menu)
+    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    file_menu.addMenu(window.recent_menu)
+    file_menu.addSeparator()
+    # Lambdas: `window.printing` (Qt's print support) is made on first use, not with the menu.
+    print_document = lambda: window.printing.print_document()  # noqa: E731, PLW0108
+    print_to_pdf = lambda: window.printing.choose_pdf()  # noqa: E731, PLW0108
+    actions["print"] = file_menu.addAction("&Print…", QKeySequence.StandardKey.Print, print_document)
+    actions["print-pdf"] = file_menu.addAction("Print to P&DF…", QKeySequence("Ctrl+Shift+P"), print_to_pdf)
+    file_menu.addSeparator()
+    actions["quit"] = file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, window.close)
+
+
+def _choices(
+    menu: QMenu, choices: tuple[tuple[str, str], ...], current: str, choose: Callable[[str], None]
+) -> dict[str, QAction]:
+    """One checkable action per choice, exclusive, the current one checked."""
+    group = QActionGroup(menu)
+    made = {}
+    for choice, title in choices:
+        action = menu.addAction(title, partial(choose, choice))
+        action.setCheckable(True)
+        action.setChecked(current == choice)
+        group.addAction(action)
+        made[choice] = action
+    return made
+
+
+def _view_menu(window: MainWindow, view_menu: QMenu, actions: dict[str, QAction]) -> None:
+    reader = window.reader
     view_menu.addAction(reader.toolbar.page_action)
     view_menu.addAction(reader.toolbar.text_action)
     view_menu.addSeparator()
@@ -54,31 +81,16 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["smaller"] = view_menu.addAction("&Smaller Text", QKeySequence("Ctrl+-"), window.text_smaller)
     actions["reset"] = view_menu.addAction("&Actual Size", QKeySequence("Ctrl+0"), window.text_reset)
     view_menu.addSeparator()
-    theme_menu = view_menu.addMenu("&Theme")
-    group = QActionGroup(theme_menu)
-    for choice, title in THEME_CHOICES:
-        action = theme_menu.addAction(title, partial(window.choose_theme, choice))
-        action.setCheckable(True)
-        action.setChecked(window.themes.choice == choice)
-        group.addAction(action)
-        actions[f"theme-{choice}"] = action
-    colours_menu = view_menu.addMenu("&Reading Colours")
-    colours = QActionGroup(colours_menu)
-    for choice, title in READING_CHOICES:
-        action = colours_menu.addAction(title, partial(reader.set_reading_colours, choice))
-        action.setCheckable(True)
-        action.setChecked(window.settings.get(prefs.READER_COLOURS) == choice)
-        colours.addAction(action)
-        actions[f"reading-{choice}"] = action
+    themes = _choices(view_menu.addMenu("&Theme"), THEME_CHOICES, window.themes.choice, window.choose_theme)
+    actions.update({f"theme-{choice}": action for choice, action in themes.items()})
+    colours = _choices(
+        view_menu.addMenu("&Reading Colours"),
+        READING_CHOICES,
+        window.settings.get(prefs.READER_COLOURS),
+        reader.set_reading_colours,
+    )
+    actions.update({f"reading-{choice}": action for choice, action in colours.items()})
     actions["font"] = view_menu.addAction("Reading &Font…", window.choose_reading_font)
     view_menu.addSeparator()
     for dock in window.docks():
         view_menu.addAction(dock.toggleViewAction())
-
-    go_menu = bar.addMenu("&Go")
-    actions["back"] = go_menu.addAction("&Back", QKeySequence("Alt+Left"), reader.go_back)
-    actions["forward"] = go_menu.addAction("&Forward", QKeySequence("Alt+Right"), reader.go_forward)
-
-    help_menu = bar.addMenu("&Help")
-    actions["about"] = help_menu.addAction(f"&About {window.app_name}", window.show_about)
-    return actions

@@ -261,9 +261,9 @@ def test_printing_a_pdf_to_pdf_gives_its_pages_or_the_range_asked_for(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     open_and_wait(qtbot, window, SOULDERN)
-    assert window.print_to_pdf(tmp_path / "all.pdf") == 4
+    assert window.printing.print_to_pdf(tmp_path / "all.pdf") == 4
     assert pdf_page_count(tmp_path / "all.pdf") == 4
-    assert window.print_to_pdf(tmp_path / "two.pdf", 2, 3) == 2
+    assert window.printing.print_to_pdf(tmp_path / "two.pdf", 2, 3) == 2
     assert pdf_page_count(tmp_path / "two.pdf") == 2
     assert "Printed 2 pages" in window.statusBar().currentMessage()
 
@@ -272,7 +272,7 @@ def test_printing_a_text_paper_to_pdf_paginates_its_text(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     reader = open_and_wait(qtbot, window, LANCASHIRE)
-    sheets = window.print_to_pdf(tmp_path / "text.pdf")
+    sheets = window.printing.print_to_pdf(tmp_path / "text.pdf")
     assert sheets > 1 and pdf_page_count(tmp_path / "text.pdf") == sheets
     import pymupdf
 
@@ -282,9 +282,9 @@ def test_printing_a_text_paper_to_pdf_paginates_its_text(
 
 
 def test_print_dialog_offers_a_page_range(window: MainWindow, qtbot: QtBot) -> None:
-    assert window.print_document() is None and "Open a paper" in window.statusBar().currentMessage()
+    assert window.printing.print_document() is None and "Open a paper" in window.statusBar().currentMessage()
     open_and_wait(qtbot, window, SOULDERN)
-    dialog = window.print_document()
+    dialog = window.printing.print_document()
     assert dialog is not None and dialog.isVisible()
     assert (dialog.minPage(), dialog.maxPage()) == (1, 4)  # type: ignore[attr-defined]
     dialog.reject()

@@ -1,4 +1,4 @@
-"""Printing the paper shown, or a range of its pages, to a printer or a PDF file.
+"""Printing the paper shown, or a range of its pages, to a printer or a PDF file (File ▸ Print…).
 
 A PDF prints its own pages, rendered afresh at the printer's resolution; any
 other paper prints the text view's laid-out text, paginated by Qt.
@@ -6,11 +6,16 @@ other paper prints the text view's laid-out text, paginated by Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from app.errors import AppError
 from app.model import DocumentText
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ui.reader import rendering
 from ui.reader.reader_pane import ReaderPane
@@ -84,3 +89,68 @@ def _print_pages(pane: ReaderPane, printer: QPrinter, pages: range) -> int:
     finally:
         painter.end()
     return len(pages)
+
+
+class PrintCommands:
+    """File ▸ Print and Print to PDF for one reader pane: non-blocking dialogs, messages to the window."""
+
+    def __init__(
+        self,
+        pane: ReaderPane,
+        window: QWidget,
+        status: Callable[[str], None],
+        show_error: Callable[[AppError], object],
+    ) -> None:
+        self._pane, self._window, self._status, self._show_error = pane, window, status, show_error
+
+    def _printable(self) -> bool:
+        if self._pane.document is None and self._pane.pdf_path is None:
+            self._status("Open a paper to print it.")
+            return False
+        return True
+
+    def print_document(self) -> QPrintDialog | None:
+        """The print dialog (all pages or a range); printing starts when it is accepted."""
+        if not self._printable():
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self._window)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange)
+        dialog.setMinMax(1, max(self._pane.pages.page_count, 1))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.print_with(printer))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()  # not exec(): nothing waits on it
+        return dialog
+
+    def choose_pdf(self) -> QFileDialog | None:
+        """Ask where to save the paper printed as a PDF file."""
+        if not self._printable():
+            return None
+        pane = self._pane
+        shown = pane.document.title if pane.document else pane.pdf_path.stem if pane.pdf_path else "Paper"
+        suggested = Path.home() / f"{shown} (printed).pdf"
+        dialog = QFileDialog(self._window, "Print to PDF", str(suggested), "PDF files (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.print_to_pdf(Path(name)))
+        dialog.open()
+        return dialog
+
+    def print_to_pdf(self, path: Path, first: int = 0, last: int = 0) -> int:
+        """Print pages `first`…`last` (1-based; 0: all) to a PDF file; returns the pages written."""
+        printer = pdf_printer(str(path))
+        if first > 0:
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(first, max(first, last))
+        return self.print_with(printer)
+
+    def print_with(self, printer: QPrinter) -> int:
+        try:
+            sheets = print_reader(self._pane, printer)
+        except AppError as error:
+            self._show_error(error)
+            return 0
+        self._status(f"Printed {sheets} page{'s' if sheets != 1 else ''}.")
+        return sheets
