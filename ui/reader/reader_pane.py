@@ -422,9 +422,12 @@ class ReaderPane(QWidget):
 
     def search(self, query: str) -> None:
         """Mark every hit of `query`; the first at or after the reading position becomes current."""
+        if self.text is None:  # a PDF shown from its file, still being read: searched once it is in
+            self.find_bar.count.setText("Reading the text…" if query.strip() else "")
+            return
         # Typing on keeps the hit shown if it still matches: search on from there, not from the top.
         here = self.hits[self.hit][0] if 0 <= self.hit < len(self.hits) else self.place().offset
-        self.hits = find_all(self.text.text, query) if self.text is not None else []
+        self.hits = find_all(self.text.text, query)
         self.hit = next((number for number, (start, _end) in enumerate(self.hits) if start >= here), 0)
         self.hit = self.hit if self.hits else -1
         self.find_bar.show_count(self.hit, len(self.hits))
