@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         moved file waits for them: the text view will say what can be shown)."""
         try:
             self.reader.open_pdf(path, self.passwords.get(path))
+        except PasswordRequired as error:
+            self.ask_password(path, wrong=error.wrong, paths=[path])  # its text shows meanwhile
+            return
         except AppError:
             return
         self.center.setCurrentWidget(self.reader)

@@ -344,3 +344,36 @@ def test_the_outline_follows_the_reading_position(window: MainWindow, qtbot: QtB
     qtbot.waitUntil(lambda: window.outline.current_offset() == late.start, timeout=3_000)
     reader.go_back()
     qtbot.waitUntil(lambda: (window.outline.current_offset() or 0) < items[1].start, timeout=3_000)
+
+
+def test_a_protected_pdf_of_the_library_asks_again_in_a_new_session(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = write_pdf_minutes(tmp_path / "secret.pdf", password="swordfish")
+    first = make_window()
+    first.show()
+    first.start()
+    first.open_files([path])
+    assert first.password_dialog is not None
+    first.password_dialog.setTextValue("swordfish")
+    first.password_dialog.accept()
+    qtbot.waitUntil(lambda: first.reader.document is not None, timeout=30_000)
+    wait_idle(qtbot, first)
+    document_id = first.reader.document.id  # type: ignore[union-attr]
+    first.close()
+
+    second = make_window()
+    second.show()
+    second.start()
+    wait_idle(qtbot, second)
+    second.open_document(document_id)
+    dialog = second.password_dialog
+    assert dialog is not None and "protected" in dialog.labelText()
+    qtbot.waitUntil(lambda: second.reader.document is not None, timeout=30_000)
+    assert second.reader.mode == TEXT  # its text, while the password is asked for
+    dialog.setTextValue("swordfish")
+    dialog.accept()
+    assert second.reader.mode == PAGE and second.reader.pages.page_count == 2
+    assert second.reader.pages._highlights
+    wait_idle(qtbot, second)
+    assert second.reader.document is not None and second.reader.document.id == document_id

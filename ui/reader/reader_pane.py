@@ -139,6 +139,7 @@ class ReaderPane(QWidget):
         self.pdf_path = path
         self._awaiting_page_paint = True
         self._show_mode(PAGE)
+        self._refresh_marks()  # the paper's own pages, once its password came: marks as in the text
         self.focus_view()
 
     def focus_view(self) -> None:
