@@ -72,10 +72,11 @@ class Style:
         text = line.text
         if line.size >= self.body * HEADING_RATIO and len(text) <= 200:
             return self.levels.get(line.size, 1)
-        short = not full and len(text) <= 100 and not text.endswith((".", ",", ";"))
+        if full or len(text) > 100 or text.endswith((".", ",", ";")):
+            return 0  # long or sentence-like: body text (checked first, as most lines are)
         letters = [char for char in text if char.isalpha()]
         capitals = len(letters) >= 4 and all(char.isupper() for char in letters)
-        return len(self.levels) + 1 if short and letters and (line.bold or capitals) else 0
+        return len(self.levels) + 1 if letters and (line.bold or capitals) else 0
 
 
 def rows_of(lines: list[Line]) -> list[list[Line]]:

@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 BOLD_FLAG = 16
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
@@ -15,6 +15,7 @@ BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "
 SPACED = re.compile(r"\S+(?: {1,3}\S+)*")
 WORDY = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}")  # at least three letters
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(
     r"^(?:page)?[-–(|]?\d{1,4}[-–)]?(?:(?:of|/)\d{1,4})?$|^page\d{1,4}of\d{1,4}\b", re.I
 )
@@ -23,9 +24,11 @@ RUNNING_ZONE = 0.15
 NUMBER_ZONE = 0.08
 
 
-@dataclass(frozen=True)
-class Line:
-    """One visual line (or a piece of one, split at a wide gap) with its look."""
+class Line(NamedTuple):
+    """One visual line (or a piece of one, split at a wide gap) with its look.
+
+    A named tuple: tens of thousands are made for a long pack, and they cross process boundaries.
+    """
 
     text: str
     x0: float
@@ -75,20 +78,24 @@ def _is_bold(span: dict[str, Any]) -> bool:
 
 def _piece(spans: list[dict[str, Any]]) -> Line | None:
     visible = [span for span in spans if span["text"].strip()]
-    text = _clean("".join(span["text"] for span in spans)).strip()
-    if not visible or not text:
+    if not visible:
+        return None
+    text = _clean(spans[0]["text"] if len(spans) == 1 else "".join(span["text"] for span in spans)).strip()
+    if not text:
         return None
     x0 = _trimmed(visible[0], left=True)
     x1 = _trimmed(visible[-1], left=False)
     if len(visible) == 1:
         _, y0, _, y1 = visible[0]["bbox"]
         size = visible[0]["size"]
+        bold = _is_bold(visible[0])
     else:
         y0 = min(span["bbox"][1] for span in visible)
         y1 = max(span["bbox"][3] for span in visible)
         size = max(span["size"] for span in visible)
+        bold = all(_is_bold(s) for s in visible)
     text = " ".join(text.split()) if "  " in text or "\t" in text else text
-    return Line(text, x0, y0, x1, y1, round(size, 1), all(_is_bold(s) for s in visible))
+    return Line(text, x0, y0, x1, y1, round(size, 1), bold)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,10 @@ def page_text(page_dict: dict[str, Any]) -> PageText:
         for line in block.get("lines", ()):
             across, down = line["dir"]
             if abs(down) <= 0.1:
-                upright += _pieces([piece for span in line["spans"] for piece in _split_spaced(span)])
+                spans = line["spans"]
+                if any("    " in span["text"] for span in spans):
+                    spans = [piece for span in spans for piece in _split_spaced(span)]
+                upright += _pieces(spans)
             elif abs(across) <= 0.1:
                 sideways += [(piece, down) for piece in _pieces(line["spans"], split=False)]
     width, height = float(page_dict["width"]), float(page_dict["height"])
@@ -136,8 +146,8 @@ def _pieces(spans: list[dict[str, Any]], split: bool = True) -> list[Line]:
 def _turned(line: Line, down: float, width: float, height: float) -> Line:
     """A sideways line in the coordinates of the page turned so that it reads left to right."""
     if down < 0:  # reading upwards: the page is turned clockwise
-        return replace(line, x0=height - line.y1, x1=height - line.y0, y0=line.x0, y1=line.x1)
-    return replace(line, x0=line.y0, x1=line.y1, y0=width - line.x1, y1=width - line.x0)
+        return line._replace(x0=height - line.y1, x1=height - line.y0, y0=line.x0, y1=line.x1)
+    return line._replace(x0=line.y0, x1=line.y1, y0=width - line.x1, y1=width - line.x0)
 
 
 def _gap(left: dict[str, Any], right: dict[str, Any]) -> bool:
@@ -163,7 +173,7 @@ def _split_spaced(span: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _key(line: Line, height: float) -> tuple[str, int, bool]:
     top = line.y0 < height * RUNNING_ZONE
-    return re.sub(r"\d+", "#", line.text.lower()), round((line.y0 if top else height - line.y0) / 6), top
+    return DIGITS.sub("#", line.text.lower()), round((line.y0 if top else height - line.y0) / 6), top
 
 
 def strip_running(pages: list[PageText]) -> list[PageText]:
@@ -176,15 +186,19 @@ def strip_running(pages: list[PageText]) -> list[PageText]:
     kept_pages: list[PageText] = []
     for page in pages:
         height = page.height
-        kept = []
-        for line in page.lines:
-            repeated = _running_candidate(line, height) and counts[_key(line, height)] >= needed
-            compact = line.text.replace(" ", "").replace("|", "")
-            number = _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(compact) is not None
-            if not (repeated or number):
-                kept.append(line)
+        kept = [line for line in page.lines if not _running(line, height, counts, needed)]
         kept_pages.append(replace(page, lines=kept))
     return kept_pages
+
+
+def _running(line: Line, height: float, counts: Counter[tuple[str, int, bool]], needed: int) -> bool:
+    """A repeated running head or foot, or a page number in the margin."""
+    if not _in_zone(line, height, RUNNING_ZONE):
+        return False  # most lines: the number zone lies within the running zone
+    if _running_candidate(line, height) and counts[_key(line, height)] >= needed:
+        return True
+    compact = line.text.replace(" ", "").replace("|", "")
+    return _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(compact) is not None
 
 
 def _running_candidate(line: Line, height: float) -> bool:
@@ -207,8 +221,7 @@ def body_size(pages: list[PageText]) -> float:
 
 def merged(first: Line, second: Line, separator: str = " ") -> Line:
     """Two pieces of one row as one line (a number and its title, a bullet and its text)."""
-    return replace(
-        second,
+    return second._replace(
         text=f"{first.text}{separator}{second.text}",
         x0=min(first.x0, second.x0),
         y0=min(first.y0, second.y0),

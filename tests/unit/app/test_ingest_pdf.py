@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -235,7 +234,7 @@ def test_text_layer_of_unmapped_glyphs_counts_as_none() -> None:
     page = pymupdf.open().new_page()
     line = Line("\ufffd" * 40, 72, 60, 400, 75, 11.0, False)
     assert pdf._needs_ocr(page, [line])
-    assert not pdf._needs_ocr(page, [replace(line, text="Minutes of the meeting held on 3 March")])
+    assert not pdf._needs_ocr(page, [line._replace(text="Minutes of the meeting held on 3 March")])
 
 
 @pytest.mark.skipif(ocr.find_tessdata() is None, reason="Tesseract OCR language data is not installed")
