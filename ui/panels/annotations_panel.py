@@ -35,6 +35,7 @@ from ui.theme import Theme
 from ui.undo import AnnotationController
 
 LIST, EMPTY, NO_MATCH, NO_DOCUMENT = range(4)
+SHORTEST_LIST = 120  # pixels: about two cards
 KIND_LABELS = {"highlight": "Highlights", "underline": "Underlines", "note": "Notes"}
 
 
@@ -43,7 +44,7 @@ def _combo(name: str, everything: str) -> QComboBox:
     combo.setAccessibleName(name)
     combo.addItem(everything, None)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(6)
+    combo.setMinimumContentsLength(1)
     return combo
 
 
@@ -89,6 +90,8 @@ class AnnotationsPanel(QWidget):
             EmptyState("annotations", "Nothing matches", "No annotation here fits the filters.", action=clear)
         )
         self.pages.addWidget(EmptyState("annotations", "No paper open", "Open a paper to see its notes."))
+        # A short dock clips an empty state's words rather than holding a small window tall.
+        self.pages.setMinimumHeight(SHORTEST_LIST)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)

@@ -6,7 +6,15 @@ from app.model import Annotation
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.reader.selection_toolbar import TagLine, split_tags
 
@@ -29,6 +37,10 @@ class NoteEditor(QWidget):
         self.hint = QLabel("Markdown welcome · Ctrl+Enter saves")
         self.hint.setObjectName("noteHint")
         self.hint.setEnabled(False)
+        self.hint.setToolTip(self.hint.text())
+        # A narrow dock clips the hint rather than being held wide by it.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName("Note")
         self.text.setPlaceholderText("Add a note…")
