@@ -35,6 +35,7 @@ log = logging.getLogger("quorum")
 LOG_FILE = "quorum.log"
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
+LIBRARY_WAIT_S = 1.0  # longest the library waits for a PDF's first page (a slow or failing render)
 
 
 def setup_logging(folder: Path) -> Path:
@@ -100,11 +101,24 @@ def open_library(profile: paths.Paths) -> Library:
     return Library(profile, ProcessLane())
 
 
-def build_window(app: QApplication, profile: paths.Paths) -> tuple[MainWindow, Tasks]:
+def build_window(
+    app: QApplication, profile: paths.Paths, *, library_after_paint: bool = False
+) -> tuple[MainWindow, Tasks]:
+    """The window and its library lane. With `library_after_paint` (a PDF to show at start), the
+    library opens once the first page is on screen: its imports would hold the GIL meanwhile."""
     settings = Settings(profile.config)
     themes = ThemeController(app, settings)
-    tasks = Tasks(lambda: open_library(profile), app)
+    painted = threading.Event()
+    if not library_after_paint:
+        painted.set()
+
+    def open_after_paint() -> Library:
+        painted.wait(LIBRARY_WAIT_S)
+        return open_library(profile)
+
+    tasks = Tasks(open_after_paint, app)
     window = MainWindow(tasks, settings, themes, profile)
+    window.reader.painted.connect(lambda _id: painted.set())
     return window, tasks
 
 
@@ -117,7 +131,8 @@ def run(arguments: Sequence[str], parser: argparse.ArgumentParser) -> int:
     profile = paths.profile(demo=options.demo).ensure()
     reporter = CrashReporter(setup_logging(profile.logs), app)
     reporter.install()
-    window, tasks = build_window(app, profile)
+    pdf_first = any(path.suffix.lower() == ".pdf" for path in options.files[-1:])
+    window, tasks = build_window(app, profile, library_after_paint=pdf_first)
     reporter.window = window
     reporter.app_error.connect(window.errors.show_error)
     app.aboutToQuit.connect(tasks.close)
