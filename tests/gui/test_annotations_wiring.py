@@ -283,3 +283,24 @@ def test_words_selected_in_the_page_view_are_annotated_and_tinted(window: MainWi
     window.reader.set_mode(TEXT)  # the same highlight in the text view
     qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
     assert ui.marks.annotations == [annotation]
+
+
+def test_restoring_a_backup_reloads_the_library_and_forgets_the_undo_history(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot)  # the day's backup was made first, of the empty library
+    ui.marks.select(*span_of(window, PHRASE))
+    ui.annotate(kind="highlight")
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    assert ui.actions["undo"].isEnabled() and len(window.library_model.documents()) == 1
+
+    dialog = ui.show_restore()
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1)
+    backup = dialog.list.topLevelItem(0)
+    assert backup is not None
+    dialog.list.setCurrentItem(backup)
+    with qtbot.waitSignal(dialog.restored, timeout=20_000):
+        dialog.restore_current()
+    wait_idle(qtbot, window)
+    assert window.library_model.documents() == [] and ui.panel.model.rowCount() == 0
+    assert not ui.actions["undo"].isEnabled() and "restored" in window.statusBar().currentMessage()
