@@ -105,23 +105,7 @@ class AnnotationsUi(QObject):
     # -- menus -----------------------------------------------------------------------------
     def _add_menus(self) -> None:
         bar = self.window.menuBar()
-        edit = _menu(bar, "Edit") or self._new_menu_after(bar, "&Edit", "File")
-        undo = self.controller.stack.createUndoAction(self.window, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.controller.stack.createRedoAction(self.window, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        existing = edit.actions()
-        if existing:
-            edit.insertActions(existing[0], [undo, redo])
-            edit.insertSeparator(existing[0])
-        else:
-            edit.addActions([undo, redo])
-        self.actions.update(undo=undo, redo=redo)
-        edit.addSeparator()
-        for kind, keys in (("highlight", "Ctrl+H"), ("underline", "Ctrl+U")):
-            self._add(edit, kind, f"&{kind.capitalize()} Selection", keys, partial(self.annotate, kind=kind))
-        self._add(edit, "note", "Add &Note to Selection", "Ctrl+Shift+N", self.note_on_selection)
-        self._add(edit, "paper-note", "Note on the &Whole Paper", "", self.note_on_paper)
+        self._add_edit_menu(_menu(bar, "Edit") or self._new_menu_after(bar, "&Edit", "File"))
         tools = QMenu("&Annotations", bar)
         help_menu = _menu(bar, "Help")
         if help_menu is not None:
@@ -138,6 +122,25 @@ class AnnotationsUi(QObject):
             file_menu.insertAction(quit_action, restore)  # type: ignore[arg-type]
             file_menu.insertSeparator(quit_action)  # type: ignore[arg-type]
             self.actions["restore"] = restore
+
+    def _add_edit_menu(self, edit: QMenu) -> None:
+        """Undo and Redo first, the annotation actions after what the menu has already."""
+        undo = self.controller.stack.createUndoAction(self.window, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.controller.stack.createRedoAction(self.window, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        existing = edit.actions()
+        if existing:
+            edit.insertActions(existing[0], [undo, redo])
+            edit.insertSeparator(existing[0])
+        else:
+            edit.addActions([undo, redo])
+        self.actions.update(undo=undo, redo=redo)
+        edit.addSeparator()
+        for kind, keys in (("highlight", "Ctrl+H"), ("underline", "Ctrl+U")):
+            self._add(edit, kind, f"&{kind.capitalize()} Selection", keys, partial(self.annotate, kind=kind))
+        self._add(edit, "note", "Add &Note to Selection", "Ctrl+Shift+N", self.note_on_selection)
+        self._add(edit, "paper-note", "Note on the &Whole Paper", "", self.note_on_paper)
 
     def _new_menu_after(self, bar: QMenuBar, title: str, after: str) -> QMenu:
         menu = QMenu(title, bar)
