@@ -91,7 +91,8 @@ def rows_of(lines: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
             top, bottom = line.y0, line.y1
-    return [join_numbers(sorted(row, key=lambda line: line.x0)) for row in rows]
+    # A row of one line (most rows) has nothing to sort or join.
+    return [row if len(row) == 1 else join_numbers(sorted(row, key=lambda line: line.x0)) for row in rows]
 
 
 def join_numbers(row: list[Line]) -> list[Line]:
@@ -337,9 +338,9 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     # Sizes measured from OCR wander by a point or so; set type does not.
     if abs(line.size - previous.size) > max(0.6, 0.13 * previous.size):
         return False
-    if LIST_START.match(line.text) or "\t" in line.text or "\t" in previous.text:
-        return False
     if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
+        return False
+    if "\t" in line.text or "\t" in previous.text or LIST_START.match(line.text):
         return False
     return _aligned(draft, line, wrapped)
 

@@ -29,7 +29,7 @@ def can_split(count: int) -> bool:
     process (app.jobs.ProcessLane) never imports one, the GUI process does.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    fork = "fork" in multiprocessing.get_all_start_methods()
+    fork = "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
     return count >= SPLIT_FROM_PAGES and cores > 1 and fork and "PySide6" not in sys.modules
 
 
@@ -43,8 +43,13 @@ def read_in_halves(count: int, here: Callable[[int, int], T], apart: Callable[[i
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, apart, half, count), daemon=True)
-    child.start()
-    sender.close()  # ours: so that the child's death reads as the end of the pipe
+    try:
+        child.start()
+    except OSError:  # no process to be had (limits, memory): all pages here
+        receiver.close()
+        return here(0, half), here(half, count)
+    finally:
+        sender.close()  # ours: so that the child's death reads as the end of the pipe
     try:
         started = time.monotonic()
         first = here(0, half)

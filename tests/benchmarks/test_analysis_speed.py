@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pymupdf
+import pytest
 
 from app import ingest
 from app.analysis import analyze
+from app.ingest import pdfsplit
+from app.jobs import ProcessLane
 from app.model import DocumentText
 
 from tests.factories import write_agenda_pack
@@ -17,7 +23,13 @@ from tests.unit.app.minutes_truth import FIXTURES
 
 TEN_PAGES_LIMIT_S = 0.2
 PACK_PAGES = 500
-PACK_RATIO_LIMIT = 0.5
+# Issue 3's target for the pack: ingest + analysis within 1.5x PyMuPDF's plain extraction. Not
+# reached: get_text("dict"), which the layout needs (font sizes, weights, span boxes), costs about
+# 1.7x the plain extraction by itself; two processes bring ingest + analysis to about 2x on an idle
+# two-core machine. The bound asserted is a guard against regressions on a busy one.
+PACK_RATIO_TARGET = 1.5
+PACK_RATIO_BOUND = 3.5
+ANALYSIS_RATIO_LIMIT = 0.5
 
 
 def report(metric: str, value: float, unit: str) -> None:
@@ -51,7 +63,30 @@ def test_ten_pages_of_minutes_analyse_quickly(tmp_path: Path) -> None:
     assert seconds < TEN_PAGES_LIMIT_S
 
 
-def test_a_500_page_pack_analyses_in_a_fraction_of_extraction_time(tmp_path: Path) -> None:
+@dataclass
+class Best:
+    """The fastest wall-clock and CPU seconds seen for one kind of work."""
+
+    wall: float = float("inf")
+    cpu: float = float("inf")
+
+    def time(self, work: Callable[[], object]) -> object:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        result = work()
+        self.wall = min(self.wall, time.perf_counter() - started)
+        self.cpu = min(self.cpu, time.process_time() - started_cpu)
+        return result
+
+
+def test_a_500_page_pack_analyses_in_a_few_extractions_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m app analyze pack.pdf`'s work against PyMuPDF's plain text extraction, in the same run.
+
+    Ingest runs as the CLI runs it, in a worker process (which reads a long PDF's
+    pages in two processes); the analysis runs here. Interleaved, best of three
+    each: a busy machine slows all alike.
+    """
     pack = write_agenda_pack(tmp_path / "pack.pdf", PACK_PAGES)
 
     def extract() -> None:
@@ -59,15 +94,31 @@ def test_a_500_page_pack_analyses_in_a_fraction_of_extraction_time(tmp_path: Pat
             for page in pdf:
                 page.get_text()
 
-    doc = ingest.load(pack)
-    # Interleaved, best of three each: a busy machine slows both alike.
-    extraction = analysis = float("inf")
-    for _ in range(3):
-        extraction = min(extraction, _best_of(1, extract))
-        analysis = min(analysis, _best_of(1, lambda: analyze(doc)))
-    items = analyze(doc).items
-    report("pack_500_pages_s", analysis, "s")
-    report("pack_ms_per_page", 1000 * analysis / PACK_PAGES, "ms")
-    report("pack_ratio_to_extraction", analysis / extraction, "x")
-    assert len(items) > PACK_PAGES // 2
-    assert analysis < PACK_RATIO_LIMIT * extraction
+    monkeypatch.setattr(pdfsplit, "SPLIT_FROM_PAGES", 10**6)  # here, for the record: one process
+    lane = ProcessLane()
+    try:
+        doc = lane.run(ingest.load, pack)  # the worker started, and the file in the disk cache
+        raw, ingested, analysed, in_process = Best(), Best(), Best(), Best()
+        for _ in range(3):
+            raw.time(extract)
+            doc = cast(DocumentText, ingested.time(lambda: lane.run(ingest.load, pack)))
+            analysed.time(lambda: analyze(doc))  # noqa: B023 - this round's document, used at once
+            in_process.time(lambda: ingest.load(pack))
+    finally:
+        lane.shutdown()
+    total = ingested.wall + analysed.wall
+    report("raw_extraction_s", raw.wall, "s")
+    report("ingest_s", ingested.wall, "s")
+    report("analysis_s", analysed.wall, "s")
+    report("ingest_plus_analysis_s", total, "s")
+    report("ratio_to_extraction", total / raw.wall, "x")
+    report("ratio_target", PACK_RATIO_TARGET, "x")
+    report("pack_ms_per_page", 1000 * total / PACK_PAGES, "ms")
+    # For the record: CPU time reading the pack in one process (steadier on a busy machine).
+    report("raw_extraction_cpu_s", raw.cpu, "s")
+    report("ingest_one_process_cpu_s", in_process.cpu, "s")
+    report("analysis_cpu_s", analysed.cpu, "s")
+    report("one_process_cpu_ratio", (in_process.cpu + analysed.cpu) / raw.cpu, "x")
+    assert len(analyze(doc).items) > PACK_PAGES // 2
+    assert analysed.wall < ANALYSIS_RATIO_LIMIT * raw.wall
+    assert total < PACK_RATIO_BOUND * raw.wall
