@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.model import Annotation, DocumentText
+from app.model import Annotation
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QTextBlock, QTextCursor, QTextDocument, QTextLine
@@ -83,13 +83,9 @@ class TextAnnotations(QObject):
         self.browser = reader.text_view.browser
         self.annotations: list[Annotation] = []
         self.dark = False
-        self._map: TextMap | None = None
-        self._mapped: DocumentText | None = None
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._selection_settled)
         self.browser.selectionChanged.connect(self._settle.start)
-        # The text is laid out again (new document, size, theme): positions must be mapped afresh.
-        self.browser.document().contentsChanged.connect(self._forget_map)
         self.browser.viewport().installEventFilter(self)
 
     # -- what is drawn ---------------------------------------------------------------
@@ -103,17 +99,7 @@ class TextAnnotations(QObject):
 
     # -- canonical offsets ↔ the laid-out text ------------------------------------------
     def text_map(self) -> TextMap | None:
-        """The map for the text shown now (built on first use after each layout)."""
-        text = self.reader.text
-        if text is None or self.reader.text_view.document is not self.reader.document:
-            return None
-        if self._map is None or self._mapped is not text:
-            self._map = TextMap(text, self.browser.document().toRawText())
-            self._mapped = text
-        return self._map
-
-    def _forget_map(self) -> None:
-        self._map = None
+        return self.reader.text_map()
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selection as canonical `[start, end)`, trimmed to its first and last visible characters."""

@@ -69,7 +69,6 @@ class AnnotationsUi(QObject):
         self.all_dialog: AllAnnotationsDialog | None = None
         self.restore_dialog: RestoreBackupDialog | None = None
         self.actions: dict[str, QAction] = {}
-        window.annotations_state.hide()
         window.annotations_dock.setWidget(self.panel)
         self._connect()
         self._add_menus()
@@ -79,8 +78,7 @@ class AnnotationsUi(QObject):
 
     def _connect(self) -> None:
         reader, panel, controller, toolbar = self.reader, self.panel, self.controller, self.toolbar
-        reader.mode_changed.connect(lambda _mode: self._follow())  # also emitted by show_document
-        reader.painted.connect(lambda _id: self._follow())
+        reader.document_shown.connect(lambda _document: self._follow())
         panel.jump_requested.connect(reader.jump_to_offset)
         for signal in (panel.model.modelReset, panel.model.rowsInserted, panel.model.rowsRemoved,
                        panel.model.dataChanged):  # fmt: skip

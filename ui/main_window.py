@@ -101,13 +101,11 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------
     def _make_docks(self) -> None:
         self.outline = OutlinePanel()
-        self.annotations_state = EmptyState(
-            "annotations", "No notes yet", "Your highlights and notes on this paper appear here."
-        )
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.library_dock = self._dock("Library", "libraryDock", self.library, left)
         self.outline_dock = self._dock("Outline", "outlineDock", self.outline, right)
-        self.annotations_dock = self._dock("Annotations", "annotationsDock", self.annotations_state, right)
+        # Its content, the annotations panel, is put in by ui.annotations_wiring.
+        self.annotations_dock = self._dock("Annotations", "annotationsDock", QWidget(), right)
         self.resize(1280, 800)
         self.resizeDocks([self.library_dock, self.outline_dock], [420, 220], Qt.Orientation.Horizontal)
 
@@ -151,8 +149,7 @@ class MainWindow(QMainWindow):
         self.reader.set_theme(theme)
         self.library.set_theme(theme)
         self.outline.set_theme(theme)
-        for state in (self.welcome, self.annotations_state):
-            state.set_theme(theme)
+        self.welcome.set_theme(theme)
 
     # -- starting -------------------------------------------------------------------
     def start(self, files: Sequence[Path] = (), demo_files: Sequence[Path] = ()) -> None:

@@ -22,6 +22,7 @@ from app.settings import Settings
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.annotations_wiring import install_annotations
 from ui.dialogs.crash import CrashDialog
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
@@ -119,6 +120,7 @@ def build_window(
     tasks = Tasks(open_after_paint, app)
     window = MainWindow(tasks, settings, themes, profile)
     window.reader.painted.connect(lambda _id: painted.set())
+    install_annotations(window, tasks)
     return window, tasks
 
 

@@ -57,6 +57,7 @@ class ReaderPane(QWidget):
     painted = Signal(int)
     position_settled = Signal(int)  # canonical offset at the top of the view, after scrolling stops
     mode_changed = Signal(str)
+    document_shown = Signal(object)  # the Document now shown, or None once closed
 
     def __init__(self, settings: prefs.Settings, positions: Positions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +181,7 @@ class ReaderPane(QWidget):
         self.focus_view()
         if self.find_bar.query:
             self.search(self.find_bar.query)
+        self.document_shown.emit(document)
 
     def _forget_document(self) -> None:
         self.document, self.text, self.analysis = None, None, Analysis()
@@ -192,6 +194,7 @@ class ReaderPane(QWidget):
         self._forget_document()
         self.pages.close_document()
         self.pdf_path = None
+        self.document_shown.emit(None)
 
     def shut_down(self) -> None:
         """Save the position and stop the page view's thread; the pane is going for good."""
@@ -228,6 +231,13 @@ class ReaderPane(QWidget):
             self._map = None
         if self._map is None:
             self._map = TextMap(self.text, self.text_view.browser.document().toRawText())
+
+    def text_map(self) -> TextMap | None:
+        """Canonical offsets ↔ positions in the text view, for the document shown (laid out on demand)."""
+        if self.text is None or self.text_view.document is not self.document:
+            return None
+        self.ensure_text()
+        return self._map
 
     def _update_toolbar(self) -> None:
         self.toolbar.set_mode(self.mode, has_pages=self.pdf_path is not None)
