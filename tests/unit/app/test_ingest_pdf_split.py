@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from app import ingest
 from app.ingest import pdfsplit
 from app.jobs import ProcessLane
 
-from tests.factories import write_agenda_pack, write_pdf_minutes
+from tests.factories import write_agenda_pack, write_pdf_minutes, write_scanned_pdf
 
 
 def _pages(start: int, stop: int) -> list[int]:
@@ -25,6 +27,15 @@ def _failing(start: int, stop: int) -> list[int]:
 def halves_with_a_failing_child(count: int) -> tuple[list[int], list[int]]:
     """Run in the ingest worker (where forking is allowed)."""
     return pdfsplit.read_in_halves(count, _pages, _failing)
+
+
+def _hanging(start: int, stop: int) -> list[int]:
+    time.sleep(60)
+    return []
+
+
+def halves_with_a_hanging_child(count: int) -> tuple[list[int], list[int]]:
+    return pdfsplit.read_in_halves(count, _pages, _hanging)
 
 
 def halves(count: int) -> tuple[list[int], list[int]]:
@@ -51,6 +62,20 @@ def test_a_long_pdf_reads_the_same_in_two_processes(
     assert split.text.count("Report on item") >= 30 and len(split.pages) == 60
 
 
+def test_a_scanned_page_in_the_second_half_is_found(
+    tmp_path: Path, lane: ProcessLane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mixed = tmp_path / "mixed.pdf"
+    with pymupdf.open(write_agenda_pack(tmp_path / "pack.pdf", 50)) as pack:
+        with pymupdf.open(write_scanned_pdf(tmp_path / "scan.pdf")) as scan:
+            pack.insert_pdf(scan)
+        pack.save(mixed)
+    split = lane.run(ingest.load, mixed)
+    monkeypatch.setattr(pdfsplit, "SPLIT_FROM_PAGES", 10_000)
+    assert split == ingest.load(mixed)
+    assert "no text layer on 1 of 51 pages" in split.warnings[0]
+
+
 def test_short_papers_are_read_in_one_process(tmp_path: Path, lane: ProcessLane) -> None:
     assert not lane.run(pdfsplit.can_split, pdfsplit.SPLIT_FROM_PAGES - 1)
     doc = lane.run(ingest.load, write_pdf_minutes(tmp_path / "minutes.pdf"))
@@ -60,3 +85,9 @@ def test_short_papers_are_read_in_one_process(tmp_path: Path, lane: ProcessLane)
 def test_the_child_s_pages_are_read_here_if_the_child_fails(lane: ProcessLane) -> None:
     assert lane.run(halves_with_a_failing_child, 9) == ([0, 1, 2, 3], [4, 5, 6, 7, 8])
     assert lane.run(halves, 9) == ([0, 1, 2, 3], [4, 5, 6, 7, 8])
+
+
+def test_a_hanging_child_is_stopped_and_its_pages_read_here(lane: ProcessLane) -> None:
+    started = time.monotonic()
+    assert lane.run(halves_with_a_hanging_child, 9) == ([0, 1, 2, 3], [4, 5, 6, 7, 8])
+    assert time.monotonic() - started < pdfsplit.MIN_WAIT_S + 10
