@@ -42,7 +42,7 @@ def read_in_halves(count: int, here: Callable[[int, int], T], apart: Callable[[i
     half = count // 2
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, apart, half, count), daemon=True)
+    child = context.Process(target=_child, args=(receiver, sender, apart, half, count), daemon=True)
     try:
         child.start()
     except OSError:  # no process to be had (limits, memory): all pages here
@@ -62,9 +62,13 @@ def read_in_halves(count: int, here: Callable[[int, int], T], apart: Callable[[i
     return first, here(half, count) if second is None else cast(T, second)
 
 
-def _child(sender: Connection, apart: Callable[[int, int], T], start: int, stop: int) -> None:
-    # A hostile file must not keep an orphan busy if our process is killed (ProcessLane's timeout).
+def _child(
+    receiver: Connection, sender: Connection, apart: Callable[[int, int], T], start: int, stop: int
+) -> None:
+    # A hostile file must not keep an orphan busy if our process is killed (ProcessLane's timeout):
+    # a time limit, and no reader of our own on the pipe, so that sending to a dead parent fails.
     signal.alarm(CHILD_LIFETIME_S)
+    receiver.close()
     try:
         sender.send(apart(start, stop))
     except Exception:  # noqa: BLE001 - any failure: the parent reads these pages itself
