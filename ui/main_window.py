@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         # Its content, the annotations panel, is put in by ui.annotations_wiring.
         self.annotations_dock = self._dock("Annotations", "annotationsDock", QWidget(), right)
         self.resize(1280, 800)
-        self.resizeDocks([self.library_dock, self.outline_dock], [420, 220], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.outline_dock], [330, 270], Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -153,3 +153,12 @@ def test_choosing_a_document_row_emits_its_id(qtbot: QtBot) -> None:
         panel.select(5)
     assert chosen.args == [5]
     assert panel.selected_id() == 5
+
+
+def test_a_title_that_only_repeats_its_group_shows_the_kind_of_paper() -> None:
+    model = LibraryModel()
+    repeated = paper(9, "Scrutiny Committee minutes", "Lancashire County Council", "Scrutiny Committee")
+    model.set_documents([repeated, PAPERS[0]])
+    titles = shown(model)
+    assert "Minutes" in titles
+    assert "Planning committee, March" in titles

@@ -53,6 +53,13 @@ def group_label(document: Document) -> str:
     return " · ".join(council_and_body(document)) or OTHER_PAPERS
 
 
+def short_title(document: Document) -> str:
+    """"Minutes" for a title that is just its group's committee and the kind of paper."""
+    if document.body and document.title.casefold() == f"{document.body} {document.kind}".casefold():
+        return document.kind.capitalize()
+    return document.title
+
+
 def meeting_day(document: Document) -> date | None:
     try:
         return date.fromisoformat((document.meeting_date or "")[:10])
@@ -172,7 +179,7 @@ class LibraryModel(QAbstractTableModel):
     @staticmethod
     def _cell(document: Document, column: int) -> str:
         if column == TITLE:
-            return document.title
+            return short_title(document)
         if column == MEETING:
             return readable_date(document)
         if column == FORMAT:
