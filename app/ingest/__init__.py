@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.errors import UnreadableFile, UnsupportedFormat
@@ -73,8 +74,15 @@ def load(path: Path | str, password: str | None = None) -> DocumentText:
     path = Path(path)
     fmt = detect_format(path)
     check_readable(path)
-    try:
+    with reading(path):
         return _loader(fmt)(path, password)
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Turn the operating system's refusals while reading `path` into a clear `UnreadableFile`."""
+    try:
+        yield
     except PermissionError as error:
         raise UnreadableFile(f"{path.name}: permission denied (the file cannot be read).") from error
     except OSError as error:

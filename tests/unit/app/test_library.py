@@ -111,3 +111,21 @@ def test_a_document_counts_its_annotations(tmp_path: Path, library: Library) -> 
     library.annotate(document.id, start, start + 10, colour="yellow")
     assert library.document(document.id).annotation_count == 1
     assert library.documents()[0].annotation_count == 1
+
+
+def test_a_file_the_system_will_not_let_us_read_is_refused_cleanly(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root reads any file, so the refusal is simulated at the operating-system boundary.
+    paper = tmp_path / "locked.txt"
+    paper.write_text("Minutes\n", encoding="utf-8")
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", str(paper))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(AppError, match="permission denied"):
+        library.import_file(paper)
+    monkeypatch.undo()
+    assert library.documents() == []
