@@ -56,9 +56,10 @@ def analyze(doc: DocumentText) -> Analysis:
     lines = split_lines(doc)
     items, loose = _items(doc, lines)
     interests, none_declared = find_interests(doc, lines, items)
+    attendance = find_attendance(doc, lines)
     return Analysis(
-        meeting=find_meeting(doc, lines),
-        attendance=find_attendance(doc, lines),
+        meeting=find_meeting(doc, lines, attendance),
+        attendance=attendance,
         items=items,
         resolutions=loose,
         interests=interests,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from app.analysis.attendance import find_attendance, is_attendance_label
 from app.analysis.lines import Line
-from app.model import DocumentText, Meeting
+from app.model import Attendee, DocumentText, Meeting
 
 # The title block of a paper sits in its first lines; a pack's later pages never change it.
 HEAD_LINES = 80
@@ -357,8 +357,13 @@ def find_all(text: str, needles: tuple[str, ...]) -> list[int]:
     return found
 
 
-def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:
-    """What, where and when the paper's meeting was, read from its title block."""
+def find_meeting(
+    doc: DocumentText, lines: list[Line], attendance: tuple[Attendee, ...] | None = None
+) -> Meeting:
+    """What, where and when the paper's meeting was, read from its title block.
+
+    `attendance` (found already, or read here) names the chair and tells minutes from an agenda.
+    """
     head = _head(lines)
     month_first = _month_first(doc.text[:US_SIGNS_CHARS])
     date, date_line = _meeting_date(head, month_first)
@@ -370,7 +375,8 @@ def find_meeting(doc: DocumentText, lines: list[Line]) -> Meeting:
         or _opening_time(lines)
     )
     council = _council(head)
-    attendance = find_attendance(doc, lines)
+    if attendance is None:
+        attendance = find_attendance(doc, lines)
     chair = next((a.name for a in attendance if a.role in CHAIR_ROLES and a.status == "present"), None)
     return Meeting(
         council=council,
