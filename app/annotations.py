@@ -7,16 +7,17 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import sqlite_utils
+if TYPE_CHECKING:  # types only: sqlite_utils loads with the library, after the first paint
+    import sqlite_utils
 
 from db import annotations as annotations_db
 from db import tags as tags_db
 
 from app.anchoring import anchor_at, reanchor
 from app.errors import AppError
-from app.model import Anchor, AnchorState, Annotation, AnnotationKind, Changes, DocumentText
+from app.model import Anchor, AnchorState, Annotation, AnnotationKind, Changes, DocumentText, Quad
 
 COLOURS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "grey")
 KINDS: tuple[AnnotationKind, ...] = ("highlight", "underline", "note")
@@ -76,8 +77,10 @@ def new_annotation(
     note: str = "",
     tags: tuple[str, ...] | list[str] = (),
     annotation_id: str | None = None,
+    quads: tuple[Quad, ...] | list[Quad] | None = None,
 ) -> Annotation:
-    """A new annotation on `text[start:end]`, or a whole-document note when both are None."""
+    """A new annotation on `text[start:end]`, or a whole-document note when both are None;
+    `quads`: the passage's line boxes on the PDF's pages, when they are known."""
     check_kind(kind)
     if start is None or end is None:
         if kind != "note" or start is not None or end is not None:
@@ -98,7 +101,26 @@ def new_annotation(
         tags=_unique_tags(tags),
         created=stamp,
         modified=stamp,
+        quads=None if anchor.start is None else _check_quads(quads),
     )
+
+
+def _check_quads(quads: tuple[Quad, ...] | list[Quad] | None) -> tuple[Quad, ...] | None:
+    if not quads:
+        return None
+    problem = "A passage's boxes on the page must be (page, x0, y0, x1, y1) with x0 ≤ x1 and y0 ≤ y1."
+    try:
+        checked = tuple(_quad(quad) for quad in quads)
+    except (TypeError, ValueError) as error:
+        raise AppError(problem) from error
+    if any(page < 0 or x0 > x1 or y0 > y1 for page, x0, y0, x1, y1 in checked):
+        raise AppError(problem)
+    return checked
+
+
+def _quad(values: Any) -> Quad:
+    page, x0, y0, x1, y1 = values
+    return int(page), float(x0), float(y0), float(x1), float(y1)
 
 
 def to_record(annotation: Annotation) -> dict[str, Any]:
@@ -137,7 +159,7 @@ def from_record(record: dict[str, Any]) -> Annotation:
         state=record["state"],
         created=record["created"],
         modified=record["modified"],
-        quads=None if quads is None else tuple(tuple(quad) for quad in quads),
+        quads=None if quads is None else tuple(_quad(quad) for quad in quads),
     )
 
 
@@ -257,6 +279,8 @@ def placement_record(
         "prefix": anchor.prefix,
         "suffix": anchor.suffix,
         "page": anchor.page,
+        # Boxes on the old file's pages (or made for other words) would mark the wrong place:
+        # the page view estimates them from the text blocks instead.
         "quads": None,
         "state": state,
     }

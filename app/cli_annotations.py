@@ -78,6 +78,8 @@ def as_json(annotation: Annotation) -> dict[str, Any]:
         "start": anchor.start,
         "end": anchor.end,
         "page": anchor.page,
+        # Exact line boxes on the PDF page (0-based page, x0, y0, x1, y1 in points), or null.
+        "quads": None if annotation.quads is None else [list(quad) for quad in annotation.quads],
         "colour": annotation.colour,
         "tags": list(annotation.tags),
         "note": annotation.note,

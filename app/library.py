@@ -216,7 +216,7 @@ class Library:
     def annotate(
         self, document_id: int, start: int | None, end: int | None, **options: Any
     ) -> tuple[Annotation, Changes]:
-        """Highlight `start:end` (options: kind, colour, note, tags) or note the whole document."""
+        """Highlight `start:end` (options: kind, colour, note, tags, quads) or note the whole document."""
         annotation = actions.new_annotation(document_id, self.text(document_id), start, end, **options)
         return annotation, self.execute(actions.Add(annotation))
 

@@ -168,6 +168,8 @@ class Document:
 
 AnnotationKind = Literal["highlight", "underline", "note"]
 AnchorState = Literal["anchored", "moved", "orphaned"]
+# One line fragment of a passage on a PDF page: (0-based page, x0, y0, x1, y1) in unrotated page points.
+Quad = tuple[int, float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,12 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Annotation:
-    """One highlight, underline or note, with its tags (names, sorted)."""
+    """One highlight, underline or note, with its tags (names, sorted).
+
+    `quads` are the exact boxes of the passage on a PDF's pages, one per line,
+    when it was selected on the page; None when unknown (made in the text view or
+    the CLI, or moved to a new version), and the page view then estimates them.
+    """
 
     id: str
     document_id: int
@@ -201,7 +208,7 @@ class Annotation:
     state: AnchorState = "anchored"
     created: str = ""
     modified: str = ""
-    quads: tuple[tuple[float, float, float, float], ...] | None = None
+    quads: tuple[Quad, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -237,6 +237,8 @@ class AnnotationsUi(QObject):
             unmapped = self.reader.mode == PAGE and self.reader.pages.has_selection()
             self.window.status(NOT_FOUND if unmapped else NO_SELECTION)
             return None
+        if isinstance(layer, PageAnnotations):  # the page's exact word boxes, drawn as they were selected
+            options["quads"] = layer.selected_quads()
         annotation_id = self.controller.add(self.document_id, *span, **options)
         self.toolbar.hide()
         layer.clear_selection()

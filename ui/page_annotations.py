@@ -3,6 +3,9 @@
 The page view selects printed words, not canonical text; the selected words are
 found again in the canonical text (the occurrence nearest the page shown), which
 is exact for the born-digital PDFs whose words and text come from the same file.
+An annotation made here keeps the selected words' line boxes (its quads) and is
+drawn on exactly those; one without (made in the text view or the CLI, or moved
+to a new version of the paper) is drawn on boxes estimated from its text blocks.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 
 from app import highlights as marks
-from app.model import Annotation, BBox, DocumentText
+from app.model import Annotation, BBox, DocumentText, Quad
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
@@ -81,8 +84,22 @@ class PageAnnotations(QWidget):
         near = text.pages[page].start if 0 <= page < len(text.pages) else 0
         return find_words(text.text, self.pages.selected_text(), near)
 
+    def selected_quads(self) -> tuple[Quad, ...]:
+        """The selected words' exact boxes, one a line, for the annotation made from them."""
+        return self.pages.selected_quads()
+
     def clear_selection(self) -> None:
         self.pages.clear_selection()
+
+    def boxes(self, annotation: Annotation) -> dict[int, list[BBox]]:
+        """Where `annotation` is drawn, by page: its quads when known, else the text blocks' estimate."""
+        if annotation.quads:
+            found: dict[int, list[BBox]] = {}
+            for page, x0, y0, x1, y1 in annotation.quads:
+                found.setdefault(page, []).append((x0, y0, x1, y1))
+            return found
+        mapper = self.mapper()
+        return mapper.rects(annotation.anchor.start or 0, annotation.anchor.end or 0) if mapper else {}
 
     def span_rect(self, start: int, end: int) -> QRect:
         """Where a passage is on screen (viewport coordinates): around its boxes."""
@@ -118,12 +135,10 @@ class PageAnnotations(QWidget):
 
     def annotation_at(self, point: QPoint) -> Annotation | None:
         """The annotation drawn under `point` of the viewport (the last drawn, on top), if any."""
-        mapper = self.mapper()
-        if mapper is None:
+        if self.mapper() is None:
             return None
         for annotation in reversed(self.annotations):
-            boxes = mapper.rects(annotation.anchor.start or 0, annotation.anchor.end or 0)
-            if any(rect.contains(QPointF(point)) for rect in self._rects(boxes)):
+            if any(rect.contains(QPointF(point)) for rect in self._rects(self.boxes(annotation))):
                 return annotation
         return None
 
@@ -142,8 +157,7 @@ class PageAnnotations(QWidget):
             self.annotation_clicked.emit(annotation.id)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        mapper = self.mapper()
-        if mapper is None or not self.annotations:
+        if self.mapper() is None or not self.annotations:
             return
         painter = QPainter(self)
         # Multiply tints the paper and leaves the ink dark, like a highlighter pen.
@@ -151,7 +165,7 @@ class PageAnnotations(QWidget):
         for annotation in self.annotations:
             underline = annotation.kind == "underline"
             colour = mark_colour(annotation.colour, dark=False, underline=underline)
-            for rect in self._rects(mapper.rects(annotation.anchor.start or 0, annotation.anchor.end or 0)):
+            for rect in self._rects(self.boxes(annotation)):
                 if underline:
                     rect.setTop(rect.bottom() - UNDERLINE_PX)
                 painter.fillRect(rect, colour)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from app.model import Quad
 from app.render import Word
 
 Words = tuple[Word, ...]
@@ -90,6 +91,19 @@ def selected_text(selection: Selection, words: Mapping[int, Words]) -> str:
     return "".join(parts)
 
 
+def line_boxes(selection: Selection, words: Mapping[int, Words]) -> tuple[Quad, ...]:
+    """The selected words' boxes merged line by line: one (page, x0, y0, x1, y1) a line fragment."""
+    boxes: dict[tuple[int, int], Quad] = {}
+    for page in range(selection.start.page, selection.end.page + 1):
+        page_words = words.get(page, ())
+        for i in selection.range_on(page, len(page_words)):
+            word = page_words[i]
+            key = (page, word.line)
+            _, x0, y0, x1, y1 = boxes.get(key, (page, word.x0, word.y0, word.x1, word.y1))
+            boxes[key] = (page, min(x0, word.x0), min(y0, word.y0), max(x1, word.x1), max(y1, word.y1))
+    return tuple(boxes.values())
+
+
 class TextSelection:
     """The view's selection state: word boxes as they arrive, the two ends, the words between.
 
@@ -124,6 +138,9 @@ class TextSelection:
 
     def text(self) -> str:
         return "" if self.current is None else selected_text(self.current, self.words)
+
+    def quads(self) -> tuple[Quad, ...]:
+        return () if self.current is None else line_boxes(self.current, self.words)
 
     def clear(self) -> None:
         self.words.clear()

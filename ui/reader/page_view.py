@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.errors import AppError
-from app.model import BBox
+from app.model import BBox, Quad
 from app.render import PageSize
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
@@ -384,6 +384,10 @@ class PageView(QAbstractScrollArea):
 
     def has_selection(self) -> bool:
         return self._text.current is not None
+
+    def selected_quads(self) -> tuple[Quad, ...]:
+        """The selected words' boxes, one a line: (page, x0, y0, x1, y1) in unrotated page points."""
+        return self._text.quads()
 
     def clear_selection(self) -> None:
         self._select(None)
