@@ -246,21 +246,26 @@ class Tag:
         return Tag(self.annotation_id, self.document_id, self.names, not self.remove, label)
 
 
+Placement = tuple[Anchor, AnchorState, tuple[Quad, ...] | None]
+
+
 @dataclass(frozen=True)
 class Place:
-    """Put an annotation on a passage by hand (re-attaching an orphan, or confirming a move)."""
+    """Put an annotation on a passage by hand (re-attaching an orphan, or confirming a move);
+    `before` and `after` carry the quads too, so undo brings back the exact boxes."""
 
     annotation_id: str
     document_id: int
-    before: tuple[Anchor, AnchorState]
-    after: tuple[Anchor, AnchorState]
+    before: Placement
+    after: Placement
     label: str = "Re-attach annotation"
 
     def apply(self, db: sqlite_utils.Database) -> Changes:
-        anchor, state = self.after
+        anchor, state, quads = self.after
+        record = placement_record(self.annotation_id, self.document_id, anchor, state, quads)
         with db.atomic():
             load(db, self.annotation_id)
-            annotations_db.place(db, [placement_record(self.annotation_id, self.document_id, anchor, state)])
+            annotations_db.place(db, [record])
         return Changes(frozenset({self.document_id}), frozenset({self.annotation_id}))
 
     def inverse(self) -> Command:
@@ -268,8 +273,15 @@ class Place:
 
 
 def placement_record(
-    annotation_id: str, document_id: int, anchor: Anchor, state: AnchorState
+    annotation_id: str,
+    document_id: int,
+    anchor: Anchor,
+    state: AnchorState,
+    quads: tuple[Quad, ...] | None = None,
 ) -> dict[str, Any]:
+    """The columns that say where an annotation is. Quads default to None: boxes on an old
+    file's pages, or made for other words, would mark the wrong place (the page view then
+    estimates them from the text blocks)."""
     return {
         "id": annotation_id,
         "document_id": document_id,
@@ -279,9 +291,7 @@ def placement_record(
         "prefix": anchor.prefix,
         "suffix": anchor.suffix,
         "page": anchor.page,
-        # Boxes on the old file's pages (or made for other words) would mark the wrong place:
-        # the page view estimates them from the text blocks instead.
-        "quads": None,
+        "quads": None if quads is None else json.dumps(quads),
         "state": state,
     }
 
@@ -316,8 +326,11 @@ def reattach(annotation: Annotation, text: DocumentText, start: int, end: int) -
     if not 0 <= start < end <= len(text.text):
         raise AppError(f"The passage {start}–{end} is outside the document (0–{len(text.text)}).")
     after = anchor_at(text.text, start, end, text.page_at(start))
-    before = (annotation.anchor, annotation.state)
-    return Place(annotation.id, annotation.document_id, before, (after, "anchored"))
+    before = (annotation.anchor, annotation.state, annotation.quads)
+    # The same words of the same file (confirming a position) are still where their boxes say.
+    same = (start, end) == (annotation.anchor.start, annotation.anchor.end)
+    quads = annotation.quads if same else None
+    return Place(annotation.id, annotation.document_id, before, (after, "anchored", quads))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from app import annotations as actions
 from app.errors import AppError
 from app.library import Library
 from app.model import Quad
@@ -81,6 +82,22 @@ def test_a_new_version_drops_the_old_boxes_and_keeps_the_passage(tmp_path: Path,
     assert moved.document_id == outcome.document.id and moved.state == "anchored"
     assert moved.anchor.quote == "repair the bench" and moved.anchor.page == 1
     assert moved.quads is None  # the old file's boxes are not trusted on the new one
+
+
+def test_reattaching_elsewhere_drops_quads_and_undo_restores_them(tmp_path: Path, library: Library) -> None:
+    document_id = library.import_file(write_pdf(tmp_path / "minutes.pdf")).document.id
+    annotation = library.annotation(_highlight(library, document_id, QUADS))
+    text = library.text(document_id)
+    confirm = actions.reattach(annotation, text, annotation.anchor.start or 0, annotation.anchor.end or 0)
+    library.execute(confirm)
+    assert library.annotation(annotation.id).quads == QUADS  # the same words: the same boxes
+    start = text.text.index("the pond")
+    elsewhere = actions.reattach(library.annotation(annotation.id), text, start, start + len("the pond"))
+    library.execute(elsewhere)
+    assert library.annotation(annotation.id).quads is None
+    library.execute(elsewhere.inverse())
+    restored = library.annotation(annotation.id)
+    assert restored.quads == QUADS and restored.anchor == annotation.anchor
 
 
 def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
