@@ -8,8 +8,10 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # types only: sqlite_utils loads with the library, after the first paint
+    import sqlite_utils
 
 from app.errors import AppError
 

@@ -19,7 +19,6 @@ from app.paths import profile
 
 EXIT_ERROR = 2
 T = TypeVar("T")
-COMMANDS = frozenset({"text", "import", "list", "analyze", "annotate", "annotations", "backup"})
 
 
 def _library(args: argparse.Namespace) -> Library:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:  # types only: sqlite_utils loads with the library, after the first paint
+    import sqlite_utils
 
 from db import tags as tags_db
 

@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import NAME, __version__
+from app import COMMANDS, NAME, __version__
 
 _IMPORTED_AT = time.monotonic()
 
@@ -44,8 +44,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run Quorum; return the process exit code."""
     arguments = list(sys.argv if argv is None else argv)
-    from app.cli import COMMANDS
-
     if len(arguments) > 1 and arguments[1] in COMMANDS:
         from app import cli
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import annotations as actions
 from app import tagging
 from app.errors import AppError
-from app.library import Library
 from app.model import AnnotationKind, Changes
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +16,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ui.tasks import Tasks
 
-Builder = Callable[[Library], actions.Command]
+if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not before the first paint
+    from app.library import Library
+
+Builder = Callable[["Library"], actions.Command]
 
 
 class _Step:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.annotations import COLOURS, AnnotationFilter
-from app.library import Library
 from app.model import Changes
 
 from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -36,6 +35,9 @@ from ui.models.library_annotations_model import (
     LibraryAnnotationsModel,
 )
 from ui.tasks import Tasks
+
+if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not before the first paint
+    from app.library import Library
 
 WIDE_COLUMNS = (QUOTE, NOTE)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import backup
 from app.errors import AppError
-from app.library import Library
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.tasks import Tasks
+
+if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not before the first paint
+    from app.library import Library
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.annotations import COLOURS, KINDS
 from app.errors import AppError
-from app.library import Library
 from app.model import Annotation, Changes
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -33,6 +32,9 @@ from ui.panels.note_editor import NoteEditor
 from ui.tasks import Tasks
 from ui.theme import Theme
 from ui.undo import AnnotationController
+
+if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not before the first paint
+    from app.library import Library
 
 LIST, EMPTY, NO_MATCH, NO_DOCUMENT = range(4)
 SHORTEST_LIST = 120  # pixels: about two cards
