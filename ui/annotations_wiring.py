@@ -19,9 +19,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from ui.annotation_marks import TextAnnotations
-from ui.dialogs.all_annotations import AllAnnotationsDialog
-from ui.dialogs.restore_backup import RestoreBackupDialog
-from ui.dialogs.tags_dialog import TagsDialog
 from ui.page_annotations import PageAnnotations
 from ui.panels.annotations_panel import AnnotationsPanel, bind
 from ui.reader.reader_pane import PAGE
@@ -33,6 +30,9 @@ from ui.undo import AnnotationController
 if TYPE_CHECKING:
     from app.library import Library
 
+    from ui.dialogs.all_annotations import AllAnnotationsDialog
+    from ui.dialogs.restore_backup import RestoreBackupDialog
+    from ui.dialogs.tags_dialog import TagsDialog
     from ui.main_window import MainWindow
 
 log = logging.getLogger("quorum")
@@ -266,6 +266,8 @@ class AnnotationsUi(QObject):
     # -- dialogs ----------------------------------------------------------------------------
     def show_tags(self) -> TagsDialog:
         if self.tags_dialog is None:
+            from ui.dialogs.tags_dialog import TagsDialog  # loaded when first asked for, not at start-up
+
             self.tags_dialog = TagsDialog(self.tasks, self.controller, self.window)
         self.tags_dialog.reload()
         self.tags_dialog.show()
@@ -274,6 +276,8 @@ class AnnotationsUi(QObject):
 
     def show_all(self) -> AllAnnotationsDialog:
         if self.all_dialog is None:
+            from ui.dialogs.all_annotations import AllAnnotationsDialog  # loaded when first asked for
+
             self.all_dialog = AllAnnotationsDialog(self.tasks, self.window)
             self.all_dialog.open_requested.connect(self.open_in_context)
         self.all_dialog.reload()
@@ -291,6 +295,8 @@ class AnnotationsUi(QObject):
 
     def show_restore(self) -> RestoreBackupDialog:
         if self.restore_dialog is None:
+            from ui.dialogs.restore_backup import RestoreBackupDialog  # loaded when first asked for
+
             self.restore_dialog = RestoreBackupDialog(self.tasks, self.window)
             self.restore_dialog.restored.connect(self._restored)
         self.restore_dialog.reload()
