@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from app.errors import AppError, ParseTimeout
+
+if TYPE_CHECKING:  # multiprocessing loads with the first worker, not with the GUI's first paint
+    import multiprocessing.context
+    from concurrent.futures.process import ProcessPoolExecutor
 
 T = TypeVar("T")
 
@@ -53,6 +55,8 @@ class ImmediateLane:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # forkserver: workers fork from a clean server process, never from the
     # GUI process (forking a running Qt application is unsafe).
     if sys.platform.startswith("linux"):
@@ -77,6 +81,8 @@ class ProcessLane:
     def _pool(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._executor is None:
+                from concurrent.futures.process import ProcessPoolExecutor
+
                 self._executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
             return self._executor
 
@@ -91,6 +97,8 @@ class ProcessLane:
         executor.shutdown(wait=False, cancel_futures=True)
 
     def run(self, fn: Callable[..., T], /, *args: Any, what: str = "the file") -> T:
+        from concurrent.futures.process import BrokenProcessPool  # loaded by _pool already
+
         executor = self._pool()
         future = executor.submit(fn, *args)
         try:

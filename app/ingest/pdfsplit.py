@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 
@@ -28,6 +29,8 @@ def can_split(count: int) -> bool:
     Forking is safe here only where no GUI toolkit is loaded: the ingest worker
     process (app.jobs.ProcessLane) never imports one, the GUI process does.
     """
+    import multiprocessing  # here, not at import: the GUI loads this module but never splits
+
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     fork = "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
     return count >= SPLIT_FROM_PAGES and cores > 1 and fork and "PySide6" not in sys.modules
@@ -39,6 +42,8 @@ def read_in_halves(count: int, here: Callable[[int, int], T], apart: Callable[[i
     If the child fails, dies or is too slow, its half is read here after all
     (`here(half, count)`), so the result never depends on the child working.
     """
+    import multiprocessing
+
     half = count // 2
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
