@@ -9,7 +9,7 @@ import pymupdf
 
 from app.errors import AppError
 from app.ingest import check_readable
-from app.ingest.pdf import open_pdf
+from app.ingest.pdfopen import open_pdf
 
 ROTATIONS = (0, 90, 180, 270)
 

@@ -7,10 +7,11 @@ from typing import Any, NamedTuple
 
 import pymupdf
 
-from app.errors import PasswordRequired, UnreadableFile
+from app.errors import UnreadableFile
 from app.ingest import ocr
 from app.ingest.pdflayout import Style, page_drafts
 from app.ingest.pdflines import Line, PageText, body_size, page_text, strip_running
+from app.ingest.pdfopen import open_pdf
 from app.ingest.pdfsplit import can_split, read_in_halves
 from app.ingest.textblocks import TextBuilder
 from app.model import DocumentText
@@ -21,26 +22,6 @@ TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_WHITESPACE
 MIN_PAGE_CHARS = 20
 UNKNOWN_SHARE = 0.3  # a text layer this much "�" is unreadable: OCR the page instead
 DAMAGED = "the PDF is damaged and was repaired: some of its text may be missing"
-
-# MuPDF reports repairs on stderr; they reach the user as one warning on the document instead.
-pymupdf.TOOLS.mupdf_display_errors(False)
-pymupdf.TOOLS.mupdf_display_warnings(False)
-
-
-def open_pdf(path: Path, password: str | None) -> pymupdf.Document:
-    pymupdf.TOOLS.reset_mupdf_warnings()
-    try:
-        doc = pymupdf.open(path, filetype="pdf")
-    except (pymupdf.FileDataError, RuntimeError, ValueError) as error:
-        raise UnreadableFile(f"{path.name}: not a readable PDF ({error}).") from error
-    if doc.needs_pass:
-        if password is None:
-            raise PasswordRequired(f"{path.name} is encrypted: a password is needed to open it.")
-        if not doc.authenticate(password):
-            raise PasswordRequired(f"{path.name}: wrong password.", wrong=True)
-    if doc.page_count == 0:
-        raise UnreadableFile(f"{path.name}: the PDF has no pages.")
-    return doc
 
 
 def _page_dict(page: pymupdf.Page) -> dict[str, Any]:
