@@ -80,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps([asdict(document) for document in documents], indent=2, ensure_ascii=False))
         return 0
     for document in documents:
-        where = " · ".join(part for part in (document.council, document.body) if part)
+        where = " · ".join(dict.fromkeys(part for part in (document.council, document.body) if part))
         print(
             f"{document.id:>4}  {document.meeting_date or '—':<10}  {document.format:<4}  "
             f"{document.pages:>4}p  {document.title}" + (f"  [{where}]" if where else "")
