@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -18,9 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from ui.reader.page_view import PageView
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = 500
-
 
 def report(metric: str, value: float, unit: str) -> None:
     print(json.dumps({"bench": "page_view", "metric": metric, "value": round(value, 4), "unit": unit}))
@@ -31,18 +26,6 @@ def resident_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     pytest.skip("no /proc/self/status here")
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pack") / "pack.pdf"
-    # Written by another process, so the generator's memory does not count in ours.
-    script = (
-        "from pathlib import Path; from tests.factories import write_agenda_pack as w; "
-        f"w(Path({str(path)!r}), {PAGES})"
-    )
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
-    return path
 
 
 class TimedPageView(PageView):

@@ -12,15 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app import paths
 
+from tests.benchmarks.conftest import PAGES, ROOT
 from tests.gui.conftest import WindowFactory, make_window, wait_idle  # noqa: F401 - the fixture, used by name
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = 500
 RUNS = 5
 FIRST_PAINT_TARGET_S = 0.5
 OPEN_TARGET_S = 0.1
@@ -51,17 +49,6 @@ print(process_age() - (time.monotonic() - shown))
 def report(metric: str, value: float, unit: str, **extra: object) -> None:
     line = {"bench": "reader", "metric": metric, "value": round(value, 4), "unit": unit, **extra}
     print(json.dumps(line))
-
-
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pack") / "pack.pdf"
-    script = (
-        "from pathlib import Path; from tests.factories import write_agenda_pack as w; "
-        f"w(Path({str(path)!r}), {PAGES})"
-    )
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True)
-    return path
 
 
 def run_python(arguments: list[str], env: dict[str, str]) -> str:
