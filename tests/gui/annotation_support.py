@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 
 from pytestqt.qtbot import QtBot
 
-from app import paths
 from app.library import Library
 from app.model import Annotation
 
@@ -18,10 +17,6 @@ T = TypeVar("T")
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SCRUTINY = DEMO / "lancashire-scrutiny-2015-07-17.txt"
 NAPIER = DEMO / "nz-napier-cc-regulatory-2019-02-19.txt"
-
-
-def open_tasks() -> Tasks:
-    return Tasks(lambda: Library(paths.profile()))
 
 
 def call(tasks: Tasks, qtbot: QtBot, work: Callable[[Library], T]) -> T:

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import paths
+from app.library import Library
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
@@ -16,10 +17,19 @@ from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
 from ui.startup import build_window
+from ui.tasks import Tasks
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def tasks(quorum_home: Path) -> Iterator[Tasks]:
+    """A real library lane on the test's temporary profile."""
+    lane = Tasks(lambda: Library(paths.profile()))
+    yield lane
+    lane.close()
 
 
 @pytest.fixture

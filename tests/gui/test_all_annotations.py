@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,14 +12,7 @@ from ui.dialogs.all_annotations import AllAnnotationsDialog
 from ui.models.library_annotations_model import FOUND_ROLE, QUOTE, Found, LibraryAnnotationsModel
 from ui.tasks import Tasks
 
-from tests.gui.annotation_support import NAPIER, annotate_phrase, import_demo, open_tasks, wait_idle
-
-
-@pytest.fixture
-def tasks(quorum_home: object) -> Iterator[Tasks]:
-    lane = open_tasks()
-    yield lane
-    lane.close()
+from tests.gui.annotation_support import NAPIER, annotate_phrase, import_demo, wait_idle
 
 
 @pytest.fixture

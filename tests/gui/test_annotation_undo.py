@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -13,16 +11,9 @@ from app.library import Library
 from ui.tasks import Tasks
 from ui.undo import AnnotationController
 
-from tests.gui.annotation_support import annotate_phrase, call, import_demo, open_tasks, wait_idle
+from tests.gui.annotation_support import annotate_phrase, call, import_demo, wait_idle
 
 PHRASES = ("task and finish group", "information sharing pilot", "taxi licensing")
-
-
-@pytest.fixture
-def tasks(quorum_home: object) -> Iterator[Tasks]:
-    lane = open_tasks()
-    yield lane
-    lane.close()
 
 
 @pytest.fixture

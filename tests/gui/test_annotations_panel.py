@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,16 +25,8 @@ from tests.gui.annotation_support import (
     annotate_phrase,
     call,
     import_demo,
-    open_tasks,
     wait_idle,
 )
-
-
-@pytest.fixture
-def tasks(quorum_home: object) -> Iterator[Tasks]:
-    lane = open_tasks()
-    yield lane
-    lane.close()
 
 
 @pytest.fixture

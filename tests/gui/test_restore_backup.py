@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -15,14 +13,7 @@ from PySide6.QtCore import Qt
 from ui.dialogs.restore_backup import RestoreBackupDialog, readable_size
 from ui.tasks import Tasks
 
-from tests.gui.annotation_support import annotate_phrase, call, import_demo, open_tasks, wait_idle
-
-
-@pytest.fixture
-def tasks(quorum_home: object) -> Iterator[Tasks]:
-    lane = open_tasks()
-    yield lane
-    lane.close()
+from tests.gui.annotation_support import annotate_phrase, call, import_demo, wait_idle
 
 
 def notes(tasks: Tasks, qtbot: QtBot, document_id: int) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,14 +14,7 @@ from ui.dialogs.tags_dialog import COUNT, NAME, TagsDialog
 from ui.tasks import Tasks
 from ui.undo import AnnotationController
 
-from tests.gui.annotation_support import annotate_phrase, call, import_demo, open_tasks, wait_idle
-
-
-@pytest.fixture
-def tasks(quorum_home: object) -> Iterator[Tasks]:
-    lane = open_tasks()
-    yield lane
-    lane.close()
+from tests.gui.annotation_support import annotate_phrase, call, import_demo, wait_idle
 
 
 @pytest.fixture

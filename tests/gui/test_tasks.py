@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app import paths
 from app.errors import AppError, NotInLibrary
 from app.library import Library
 
 from ui.tasks import Tasks
-
-
-@pytest.fixture
-def tasks(quorum_home: Path) -> Iterator[Tasks]:
-    lane = Tasks(lambda: Library(paths.profile()))
-    yield lane
-    lane.close()
 
 
 def test_results_are_delivered_on_the_gui_thread_in_order(tasks: Tasks, qtbot: QtBot) -> None:
