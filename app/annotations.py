@@ -124,21 +124,14 @@ def _quad(values: Any) -> Quad:
 
 
 def to_record(annotation: Annotation) -> dict[str, Any]:
-    anchor = annotation.anchor
+    placed = placement_record(
+        annotation.id, annotation.document_id, annotation.anchor, annotation.state, annotation.quads
+    )
     return {
-        "id": annotation.id,
-        "document_id": annotation.document_id,
+        **placed,
         "kind": annotation.kind,
-        "start": anchor.start,
-        "end": anchor.end,
-        "quote": anchor.quote,
-        "prefix": anchor.prefix,
-        "suffix": anchor.suffix,
-        "page": anchor.page,
-        "quads": None if annotation.quads is None else json.dumps(annotation.quads),
         "colour": annotation.colour,
         "note": annotation.note,
-        "state": annotation.state,
         "created": annotation.created,
         "modified": annotation.modified,
     }
