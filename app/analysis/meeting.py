@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.analysis.attendance import find_attendance, is_attendance_label
+from app.analysis.attendance import find_attendance
+from app.analysis.attendance_labels import is_attendance_label
 from app.analysis.lines import Line
 from app.model import Attendee, DocumentText, Meeting
 
