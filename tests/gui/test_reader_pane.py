@@ -8,6 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from app import settings as prefs
+from app.find import find_all
 from app.model import DocumentText
 
 from PySide6.QtCore import Qt
@@ -15,7 +16,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
-from ui.reader.find_bar import find_all
 from ui.reader.reader_pane import PAGE, TEXT, ReaderPane
 from ui.reader.text_map import TextMap
 from ui.theme import DARK, LIGHT, SEPIA
@@ -165,11 +165,11 @@ def test_find_counts_hits_and_moves_with_enter_and_shift_enter(window: MainWindo
 
 def test_find_in_page_view_marks_hits_on_the_pages(window: MainWindow, qtbot: QtBot) -> None:
     reader = open_and_wait(qtbot, window, SOULDERN)
-    before = sum(len(marks) for marks in reader.pages._highlights.values())
     reader.open_find()
     reader.find_bar.field.setText("parish")
     assert reader.find_bar.count.text().startswith("1 of ")
-    assert sum(len(marks) for marks in reader.pages._highlights.values()) > before
+    qtbot.waitUntil(lambda: reader.pages.current_hit() is not None, timeout=5_000)
+    assert reader.pages.find_hits(reader.pages.current_page)
     reader.find_bar.field.setText("no such words anywhere")
     assert reader.find_bar.count.text() == "No matches"
 

@@ -1,29 +1,22 @@
-"""Find in document: the bar under the reader (incremental, case-insensitive, "3 of 17") and the search."""
+"""Find in document: the bar under the reader (incremental, case-insensitive, "3 of 17")."""
 
 from __future__ import annotations
 
-import re
+from app.find import MAX_HITS
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-MAX_HITS = 10_000  # beyond this a search term is too common to be worth marking each time
+HIT = "#f2c200"
+CURRENT_HIT = "#ff7a00"
 
 
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Every `(start, end)` of `query` in `text`, ignoring case; a space matches any run of spacing."""
-    words = query.split()
-    if not words:
-        return []
-    # The canonical text keeps the source's line breaks: "planning  application" across a line still matches.
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
-    hits = []
-    for match in pattern.finditer(text):
-        hits.append(match.span())
-        if len(hits) >= MAX_HITS:
-            break
-    return hits
+def hit_colour(current: bool, dark: bool = False) -> QColor:
+    """Find hits: stronger than the structure's tints, the current one in its own colour."""
+    result = QColor(CURRENT_HIT if current else HIT)
+    result.setAlpha(150 if dark else 120)
+    return result
 
 
 class FindBar(QWidget):

@@ -7,12 +7,15 @@ from collections.abc import Sequence
 from app.model import BBox
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 
+from ui.reader.find_bar import hit_colour
 from ui.reader.page_selection import Words
 
 BACKGROUND = QColor("#5f6368")
 SELECTION = QColor(45, 106, 159, 90)
+HIT, CURRENT_HIT = hit_colour(False), hit_colour(True)  # as the text view marks them
+CURRENT_EDGE = QColor(196, 78, 0)
 NOTE = QColor("#80868b")
 # Soft shadow: outlines growing outwards, fading; drawn as outlines so no pixel is painted twice.
 SHADOW = tuple(QColor(0, 0, 0, alpha) for alpha in (70, 40, 22, 10))
@@ -42,6 +45,23 @@ def highlights(painter: QPainter, marks: Marks) -> None:
         for x0, y0, x1, y1 in boxes:
             painter.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), colour)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+
+
+def find_hits(painter: QPainter, hits: Sequence[Sequence[BBox]], current: Sequence[BBox] | None) -> None:
+    """Every hit tinted; the current one in a stronger tint with an edge, so it stands out among them."""
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+    for hit in hits:
+        colour = CURRENT_HIT if hit is current else HIT
+        for x0, y0, x1, y1 in hit:
+            painter.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), colour)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    if current:
+        pen = QPen(CURRENT_EDGE, 1.5)
+        pen.setCosmetic(True)  # 1.5 screen pixels at any zoom
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for x0, y0, x1, y1 in current:
+            painter.drawRect(QRectF(x0 - 0.75, y0 - 0.5, x1 - x0 + 1.5, y1 - y0 + 1))
 
 
 def selection(painter: QPainter, words: Words, chosen: range) -> None:

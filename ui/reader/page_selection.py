@@ -60,6 +60,11 @@ def span_at(words: Words, x: float, y: float) -> tuple[int, int]:
     return caret, caret
 
 
+def word_at(words: Words, x: float, y: float) -> Word | None:
+    """The word whose box holds the point, if any."""
+    return next((w for w in words if w.x0 <= x <= w.x1 and w.y0 <= y <= w.y1), None)
+
+
 def select(words: Mapping[int, Words], a: Anchor, b: Anchor) -> Selection | None:
     """The words between points `a` and `b` (either order); None if none, or a page's words are unknown."""
     if a.page not in words or b.page not in words:

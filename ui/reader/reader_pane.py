@@ -13,6 +13,7 @@ from pathlib import Path
 from app import highlights as marks
 from app import settings as prefs
 from app.errors import AppError
+from app.find import find_all
 from app.model import Analysis, Block, Document, DocumentText
 from app.positions import Position, Positions
 
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.reader.find_bar import FindBar, find_all
-from ui.reader.page_view import SCROLL_KEYS, PageView
+from ui.reader.find_bar import FindBar, hit_colour
+from ui.reader.glossary import expansion_tip
+from ui.reader.page_find import find_target
+from ui.reader.page_view import SCROLL_KEYS, FindTarget, PageView
 from ui.reader.structure_legend import StructureLegend, highlight_colour
 from ui.reader.text_map import TextMap
 from ui.reader.text_view import ReaderView
@@ -39,16 +42,7 @@ from ui.theme import LIGHT, READING_THEMES, Theme
 PAGE, TEXT = "page", "text"
 SETTLE_MS = 250  # a position is taken as settled (outline follows, position saved) after this still time
 JUMP_MARGIN = 36  # pixels above a jump's target, so its line is not flush with the top edge
-HIT = "#f2c200"
-CURRENT_HIT = "#ff7a00"
 HISTORY = 100
-
-
-def hit_colour(current: bool, dark: bool) -> QColor:
-    """Find hits: stronger than the structure's tints, the current one in its own colour."""
-    result = QColor(CURRENT_HIT if current else HIT)
-    result.setAlpha(150 if dark else 120)
-    return result
 
 
 class ReaderPane(QWidget):
@@ -160,6 +154,7 @@ class ReaderPane(QWidget):
             if block.page is not None and block.bbox is not None:
                 self._page_blocks.setdefault(block.page - 1, []).append(block)
         self._acronyms = {acronym.short: acronym.expansion for acronym in analysis.acronyms}
+        self.pages.set_acronyms(self._acronyms)
         self.back_stack.clear()
         self.forward_stack.clear()
         path = Path(document.path)
@@ -186,6 +181,7 @@ class ReaderPane(QWidget):
     def _forget_document(self) -> None:
         self.document, self.text, self.analysis = None, None, Analysis()
         self._spans, self._mapper, self._page_blocks, self._acronyms, self._map = [], None, {}, {}, None
+        self.pages.set_acronyms({})
         self.legend.set_counts({})
         self.hits, self.hit = [], -1
 
@@ -403,8 +399,6 @@ class ReaderPane(QWidget):
         dark = self._theme.dark and self.mode == TEXT  # printed pages stay white in every theme
         colours = {kind.key: highlight_colour(kind.key, dark) for kind in marks.KINDS}
         passages = [(span.start, span.end, colours[span.kind]) for span in self.shown_spans()]
-        for number, (start, end) in enumerate(self.hits):
-            passages.append((start, end, hit_colour(number == self.hit, dark)))
         if self.mode == PAGE and self._mapper is not None:
             mapper = self._mapper
             self.pages.set_highlights(
@@ -412,7 +406,12 @@ class ReaderPane(QWidget):
                 for start, end, colour in passages
                 for page, boxes in mapper.rects(start, end).items()
             )
-        elif self.mode == TEXT and self._map is not None:
+            # The page view marks find hits itself, on exactly the printed letters.
+            self.pages.set_find(self.find_bar.query if self.hits else "", self._hit_target())
+            return
+        for number, (start, end) in enumerate(self.hits):
+            passages.append((start, end, hit_colour(number == self.hit, dark)))
+        if self.mode == TEXT and self._map is not None:
             self.text_view.browser.setExtraSelections([self._selection(*passage) for passage in passages])
 
     def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection:
@@ -444,7 +443,7 @@ class ReaderPane(QWidget):
         self.find_bar.show_count(self.hit, len(self.hits))
         self._refresh_marks()
         if self.hits:
-            self.go_to(Position(self.hits[self.hit][0]))
+            self._show_hit()
 
     def step_hit(self, step: int) -> None:
         if not self.hits:
@@ -453,7 +452,20 @@ class ReaderPane(QWidget):
         self.hit = (self.hit + step) % len(self.hits)
         self.find_bar.show_count(self.hit, len(self.hits))
         self._refresh_marks()
-        self.go_to(Position(self.hits[self.hit][0]))
+        self._show_hit()
+
+    def _hit_target(self) -> FindTarget | None:
+        found = self._mapper is not None and 0 <= self.hit < len(self.hits)
+        return find_target(self._mapper, self.hits, self.hit) if self._mapper and found else None
+
+    def _show_hit(self) -> None:
+        """Bring the current hit into view: in page view the least scroll that shows its printed words."""
+        target = self._hit_target() if self.mode == PAGE else None
+        if target is not None:
+            self.pages.set_find(self.find_bar.query, target, reveal=True)
+            self._moved()
+        else:
+            self.go_to(Position(self.hits[self.hit][0]))
 
     def _find_closed(self) -> None:
         self.hits, self.hit = [], -1
@@ -483,8 +495,8 @@ class ReaderPane(QWidget):
             return ""
         cursor = self.text_view.browser.cursorForPosition(point)
         cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        word = cursor.selectedText().strip(".,;:()")
         offset = self._map.to_text(cursor.selectionStart())
-        lines = [f"{word}: {self._acronyms[word]}"] if word in self._acronyms else []
+        tip = expansion_tip(cursor.selectedText(), self._acronyms)
+        lines = [tip] if tip else []
         lines += [span.label for span in self.shown_spans() if span.start <= offset < span.end]
         return "\n".join(lines)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AppError
+from app.model import BBox
 from app.render import PageRenderer, PageSize, Raster, Word
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -35,7 +36,7 @@ class Opened:
 
 @dataclass(frozen=True)
 class _Job:
-    kind: str  # "render", "words" or "sizes"
+    kind: str  # "render", "words", "hits" or "sizes"
     argument: Any
     generation: int
 
@@ -52,6 +53,7 @@ class RenderWorker(QObject):
 
     rendered = Signal(object, object)  # PageKey, QImage (Format_RGB32)
     words_ready = Signal(int, object)  # page index, tuple[Word, ...]
+    hits_ready = Signal(int, str, object)  # page index, query, list of hits (tuples of boxes)
     failed = Signal(int, str)  # page index, message for the user: the page could not be drawn
     sizes_ready = Signal(object)  # list[PageSize] of every page
     _finished = Signal(object, object)  # _Job, Future; emitted on the worker thread
@@ -65,6 +67,7 @@ class RenderWorker(QObject):
         self._wanted: frozenset[PageKey] = frozenset()
         self._queued: set[PageKey] = set()
         self._words_queued: set[int] = set()
+        self._query = ""  # the find query hits are wanted for; pages asked for an older one are skipped
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def open(self, path: Path, password: str | None, first_pages: int) -> Opened:
@@ -98,6 +101,7 @@ class RenderWorker(QObject):
         self._wanted = frozenset()
         self._queued.clear()
         self._words_queued.clear()
+        self._query = ""
 
     def request(self, keys: Iterable[PageKey]) -> None:
         """Render `keys` in this order; renderings asked for earlier and not named here are dropped."""
@@ -112,6 +116,11 @@ class RenderWorker(QObject):
         if page not in self._words_queued:
             self._words_queued.add(page)
             self._submit("words", page, self._words)
+
+    def request_hits(self, page: int, query: str) -> None:
+        """Find `query` among page `page`'s printed characters; asking for another query drops this one."""
+        self._query = query
+        self._submit("hits", (page, query), self._hits)
 
     def request_sizes(self) -> None:
         """Read every page's size, after the renderings already asked for."""
@@ -145,6 +154,11 @@ class RenderWorker(QObject):
         renderer = self._current(generation)
         return None if renderer is None else renderer.words(page)
 
+    def _hits(self, asked: tuple[int, str], generation: int) -> list[tuple[BBox, ...]] | None:
+        renderer = self._current(generation)
+        page, query = asked
+        return None if renderer is None or query != self._query else renderer.find(page, query)
+
     def _sizes(self, _none: None, generation: int) -> list[PageSize] | None:
         renderer = self._current(generation)
         return None if renderer is None else renderer.page_sizes()
@@ -159,6 +173,8 @@ class RenderWorker(QObject):
         error = future.exception()
         if isinstance(error, AppError) and job.kind == "words":
             self.words_ready.emit(job.argument, ())  # no words to select there, nothing worse
+        elif isinstance(error, AppError) and job.kind == "hits":
+            self.hits_ready.emit(*job.argument, [])
         elif isinstance(error, AppError):
             self.failed.emit(job.argument.page, error.message)
         elif error is not None:
@@ -176,6 +192,8 @@ class RenderWorker(QObject):
             self.rendered.emit(job.argument, result)
         elif job.kind == "words":
             self.words_ready.emit(job.argument, result)
+        elif job.kind == "hits":
+            self.hits_ready.emit(*job.argument, result)
         else:
             self.sizes_ready.emit(result)
 
