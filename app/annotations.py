@@ -163,40 +163,53 @@ def load(db: sqlite_utils.Database, annotation_id: str) -> Annotation:
     return from_record(record)
 
 
+def _documents(annotations: tuple[Annotation, ...]) -> frozenset[int]:
+    return frozenset(annotation.document_id for annotation in annotations)
+
+
 @dataclass(frozen=True)
 class Add:
-    annotation: Annotation
+    """Add annotations (one, or many brought back by undoing a deletion) in one transaction."""
+
+    annotations: tuple[Annotation, ...]
     label: str = "Add annotation"
 
     def apply(self, db: sqlite_utils.Database) -> Changes:
-        added = self.annotation
+        tag_ids: set[int] = set()
         try:
-            tag_ids = annotations_db.insert(db, to_record(added), added.tags)
+            with db.atomic():
+                for added in self.annotations:
+                    tag_ids |= annotations_db.insert(db, to_record(added), added.tags)
         except sqlite3.IntegrityError as error:
             # Redo or undo after the document was removed, or a second redo of the same add.
             message = "The annotation cannot be added: its document is gone or it exists already."
             raise AppError(message) from error
-        return Changes(frozenset({added.document_id}), frozenset({added.id}), frozenset(tag_ids))
+        ids = frozenset(annotation.id for annotation in self.annotations)
+        return Changes(_documents(self.annotations), ids, frozenset(tag_ids))
 
     def inverse(self) -> Command:
-        return Delete(self.annotation)
+        return Delete(self.annotations)
 
 
 @dataclass(frozen=True)
 class Delete:
-    """Delete an annotation; it holds the whole annotation, so undo brings it back as it was."""
+    """Delete annotations in one transaction (all or none); it holds them whole, so undo brings
+    them back as they were, tags and quads included."""
 
-    annotation: Annotation
+    annotations: tuple[Annotation, ...]
     label: str = "Delete annotation"
 
     def apply(self, db: sqlite_utils.Database) -> Changes:
+        ids = [annotation.id for annotation in self.annotations]
         with db.atomic():
-            load(db, self.annotation.id)
-            annotations_db.delete(db, self.annotation.id)
-        return Changes(frozenset({self.annotation.document_id}), frozenset({self.annotation.id}))
+            for annotation_id in ids:
+                load(db, annotation_id)
+            annotations_db.delete(db, ids)
+        return Changes(_documents(self.annotations), frozenset(ids))
 
     def inverse(self) -> Command:
-        return Add(self.annotation, label="Restore annotation")
+        plural = "s" if len(self.annotations) > 1 else ""
+        return Add(self.annotations, label=f"Restore annotation{plural}")
 
 
 @dataclass(frozen=True)

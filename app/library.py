@@ -16,7 +16,7 @@ from db import versions as versions_db
 from db.connection import open_database
 
 from app import annotations as actions
-from app import backup, ingest
+from app import backup, ingest, quads
 from app.analysis import analyze
 from app.anchoring import SAME_PAPER, shared_wording
 from app.codec import decode, encode
@@ -218,7 +218,17 @@ class Library:
     ) -> tuple[Annotation, Changes]:
         """Highlight `start:end` (options: kind, colour, note, tags, quads) or note the whole document."""
         annotation = actions.new_annotation(document_id, self.text(document_id), start, end, **options)
-        return annotation, self.execute(actions.Add(annotation))
+        changes = self.execute(actions.Add((annotation,)))
+        if self.fill_quads([annotation.id]).annotations:  # a PDF's exact boxes, in a second step
+            annotation = self.annotation(annotation.id)
+        return annotation, changes
+
+    def fill_quads(self, annotation_ids: list[str] | None = None, document_id: int | None = None) -> Changes:
+        """Work out, in the worker process, the exact page boxes of annotations on PDFs that have none."""
+        return quads.fill(self, self._in_worker, annotation_ids, document_id)
+
+    def _in_worker(self, fn: Any, /, *args: Any, what: str) -> Any:
+        return fn(*args) if self._parser is None else self._parser.run(fn, *args, what=what)
 
     def find_annotations(self, wanted: actions.AnnotationFilter) -> list[Annotation]:
         """Annotations across the library (or one document) by tag, colour, kind, state, meeting, text."""
@@ -272,9 +282,9 @@ class Library:
             moving = self.annotations(previous)
             report, placements = actions.relocate(moving, previous, new, parsed.text)
             versions_db.supersede(self.db, previous, new, placements)
-        changes = Changes(
-            documents=frozenset({previous, new}), annotations=frozenset(a.id for a in moving)
-        )
+        moved = [annotation.id for annotation in moving]
+        self.fill_quads(moved)  # their boxes on the new file's pages
+        changes = Changes(documents=frozenset({previous, new}), annotations=frozenset(moved))
         return replace(outcome, changes=changes), report
 
     def _recognised_version(self, document_id: int, text: str) -> int | None:

@@ -193,9 +193,10 @@ class Anchor:
 class Annotation:
     """One highlight, underline or note, with its tags (names, sorted).
 
-    `quads` are the exact boxes of the passage on a PDF's pages, one per line,
-    when it was selected on the page; None when unknown (made in the text view or
-    the CLI, or moved to a new version), and the page view then estimates them.
+    `quads` are the exact boxes of the passage on a PDF's pages, one per line: the
+    selected words' when it was made on the page, else worked out from the PDF
+    (`app.quads`) soon after it was made or moved; None until then, or when the file
+    cannot be read, and the page view then estimates them.
     """
 
     id: str

@@ -152,6 +152,46 @@ def place(db: sqlite_utils.Database, placements: Iterable[dict[str, Any]]) -> No
             )
 
 
-def delete(db: sqlite_utils.Database, annotation_id: str) -> None:
+def delete(db: sqlite_utils.Database, annotation_ids: Iterable[str]) -> None:
+    """Delete annotations (their tag links go with them) all together, as one transaction."""
     with db.atomic():
-        db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+        db.conn.executemany("DELETE FROM annotations WHERE id = ?", [[each] for each in annotation_ids])
+
+
+def without_quads(
+    db: sqlite_utils.Database, annotation_ids: Iterable[str] | None = None, document_id: int | None = None
+) -> list[dict[str, Any]]:
+    """Placed annotations on PDFs whose boxes on the page are not known yet (of `annotation_ids`
+    and/or `document_id`, when given): id, document_id, start, end, by document then position."""
+    where = ["a.quads IS NULL", "a.start IS NOT NULL", "a.state != 'orphaned'", "d.format = 'pdf'"]
+    params: list[Any] = []
+    if annotation_ids is not None:
+        wanted = list(annotation_ids)
+        where.append(f"a.id IN ({', '.join('?' for _ in wanted)})")
+        params += wanted
+    if document_id is not None:
+        where.append("a.document_id = ?")
+        params.append(document_id)
+    rows = db.execute(
+        f"""SELECT a.id, a.document_id, a.start, a.[end] FROM annotations a
+            JOIN documents d ON d.id = a.document_id WHERE {' AND '.join(where)}
+            ORDER BY a.document_id, a.start""",
+        params,
+    ).fetchall()
+    return [dict(zip(("id", "document_id", "start", "end"), row, strict=True)) for row in rows]
+
+
+def set_quads(db: sqlite_utils.Database, found: Iterable[dict[str, Any]]) -> list[str]:
+    """Store worked-out boxes (id, document_id, start, end, quads as JSON) in one transaction, each
+    only if the annotation still has none and sits where they were worked out for; the ids stored."""
+    stored = []
+    with db.atomic():
+        for row in found:
+            cursor = db.execute(
+                "UPDATE annotations SET quads = ? WHERE id = ? AND quads IS NULL AND document_id = ? "
+                "AND start = ? AND [end] = ?",
+                [row["quads"], row["id"], row["document_id"], row["start"], row["end"]],
+            )
+            if cursor.rowcount:
+                stored.append(row["id"])
+    return stored

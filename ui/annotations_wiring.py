@@ -189,6 +189,8 @@ class AnnotationsUi(QObject):
             self.marks.set_annotations([])
             self.page_marks.set_annotations([])
             self.panel.show_document(shown)
+            if shown is not None:  # annotations made before their boxes were worked out get them now
+                self.controller.fill_quads(document_id=shown)
         if self.pending_jump is not None and self.pending_jump[0] == shown:
             offset = self.pending_jump[1]
             self.pending_jump = None

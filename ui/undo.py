@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not befor
     from app.library import Library
 
 Builder = Callable[["Library"], actions.Command]
+log = logging.getLogger(__name__)
 
 
 class _Step:
@@ -77,7 +79,21 @@ class AnnotationController(QObject):
         self.stack = QUndoStack(self)
 
     def run(self, work: Callable[[Library], Changes]) -> None:
-        self.tasks.run(work, self.changed.emit, on_error=self._failed)
+        self.tasks.run(work, self._applied, on_error=self._failed)
+
+    def _applied(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+        if changes.annotations:  # made in the text view, re-attached, brought back: exact boxes on a PDF
+            self.fill_quads(sorted(changes.annotations))
+
+    def fill_quads(self, annotation_ids: list[str] | None = None, document_id: int | None = None) -> None:
+        """Work out the exact page boxes of annotations on PDFs that have none (derived data: no undo
+        step); `changed` follows if any were stored."""
+        self.tasks.run(
+            lambda library: library.fill_quads(annotation_ids, document_id),
+            lambda changes: self.changed.emit(changes) if changes.annotations else None,
+            on_error=lambda error: log.info("No exact boxes worked out: %s", error),
+        )
 
     def _failed(self, error: AppError) -> None:
         self.stack.clear()
@@ -99,18 +115,20 @@ class AnnotationController(QObject):
         annotation_id = str(uuid.uuid4())
         self.push(
             "Add note" if kind == "note" else f"Add {kind}",
-            lambda library: actions.Add(
+            lambda library: actions.Add((
                 actions.new_annotation(
                     document_id, library.text(document_id), start, end, annotation_id=annotation_id, **options
-                )
-            ),
+                ),
+            )),
         )
         return annotation_id
 
     def delete(self, annotation_ids: Sequence[str]) -> None:
         count = len(annotation_ids)
         label = "Delete annotation" if count == 1 else f"Delete {count} annotations"
-        self.push_macro(label, [_deleting(annotation_id) for annotation_id in annotation_ids])
+        wanted = list(annotation_ids)
+        # One command: one transaction and one undo step, however many are chosen.
+        self.push(label, lambda library: actions.Delete(tuple(library.annotation(each) for each in wanted)))
 
     def edit_note(self, annotation_id: str, text: str) -> None:
         self._edit(annotation_id, "Edit note", note=text)
@@ -193,10 +211,6 @@ class AnnotationController(QObject):
 
 def _editing(annotation_id: str, **changes: Any) -> Builder:
     return lambda library: actions.edit(library.annotation(annotation_id), **changes)
-
-
-def _deleting(annotation_id: str) -> Builder:
-    return lambda library: actions.Delete(library.annotation(annotation_id))
 
 
 def _deleting_tag(tag_id: int) -> Builder:

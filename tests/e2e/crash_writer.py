@@ -34,7 +34,7 @@ def command(library: Library, document_id: int, action: dict[str, Any]) -> actio
             tags=action["tags"],
             annotation_id=action["id"],
         )
-        return actions.Add(annotation)
+        return actions.Add((annotation,))
     current = library.annotation(action["id"])
     if op == "note":
         return actions.edit(current, note=action["note"])
@@ -44,7 +44,7 @@ def command(library: Library, document_id: int, action: dict[str, Any]) -> actio
         return actions.tag(current, action["tags"])
     if op == "untag":
         return actions.untag(current, action["tags"])
-    return actions.Delete(current)
+    return actions.Delete((current,))
 
 
 def say(line: str) -> None:

@@ -61,7 +61,7 @@ def test_every_action_is_undone_by_its_inverse(library: Library, document_id: in
         actions.edit(original, colour="red", kind="underline"),
         actions.tag(original, ["urgent", "BUDGET"]),
         actions.untag(original, ["budget"]),
-        actions.Delete(original),
+        actions.Delete((original,)),
     ]
     for command in commands:
         before = library.annotations(document_id)
@@ -112,7 +112,7 @@ def test_bad_requests_are_clear_errors_and_write_nothing(
 
 def test_acting_on_a_deleted_annotation_is_a_clear_error(library: Library, document_id: int) -> None:
     added, _ = library.annotate(document_id, 0, 7)
-    library.execute(actions.Delete(added))
+    library.execute(actions.Delete((added,)))
     with pytest.raises(AppError, match="no annotation"):
         library.execute(actions.edit(added, note="too late"))
     assert library.tags() == []
@@ -144,7 +144,7 @@ def test_undoing_a_delete_after_the_document_went_is_a_clear_error(
     library: Library, document_id: int
 ) -> None:
     added, _ = library.annotate(document_id, 0, 7)
-    delete = actions.Delete(added)
+    delete = actions.Delete((added,))
     library.execute(delete)
     library.execute(delete.inverse())
     with pytest.raises(AppError, match="exists already"):

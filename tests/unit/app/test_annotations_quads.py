@@ -1,4 +1,5 @@
-"""Exact boxes (quads) of annotations on PDF pages: stored, listed by the CLI, dropped on a new version."""
+"""Exact boxes (quads) of annotations on PDF pages: kept from the page, worked out from the PDF
+otherwise (the CLI, a new version, re-attaching), listed by the CLI."""
 
 from __future__ import annotations
 
@@ -60,10 +61,26 @@ def test_quads_survive_the_database_and_a_restart(tmp_path: Path, quorum_home: P
     assert all(isinstance(quad[0], int) for quad in stored.quads)
 
 
+def boxes_of(paper: Path, words: str) -> list[Quad]:
+    """Where PyMuPDF itself finds `words` on the first page: one box a line."""
+    with pymupdf.open(paper) as doc:
+        return [(0, rect.x0, rect.y0, rect.x1, rect.y1) for rect in doc[0].search_for(words)]
+
+
+def same_boxes(found: tuple[Quad, ...] | None, expected: list[Quad]) -> bool:
+    return found is not None and len(found) == len(expected) and all(
+        a[0] == b[0] and all(abs(x - y) < 0.5 for x, y in zip(a[1:], b[1:], strict=True))
+        for a, b in zip(found, expected, strict=True)
+    )
+
+
 def test_missing_or_malformed_quads(tmp_path: Path, library: Library) -> None:
-    document_id = library.import_file(write_pdf(tmp_path / "minutes.pdf")).document.id
-    assert library.annotation(_highlight(library, document_id, None)).quads is None
-    assert library.annotation(_highlight(library, document_id, ())).quads is None
+    paper = write_pdf(tmp_path / "minutes.pdf")
+    document_id = library.import_file(paper).document.id
+    # None given: worked out from the PDF's own boxes for those words.
+    for given in (None, ()):
+        found = library.annotation(_highlight(library, document_id, given)).quads
+        assert same_boxes(found, boxes_of(paper, "repair the bench"))
     for bad in ([(0, 10.0, 10.0)], [(0, 50.0, 10.0, 40.0, 20.0)], [(-1, 1, 1, 2, 2)], [("p", 1, 1, 2, 2)]):
         with pytest.raises(AppError, match="boxes on the page"):
             _highlight(library, document_id, bad)
@@ -71,7 +88,7 @@ def test_missing_or_malformed_quads(tmp_path: Path, library: Library) -> None:
     assert note.quads is None  # a note on the whole paper has no place on a page
 
 
-def test_a_new_version_drops_the_old_boxes_and_keeps_the_passage(tmp_path: Path, library: Library) -> None:
+def test_a_new_version_gets_boxes_on_its_own_pages(tmp_path: Path, library: Library) -> None:
     draft = write_pdf(tmp_path / "draft.pdf")
     draft_id = library.import_file(draft).document.id
     annotation_id = _highlight(library, draft_id, QUADS)
@@ -81,10 +98,13 @@ def test_a_new_version_drops_the_old_boxes_and_keeps_the_passage(tmp_path: Path,
     moved = library.annotation(annotation_id)
     assert moved.document_id == outcome.document.id and moved.state == "anchored"
     assert moved.anchor.quote == "repair the bench" and moved.anchor.page == 1
-    assert moved.quads is None  # the old file's boxes are not trusted on the new one
+    # The old file's boxes are not trusted on the new one: they are worked out on its pages.
+    assert moved.quads != QUADS and same_boxes(moved.quads, boxes_of(approved, "repair the bench"))
 
 
-def test_reattaching_elsewhere_drops_quads_and_undo_restores_them(tmp_path: Path, library: Library) -> None:
+def test_reattaching_elsewhere_works_out_new_quads_and_undo_restores_them(
+    tmp_path: Path, library: Library
+) -> None:
     document_id = library.import_file(write_pdf(tmp_path / "minutes.pdf")).document.id
     annotation = library.annotation(_highlight(library, document_id, QUADS))
     text = library.text(document_id)
@@ -94,7 +114,11 @@ def test_reattaching_elsewhere_drops_quads_and_undo_restores_them(tmp_path: Path
     start = text.text.index("the pond")
     elsewhere = actions.reattach(library.annotation(annotation.id), text, start, start + len("the pond"))
     library.execute(elsewhere)
-    assert library.annotation(annotation.id).quads is None
+    assert library.annotation(annotation.id).quads is None  # not the old words' boxes…
+    assert library.fill_quads([annotation.id]).annotations == {annotation.id}
+    paper = Path(library.document(document_id).path)
+    assert same_boxes(library.annotation(annotation.id).quads, boxes_of(paper, "the pond"))  # …but these
+    assert not library.fill_quads([annotation.id]).annotations  # once only
     library.execute(elsewhere.inverse())
     restored = library.annotation(annotation.id)
     assert restored.quads == QUADS and restored.anchor == annotation.anchor
@@ -121,4 +145,14 @@ def test_the_cli_lists_quads_as_json(tmp_path: Path, quorum_home: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     by_quote = {entry["quote"]: entry for entry in json.loads(listed.stdout)}
     assert by_quote["repair the bench"]["quads"] == [list(quad) for quad in QUADS]
-    assert by_quote["the pond"]["quads"] is None  # made from a quote: drawn on the estimated boxes
+    # Made from a quote: its boxes worked out from the PDF, as `[page, x0, y0, x1, y1]`.
+    pond = by_quote["the pond"]["quads"]
+    assert same_boxes(tuple(tuple(quad) for quad in pond), boxes_of(paper, "the pond"))
+
+
+def test_a_paper_that_cannot_be_read_now_keeps_the_estimate(tmp_path: Path, library: Library) -> None:
+    paper = write_pdf(tmp_path / "minutes.pdf")
+    document_id = library.import_file(paper).document.id
+    paper.unlink()  # moved away since it was imported
+    annotation = library.annotation(_highlight(library, document_id, None))
+    assert annotation.quads is None and annotation.anchor.quote == "repair the bench"

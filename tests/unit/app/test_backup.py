@@ -68,7 +68,7 @@ def test_only_the_last_seven_are_kept(tmp_path: Path) -> None:
 def test_restore_brings_back_a_deleted_annotation_and_keeps_the_current_one_aside(tmp_path: Path) -> None:
     library, annotation_id = _annotated_library(tmp_path)
     made = library.backup_now()
-    library.execute(actions.Delete(library.annotation(annotation_id)))
+    library.execute(actions.Delete((library.annotation(annotation_id),)))
     library.close()
     database = profile().database
     aside = backup.restore(database, made)

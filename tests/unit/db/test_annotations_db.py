@@ -80,7 +80,7 @@ def test_reading_order_puts_document_notes_first(db: sqlite_utils.Database) -> N
 
 def test_delete_removes_tag_links_but_keeps_tags(db: sqlite_utils.Database) -> None:
     annotations_db.insert(db, _record("a1"), ["budget"])
-    annotations_db.delete(db, "a1")
+    annotations_db.delete(db, ["a1"])
     assert annotations_db.get(db, "a1") is None
     assert db.execute("SELECT count(*) FROM annotation_tags").fetchone()[0] == 0
     assert [(t["name"], t["count"]) for t in tags_db.list_with_counts(db)] == [("budget", 0)]
