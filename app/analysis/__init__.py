@@ -64,7 +64,7 @@ def analyze(doc: DocumentText) -> Analysis:
         resolutions=loose,
         interests=interests,
         no_interests_declared=none_declared,
-        acronyms=find_acronyms(doc, lines),
+        acronyms=find_acronyms(doc, lines, [person.name for person in attendance]),
     )
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 
 from app.analysis.lines import Line
-from app.analysis.names import squeeze
+from app.analysis.names import is_name, squeeze
 from app.model import Acronym, DocumentText
 
 MAX_LETTERS = 10
@@ -25,6 +25,8 @@ _GLOSSARY_HEADING = re.compile(r"^\W*(?:glossary|abbreviations|acronyms)(?:\s+\w
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-\s?[A-Za-z][A-Za-z'’]*)*|&")
 _HYPHEN = re.compile(r"-\s?")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "with", "&", "a", "an", "at", "by", "or"})
+_INITIAL_WORD = re.compile(r"^[A-Z]\.?$")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:cllr|councill?or|cr|mr|mrs|ms|miss|dr)\.?\s*$", re.I)
 GLOSSARY_RUN = 3
 GLOSSARY_LINE_CHARS = 140
 GLOSSARY_HEADING_CHARS = 60
@@ -127,12 +129,27 @@ def _tidy(text: str) -> str:
     return squeeze(text).strip(" ,;:.")
 
 
-def find_acronyms(doc: DocumentText, lines: list[Line]) -> tuple[Acronym, ...]:
-    """Each acronym once, with the first expansion the paper gives, in order of appearance."""
+def _initials(text: str, at: int, acronym: Acronym, surnames: Collection[str]) -> bool:
+    """A person's initials ("Nick Oakhill (NO)", "Cllr J Smith (JS)"), which minutes use to name an
+    action's owner: not an acronym to explain."""
+    words = acronym.expansion.split()
+    if not is_name(acronym.expansion):
+        return False
+    window = text[max(0, at - len(acronym.expansion) - 20) : at]
+    titled = bool(_HONORIFIC_BEFORE.search(window[: window.rfind(words[0])]))
+    return titled or any(_INITIAL_WORD.match(word) for word in words) or words[-1].lower() in surnames
+
+
+def find_acronyms(doc: DocumentText, lines: list[Line], people: Collection[str] = ()) -> tuple[Acronym, ...]:
+    """Each acronym once, with the first expansion the paper gives, in order of appearance; `people`
+    (names of those attending) tell a person's initials from an acronym."""
     found = sorted(_from_sentences(doc.text) + _from_glossaries(lines), key=lambda pair: pair[0])
+    surnames = {name.split()[-1].lower() for name in people if name.split()}
     seen: set[str] = set()
     out: list[Acronym] = []
-    for _, acronym in found:
+    for at, acronym in found:
+        if _initials(doc.text, at, acronym, surnames):
+            continue
         if acronym.short not in seen:
             seen.add(acronym.short)
             out.append(acronym)

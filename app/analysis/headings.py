@@ -55,6 +55,8 @@ _RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\
 _VERB = re.compile(
     r"\b(?:was|were|had|has|have|is|are|will|would|be|resolved|agreed|approved|noted)\b.{5,}", re.I
 )
+# A run-on sentence may open in lower case after a dash: "Planning – the following were received".
+_SENTENCE_OPENING = re.compile(r"^(?:the|a|an|this|these|there|it|members|we|no)\s", re.I)
 MAX_TITLE = 300
 
 
@@ -134,7 +136,8 @@ def split_run_on(title: str) -> tuple[str, bool]:
     if match is None:
         return title, False
     head, rest = match["head"].strip(), match["rest"].strip()
-    if len(head.split()) <= 6 and rest[0].isupper() and (len(rest.split()) >= 8 or _VERB.search(rest)):
+    opens = rest[0].isupper() or (_SENTENCE_OPENING.match(rest) is not None and len(rest.split()) >= 5)
+    if len(head.split()) <= 6 and opens and (len(rest.split()) >= 8 or _VERB.search(rest)):
         return head, True
     return title, False
 

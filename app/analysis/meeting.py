@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from app.analysis.attendance import find_attendance
 from app.analysis.attendance_labels import is_attendance_label
+from app.analysis.dates import find_dates, has_date
+from app.analysis.dates import month_first as is_month_first
 from app.analysis.lines import Line
 from app.model import Attendee, DocumentText, Meeting
 
@@ -25,33 +26,6 @@ NEXT_MEETING_WINDOW = 200
 NEXT_MEETING_HEAD = 150_000
 NEXT_MEETING_TAIL = 50_000
 CHAIR_ROLES = frozenset({"Chair", "Acting Chair", "Joint-Chair", "Cathaoirleach", "Convener", "Convenor"})
-# US papers write numeric dates month first; their vocabulary gives them away.
-_US_SIGNS = re.compile(r"\b(?:councilmembers?|council\s+members?|roll\s+call|alderpersons?|selectm[ae]n|"
-                       r"township|ordinance|mayor\s+pro\s+tem|city\s+attorney|city\s+manager|councilors?|"
-                       r"council\s+president)\b", re.I)
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-# OCR reads a superscript "th" as a quote mark ("29" September"): accept that too.
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|[\"”'’]{{1,2}})?"
-_DATE = re.compile(
-    r"\b(?:"
-    + _DAY.format("d1") + r"(?:\s+day)?\s+(?:of\s+)?" + _MONTH.format("m1") + r",?\s+(?P<y1>(?:19|20)\d\d)"
-    + r"|" + _MONTH.format("m2") + r"\s+" + _DAY.format("d2") + r",?\s+(?P<y2>(?:19|20)\d\d)"
-    + r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
-    + r"|(?P<a4>[0-3]?\d)(?P<sep>[/.])(?P<b4>[0-3]?\d)(?P=sep)(?P<y4>(?:19|20)\d\d|(?<=/)\d\d)(?![\d.])"
-    + r")\b",
-    re.I,
-)
 _TIME = re.compile(
     r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
     r"|(?<![\d.:/])(?P<h24>[01]?\d|2[0-3])(?:[:.](?P<m24>[0-5]\d)\s*(?:hrs|hours|h\b)|:(?P<m24c>[0-5]\d)(?![\d:]))"
@@ -137,40 +111,6 @@ def _clean(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split())
 
 
-def parse_date(match: re.Match[str], month_first: bool = False) -> str | None:
-    """ISO date of a `_DATE` match, or None when it names no real day."""
-    groups = match.groupdict()
-    if groups["y1"] or groups["y2"]:
-        n = "1" if groups["y1"] else "2"
-        day, month, year = int(groups["d" + n]), _MONTHS[groups["m" + n].lower()], int(groups["y" + n])
-    elif groups["y3"]:
-        day, month, year = int(groups["d3"]), int(groups["m3"]), int(groups["y3"])
-    else:
-        first, second, year = int(groups["a4"]), int(groups["b4"]), int(groups["y4"])
-        year += 2000 if year < 100 else 0
-        # Day first (UK, Ireland, NZ) unless the paper is American or the day cannot be.
-        day, month = (second, first) if (month_first and first <= 12) or second > 12 else (first, second)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _dates(text: str, month_first: bool = False) -> Iterator[tuple[str, int]]:
-    for match in _DATE.finditer(text):
-        iso = parse_date(match, month_first)
-        if iso:
-            yield iso, match.start()
-
-
-def _month_first(text: str) -> bool:
-    """Numeric dates are month first in American papers: their vocabulary, or their written dates
-    ("January 8, 2024" rather than "8 January 2024"), give them away."""
-    if _US_SIGNS.search(text):
-        return True
-    written = [m for m in _DATE.finditer(text) if m.group("y1") or m.group("y2")]
-    return sum(1 for m in written if m.group("y2")) > len(written) / 2
-
-
 def _head(lines: list[Line]) -> list[Line]:
     """The title block: the opening lines up to the attendance list, within a bound."""
     head: list[Line] = []
@@ -187,7 +127,7 @@ def _meeting_date(head: list[Line], month_first: bool) -> tuple[str | None, int]
     found: list[tuple[str, int, bool]] = []
     for line in head:
         text = line.text
-        for iso, at in _dates(text, month_first):
+        for iso, at in find_dates(text, month_first):
             if not _BAD_DATE_CONTEXT.search(text[max(0, at - 60) : at]):
                 found.append((iso, line.index, bool(_MINUTES_OF.search(text, 0, at))))
     chosen = next((f for f in found if f[2]), found[0] if found else None)
@@ -251,7 +191,7 @@ def _venue_line(head: list[Line]) -> str | None:
     """A short title-block line naming a building ("Council Chambers, City Hall")."""
     for line in head:
         text = _clean(line.text)
-        plausible = len(text.split()) <= VENUE_WORDS and _VENUE_WORD.search(text) and not _DATE.search(text)
+        plausible = len(text.split()) <= VENUE_WORDS and _VENUE_WORD.search(text) and not has_date(text)
         title = _FIELD.match(text) or _STRONG_BODY_WORD.search(text) or _TITLE_PREFIX.search(text)
         if plausible and not title:
             return text.strip(" .,")
@@ -273,7 +213,7 @@ def _held_in(head: list[Line]) -> str | None:
         # "At the March meeting of …" opens prose, not a title line: a venue line is short and dateless.
         opens_line = match is not None and match.start() == 0 and match.group(0)[:3].lower() in ("in ", "at ")
         title_like = match is not None and (not opens_line or len(text.split()) <= VENUE_WORDS)
-        if match and title_like and not _DATE.search(match.group("venue")):
+        if match and title_like and not has_date(match.group("venue")):
             return match.group("venue").strip(" .,")
     return None
 
@@ -342,7 +282,7 @@ def next_meeting(doc: DocumentText, month_first: bool = False) -> str | None:
         match = _NEXT_MEETING.match(text, at)
         if match:
             window = text[match.end() : match.end() + NEXT_MEETING_WINDOW]
-            for iso, _ in _dates(window, month_first):
+            for iso, _ in find_dates(window, month_first):
                 return iso
     return None
 
@@ -366,7 +306,7 @@ def find_meeting(
     `attendance` (found already, or read here) names the chair and tells minutes from an agenda.
     """
     head = _head(lines)
-    month_first = _month_first(doc.text[:US_SIGNS_CHARS])
+    month_first = is_month_first(doc.text[:US_SIGNS_CHARS])
     date, date_line = _meeting_date(head, month_first)
     fields = _fields(head)
     time = (

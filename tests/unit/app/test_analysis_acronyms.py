@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.analysis import analyze
 from app.analysis.acronyms import find_acronyms
 from app.analysis.lines import split_lines
 from app.ingest import load
@@ -104,3 +105,17 @@ def test_first_expansion_wins_and_order_is_kept() -> None:
         ("CPP", "Child Protection Plan"),
         ("YOT", "Youth Offending Team"),
     ]
+
+
+def test_a_persons_initials_in_brackets_are_not_an_acronym() -> None:
+    doc = _text_doc(
+        "Minutes of the Parish Council\n\nPresent:\nMargaret Pryce (MP) Chair\nTom Ellery (TE)\n\n"
+        "1. Neighbourhood Plan\n\nCllr R Dacre (RD) reported on the Neighbourhood Plan (NP) consultation.\n"
+        "MP to write to the Local Planning Authority (LPA).\n"
+    )
+    analysis = analyze(doc)
+    assert {a.short: a.expansion for a in analysis.acronyms} == {
+        "NP": "Neighbourhood Plan",
+        "LPA": "Local Planning Authority",
+    }
+    assert "Pryce" in [person.name.split()[-1] for person in analysis.attendance]

@@ -215,3 +215,21 @@ def test_unnumbered_headings_restating_their_item_are_not_items(tmp_path: Path) 
     )
     items = _items(tmp_path, text)
     assert [item.number for item in items] == ["1", "2"]
+
+
+def test_a_sentence_run_on_after_a_dash_is_not_part_of_the_title(tmp_path: Path) -> None:
+    text = (
+        "Present: Cllr A Smith\n\n"
+        "10.23.07 Finance — the following payments were approved by members:\n"
+        "Hall hire £40\n\n"
+        "10.23.08 Planning – the applications below had been received and were considered\n"
+        "23/0045/F 2 Church Lane\n\n"
+        "10.23.09 Footpaths – report from the footpaths warden\n"
+        "The stile has been repaired.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [item.title for item in items] == [
+        "Finance",
+        "Planning",
+        "Footpaths – report from the footpaths warden",
+    ]

@@ -164,10 +164,19 @@ def test_kind_of_paper(title: str, kind: str) -> None:
         ("held on the 3rd day of March, 2022", "2022-03-03"),
         ("Monday 22nd Jan. 2024", "2024-01-22"),
         ('ON 29" September 2022', "2022-09-29"),  # OCR of a superscript "th"
+        # Other OCR damage: degrees or doubled quotes for "th", l for 1, O for 0, "rn" for "m".
+        ('Held on 30°" March 2023', "2023-03-30"),
+        ("Thursday l9th Septernber 2O22", "2022-09-19"),
+        ("MEETING OF 25 th Novernber 2021", "2021-11-25"),
     ],
 )
 def test_date_formats(line: str, date: str) -> None:
     assert _meeting(_text_doc(f"Minutes\n{line}\n")).date == date
+
+
+def test_words_that_open_like_a_month_are_not_months() -> None:
+    doc = _text_doc("Minutes\nDecision 4, 2020 of the Marketing Board\nMark 12, 2021\nHeld on 2 May 2022\n")
+    assert _meeting(doc).date == "2022-05-02"
 
 
 def test_item_numbers_are_not_dates() -> None:
