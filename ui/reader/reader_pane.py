@@ -18,7 +18,7 @@ from app.model import Analysis, Block, Document, DocumentText
 from app.positions import Position, Positions
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QPaintEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSizePolicy,
@@ -116,7 +116,7 @@ class ReaderPane(QWidget):
         self.pages.page_changed.connect(lambda _page: self._moved())
         self.pages.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
         self.pages.zoom_changed.connect(lambda zoom: bar.show_zoom(zoom, self.pages.zoom_mode))
-        self.pages.page_rendered.connect(self._page_rendered)
+        self.pages.viewport().installEventFilter(self)  # to report the frame that shows a page
         self.text_view.painted.connect(self.painted)
         self.text_view.browser.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
         self.text_view.browser.viewport().installEventFilter(self)
@@ -280,10 +280,13 @@ class ReaderPane(QWidget):
         self.text_view.set_font_size(size)
         self._refresh_marks()
 
-    def _page_rendered(self, page: int) -> None:
-        if self._awaiting_page_paint and page in self.pages.visible_pages():
+    def _page_painting(self, event: QPaintEvent) -> None:
+        """The first frame with the current page's own image (not its stand-in): `painted` once drawn."""
+        page = self.pages.current_page
+        if self.pages.is_page_ready(page) and event.rect().intersects(self.pages.page_rect(page)):
             self._awaiting_page_paint = False
-            self.painted.emit(self.document.id if self.document is not None else 0)
+            document_id = self.document.id if self.document is not None else 0
+            QTimer.singleShot(0, lambda: self.painted.emit(document_id))
 
     # -- positions -------------------------------------------------------------------------------
     def place(self) -> Position:
@@ -474,6 +477,8 @@ class ReaderPane(QWidget):
 
     # -- text view events: scrolling keys and tooltips ------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._awaiting_page_paint and isinstance(event, QPaintEvent) and watched is self.pages.viewport():
+            self._page_painting(event)
         browser = self.text_view.browser
         if watched is browser and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             action = SCROLL_KEYS.get(Qt.Key(event.key()))
