@@ -31,6 +31,13 @@ def mark_colour(colour: str, *, dark: bool, underline: bool = False) -> QColor:
     return tint
 
 
+def innermost(annotations: list[Annotation], start: int, end: int) -> Annotation | None:
+    """The shortest of `annotations` (all placed) over any of `[start, end)`: the one meant there."""
+    end = max(end, start + 1)
+    over = [a for a in annotations if (a.anchor.start or 0) < end and start < (a.anchor.end or 0)]
+    return min(over, key=lambda a: (a.anchor.end or 0) - (a.anchor.start or 0), default=None)
+
+
 def line_rects(document: QTextDocument, first: int, last: int, visible: QRectF) -> Iterator[QRectF]:
     """The laid-out range `[first, last)` as one rectangle per line, in document coordinates
     (lines wholly outside `visible` are skipped)."""
@@ -148,10 +155,28 @@ class TextAnnotations(QObject):
         mapping = self.text_map()
         if mapping is None:
             return None
-        position = self.browser.cursorForPosition(point).position()
-        offset = mapping.to_text(position)
-        under = [a for a in self.annotations if a.anchor.start <= offset < a.anchor.end]  # type: ignore[operator]
-        return min(under, key=lambda a: a.anchor.end - a.anchor.start, default=None)  # type: ignore[operator]
+        offset = mapping.to_text(self.browser.cursorForPosition(point).position())
+        return innermost(self.annotations, offset, offset + 1)
+
+    def annotation_in(self, start: int, end: int) -> Annotation | None:
+        return innermost(self.annotations, start, end)
+
+    def caret_span(self) -> tuple[int, int] | None:
+        """The character after the caret, as canonical `[start, end)` (None when there is no text)."""
+        mapping = self.text_map()
+        if mapping is None:
+            return None
+        offset = mapping.to_text(self.browser.textCursor().position())
+        return offset, offset + 1
+
+    def place_caret(self, start: int) -> None:
+        """Put the caret (no selection) at canonical `start`, where a jump has gone."""
+        mapping = self.text_map()
+        if mapping is None:
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(mapping.span_to_view(start, start + 1)[0])
+        self.browser.setTextCursor(cursor)
 
     # -- events ------------------------------------------------------------------------------
     def _selection_settled(self) -> None:

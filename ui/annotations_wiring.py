@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import AppError
-from app.model import Changes
+from app.model import Annotation, Changes
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from ui.annotation_marks import TextAnnotations
+from ui.models.annotations_model import ANNOTATION_ROLE
 from ui.page_annotations import PageAnnotations
 from ui.panels.annotations_panel import AnnotationsPanel, bind
 from ui.reader.reader_pane import PAGE
@@ -65,6 +66,8 @@ class AnnotationsUi(QObject):
         self.toolbar = SelectionToolbar(self.reader.text_view.browser.viewport())
         self.document_id: int | None = None
         self.pending_jump: tuple[int, int] | None = None  # (document, offset) once it is open
+        self.attached: TextAnnotations | PageAnnotations | None = None  # whose selection the toolbar is by
+        self.jumped: str | None = None  # the annotation last gone to from the dock
         self.tags_dialog: TagsDialog | None = None
         self.all_dialog: AllAnnotationsDialog | None = None
         self.restore_dialog: RestoreBackupDialog | None = None
@@ -79,25 +82,25 @@ class AnnotationsUi(QObject):
     def _connect(self) -> None:
         reader, panel, controller, toolbar = self.reader, self.panel, self.controller, self.toolbar
         reader.document_shown.connect(lambda _document: self._follow())
-        panel.jump_requested.connect(reader.jump_to_offset)
+        panel.jump_requested.connect(self.go_to_passage)
         for signal in (panel.model.modelReset, panel.model.rowsInserted, panel.model.rowsRemoved,
                        panel.model.dataChanged):  # fmt: skip
             signal.connect(self._model_changed)
         controller.changed.connect(self._changed)
         controller.failed.connect(self.window.errors.show_error)
-        self.marks.selection_made.connect(partial(self._selection_made, reader.text_view.browser.viewport()))
-        self.page_marks.selection_made.connect(partial(self._selection_made, reader.pages.viewport()))
         for layer in (self.marks, self.page_marks):
-            layer.selection_cleared.connect(toolbar.hide)
+            layer.selection_made.connect(partial(self._selection_made, layer))
+            layer.selection_cleared.connect(self._detach_toolbar)
         self.marks.annotation_clicked.connect(self.reveal)
         self.page_marks.annotation_clicked.connect(self.reveal)
         toolbar.highlight_requested.connect(lambda colour: self.annotate(kind="highlight", colour=colour))
         toolbar.underline_requested.connect(lambda: self.annotate(kind="underline"))
         toolbar.note_requested.connect(self.note_on_selection)
         toolbar.tags_requested.connect(lambda names: self.annotate(kind="highlight", tags=names))
-        toolbar.dismissed.connect(reader.focus_view)
+        toolbar.dismissed.connect(self._toolbar_dismissed)
         for view in (reader.text_view.browser, reader.pages):
-            view.verticalScrollBar().valueChanged.connect(toolbar.hide)
+            for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+                bar.valueChanged.connect(self._follow_selection)
         self.window.themes.changed.connect(self.apply_theme)
 
     # -- menus -----------------------------------------------------------------------------
@@ -139,6 +142,10 @@ class AnnotationsUi(QObject):
             self._add(edit, kind, f"&{kind.capitalize()} Selection", keys, partial(self.annotate, kind=kind))
         self._add(edit, "note", "Add &Note to Selection", "Ctrl+Shift+N", self.note_on_selection)
         self._add(edit, "paper-note", "Note on the &Whole Paper", "", self.note_on_paper)
+        go = self._add(edit, "go-to-note", "&Go to Note of Passage", "F2", self.go_to_note)
+        # F2 in the dock edits the current note: here it works only while the reader has the keyboard.
+        go.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reader.addAction(go)
 
     def _new_menu_after(self, bar: QMenuBar, title: str, after: str) -> QMenu:
         menu = QMenu(title, bar)
@@ -173,6 +180,12 @@ class AnnotationsUi(QObject):
             action = menu.addAction(shared.text().replace(" Selection", "").replace(" to", ""))
             action.setEnabled(selected)
             action.triggered.connect(shared.trigger)
+        under = self.marks.annotation_at(point)
+        chosen = under.id if under is not None else self.annotation_here()
+        if chosen is not None:
+            go = menu.addAction("Go to Note")
+            go.setShortcut(self.actions["go-to-note"].shortcut())
+            go.triggered.connect(lambda _checked=False: self.reveal(chosen))
         return menu
 
     def _context_menu(self, point: QPoint) -> None:
@@ -185,7 +198,8 @@ class AnnotationsUi(QObject):
         shown = document.id if document is not None else None
         if shown != self.document_id:
             self.document_id = shown
-            self.toolbar.hide()
+            self._detach_toolbar()
+            self.jumped = None
             self.marks.set_annotations([])
             self.page_marks.set_annotations([])
             self.panel.show_document(shown)
@@ -221,12 +235,32 @@ class AnnotationsUi(QObject):
         )
 
     # -- making annotations ------------------------------------------------------------------
-    def _selection_made(self, viewport: QWidget, rect: QRect) -> None:
+    def _selection_made(self, layer: TextAnnotations | PageAnnotations, rect: QRect) -> None:
         if self.document_id is None:
             return
+        viewport = _viewport(layer)
         if self.toolbar.parentWidget() is not viewport:  # one toolbar, over whichever view is shown
             self.toolbar.setParent(viewport)
+        self.attached = layer
         self.toolbar.show_near(rect)
+
+    def _follow_selection(self) -> None:
+        """The toolbar stays by the selection as its view scrolls, and is hidden while it is out of sight."""
+        layer = self.attached
+        if layer is None:
+            return
+        if layer.selected_span() is None:
+            self._detach_toolbar()
+            return
+        self.toolbar.follow(layer.selection_rect(), _viewport(layer).rect())
+
+    def _detach_toolbar(self) -> None:
+        self.attached = None
+        self.toolbar.hide()
+
+    def _toolbar_dismissed(self) -> None:
+        self.attached = None
+        self.reader.focus_view()
 
     def _layer(self) -> TextAnnotations | PageAnnotations:
         return self.page_marks if self.reader.mode == PAGE else self.marks
@@ -242,7 +276,7 @@ class AnnotationsUi(QObject):
         if isinstance(layer, PageAnnotations):  # the page's exact word boxes, drawn as they were selected
             options["quads"] = layer.selected_quads()
         annotation_id = self.controller.add(self.document_id, *span, **options)
-        self.toolbar.hide()
+        self._detach_toolbar()
         layer.clear_selection()
         return annotation_id
 
@@ -260,10 +294,40 @@ class AnnotationsUi(QObject):
         self.panel.document_note_requested.emit(self.document_id)
 
     def reveal(self, annotation_id: str) -> None:
-        """The passage links back to its note: show it in the dock."""
+        """The passage links back to its note: its card selected in the dock, the note ready for typing."""
         self.window.annotations_dock.show()
         self.window.annotations_dock.raise_()
-        self.panel.select_annotation(annotation_id)
+        if self.panel.select_annotation(annotation_id):
+            self.panel.editor.text.setFocus()
+
+    def annotation_here(self) -> str | None:
+        """The annotation under the caret or selection in the view shown (in the page view, without a
+        selection: the one last gone to from the dock)."""
+        layer = self._layer()
+        span = layer.selected_span()
+        if span is None and isinstance(layer, TextAnnotations):
+            span = layer.caret_span()
+        if span is None:
+            return self.jumped if layer is self.page_marks else None
+        found = layer.annotation_in(*span)
+        return None if found is None else found.id
+
+    def go_to_note(self) -> None:
+        """From a passage to its note in the dock (keyboard: F2 in the reader)."""
+        annotation_id = self.annotation_here()
+        if annotation_id is None:
+            self.window.status("There is no annotation here: put the cursor in a highlighted passage.")
+            return
+        self.reveal(annotation_id)
+
+    def go_to_passage(self, start: int) -> None:
+        """From the dock to the passage: shown near the top, the keyboard in the view, the caret on it."""
+        current = self.panel.view.currentIndex().data(ANNOTATION_ROLE)
+        self.jumped = current.id if isinstance(current, Annotation) else None
+        self.reader.jump_to_offset(start)
+        if self.reader.mode != PAGE:
+            self.marks.place_caret(start)
+        self.reader.focus_view()
 
     # -- dialogs ----------------------------------------------------------------------------
     def show_tags(self) -> TagsDialog:
@@ -320,6 +384,10 @@ class AnnotationsUi(QObject):
     def back_up_if_due(self) -> None:
         """The day's backup, on the lane; a failure is logged, never shown as an error."""
         self.tasks.run(_backup, _backed_up, on_error=_backup_failed)
+
+
+def _viewport(layer: TextAnnotations | PageAnnotations) -> QWidget:
+    return layer.browser.viewport() if isinstance(layer, TextAnnotations) else layer.pages.viewport()
 
 
 def _backup(library: Library) -> Path | None:

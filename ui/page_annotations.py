@@ -3,13 +3,15 @@
 The page view selects printed words, not canonical text; the selected words are
 found again in the canonical text (the occurrence nearest the page shown), which
 is exact for the born-digital PDFs whose words and text come from the same file.
-An annotation made here keeps the selected words' line boxes (its quads) and is
-drawn on exactly those; one without (made in the text view or the CLI, or moved
-to a new version of the paper) is drawn on boxes estimated from its text blocks.
+An annotation made here keeps the selected words' line boxes (its quads); others
+get theirs worked out from the PDF (`app.quads`) soon after they are made or moved.
+Until then, or if the file cannot be read, boxes estimated from the text blocks
+are drawn, cut into printed lines so an underline runs under every line.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app import highlights as marks
@@ -19,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, 
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.annotation_marks import SETTLE_MS, UNDERLINE_PX, mark_colour
+from ui.annotation_marks import SETTLE_MS, UNDERLINE_PX, innermost, mark_colour
 from ui.reader.reader_pane import ReaderPane
 
 
@@ -31,6 +33,21 @@ def find_words(text: str, words: str, near: int) -> tuple[int, int] | None:
     pattern = re.compile(r"\s+".join(re.escape(part) for part in parts))
     found = [(match.start(), match.end()) for match in pattern.finditer(text)]
     return min(found, key=lambda span: abs(span[0] - near), default=None)
+
+
+def line_pitch(text: DocumentText, ends: list[int], offset: int) -> float:
+    """The height of a printed line of the block holding `offset` (`ends`: the blocks' ends), in points."""
+    index = bisect.bisect_right(ends, offset)
+    block = text.blocks[index] if index < len(text.blocks) else None
+    return (block.size or 0.0) * marks.LINE_PITCH if block is not None and block.start <= offset else 0.0
+
+
+def split_lines(box: BBox, pitch: float) -> list[BBox]:
+    """A box over several printed lines cut into one box a line (as many as fit `pitch`)."""
+    x0, y0, x1, y1 = box
+    count = max(1, round((y1 - y0) / pitch)) if pitch > 0 else 1
+    step = (y1 - y0) / count
+    return [(x0, y0 + row * step, x1, y0 + (row + 1) * step) for row in range(count)]
 
 
 class PageAnnotations(QWidget):
@@ -52,6 +69,7 @@ class PageAnnotations(QWidget):
         self.annotations: list[Annotation] = []
         self._mapper: marks.PageMapper | None = None
         self._mapped: DocumentText | None = None
+        self._block_ends: list[int] = []
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._selection_settled)
         self.pages.selection_changed.connect(self._settle.start)
@@ -72,6 +90,7 @@ class PageAnnotations(QWidget):
             return None
         if self._mapper is None or self._mapped is not text:
             self._mapper, self._mapped = marks.PageMapper(text), text
+            self._block_ends = [block.end for block in text.blocks]
         return self._mapper
 
     # -- selection -----------------------------------------------------------------------------
@@ -92,20 +111,30 @@ class PageAnnotations(QWidget):
         self.pages.clear_selection()
 
     def boxes(self, annotation: Annotation) -> dict[int, list[BBox]]:
-        """Where `annotation` is drawn, by page: its quads when known, else the text blocks' estimate."""
+        """Where `annotation` is drawn, by page, one box a printed line: its quads when known, else the
+        text blocks' estimate cut into lines."""
+        found: dict[int, list[BBox]] = {}
         if annotation.quads:
-            found: dict[int, list[BBox]] = {}
             for page, x0, y0, x1, y1 in annotation.quads:
                 found.setdefault(page, []).append((x0, y0, x1, y1))
             return found
-        mapper = self.mapper()
-        return mapper.rects(annotation.anchor.start or 0, annotation.anchor.end or 0) if mapper else {}
+        mapper, text = self.mapper(), self.reader.text
+        if mapper is None or text is None:
+            return found
+        start, end = annotation.anchor.start or 0, annotation.anchor.end or 0
+        pitch = line_pitch(text, self._block_ends, start)
+        for page, boxes in mapper.rects(start, end).items():
+            found[page] = [line for box in boxes for line in split_lines(box, pitch)]
+        return found
 
-    def span_rect(self, start: int, end: int) -> QRect:
-        """Where a passage is on screen (viewport coordinates): around its boxes."""
-        mapper = self.mapper()
+    def selection_rect(self) -> QRect:
+        """Where the selected words are on screen (viewport coordinates); empty when none of them
+        is on a page shown."""
+        boxes: dict[int, list[BBox]] = {}
+        for page, x0, y0, x1, y1 in self.selected_quads():
+            boxes.setdefault(page, []).append((x0, y0, x1, y1))
         found = QRectF()
-        for rect in self._rects(mapper.rects(start, end) if mapper else {}):
+        for rect in self._rects(boxes):
             found = found.united(rect)
         return found.toAlignedRect()
 
@@ -122,9 +151,8 @@ class PageAnnotations(QWidget):
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self._settle.start()  # still dragging
             return
-        span = self.selected_span()
-        if span is not None:
-            self.selection_made.emit(self.span_rect(*span))
+        if self.selected_span() is not None:
+            self.selection_made.emit(self.selection_rect())
         else:
             self.selection_cleared.emit()
 
@@ -132,6 +160,9 @@ class PageAnnotations(QWidget):
     def _fit(self) -> None:
         self.setGeometry(self.pages.viewport().rect())
         self.update()
+
+    def annotation_in(self, start: int, end: int) -> Annotation | None:
+        return innermost(self.annotations, start, end)
 
     def annotation_at(self, point: QPoint) -> Annotation | None:
         """The annotation drawn under `point` of the viewport (the last drawn, on top), if any."""

@@ -158,6 +158,19 @@ class SelectionToolbar(QFrame):
         self._selection = QRect(selection)
         self._place(selection)
 
+    def follow(self, selection: QRect, visible: QRect) -> None:
+        """Stay by the selection as the view scrolls (`selection` now there, in the parent's
+        coordinates): hidden while it is out of `visible`, back beside it when it returns,
+        with whatever was typed in the tag box kept."""
+        self._selection = QRect(selection)
+        if selection.isEmpty() or not selection.intersects(visible):
+            self.hide()
+            return
+        self._place(selection)
+        if not self.isVisible():
+            self.show()
+            self.raise_()
+
     def _place(self, selection: QRect) -> None:
         parent = self.parentWidget()
         bounds = parent.rect() if parent is not None else QRect(QPoint(0, 0), self.size())

@@ -154,3 +154,39 @@ def test_undoing_a_delete_after_the_document_went_is_a_clear_error(
         library.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
     with pytest.raises(AppError, match="document is gone"):
         library.execute(delete.inverse())
+
+
+def _statements(library: Library) -> list[str]:
+    """Every SQL statement the library runs from now on (to count its transactions)."""
+    seen: list[str] = []
+    library.db.conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_deleting_a_hundred_is_one_transaction_and_undo_brings_all_back(
+    library: Library, document_id: int
+) -> None:
+    made = [
+        library.annotate(document_id, n % 60, n % 60 + 5, tags=["bulk", f"t{n % 7}"], note=f"n{n}")[0]
+        for n in range(100)
+    ]
+    delete = actions.Delete(tuple(library.annotation(annotation.id) for annotation in made))
+    statements = _statements(library)
+    changes = library.execute(delete)
+    commits = [sql for sql in statements if sql.strip().upper() == "COMMIT"]
+    assert len(commits) == 1 and changes.annotations == {annotation.id for annotation in made}
+    assert library.annotations(document_id) == []
+    statements.clear()
+    library.execute(delete.inverse())
+    assert len([sql for sql in statements if sql.strip().upper() == "COMMIT"]) == 1
+    restored = sorted(library.annotations(document_id), key=lambda a: a.id)
+    assert restored == sorted(delete.annotations, key=lambda a: a.id)  # notes, tags, stamps: as they were
+
+
+def test_a_batch_delete_is_all_or_nothing(library: Library, document_id: int) -> None:
+    first, _ = library.annotate(document_id, 0, 7)
+    second, _ = library.annotate(document_id, 10, 20)
+    library.execute(actions.Delete((second,)))
+    with pytest.raises(AppError, match="no annotation"):
+        library.execute(actions.Delete((first, second)))  # the second went meanwhile
+    assert [a.id for a in library.annotations(document_id)] == [first.id]  # the first is still there
