@@ -46,7 +46,7 @@ class FindBar(QWidget):
         for text, tip, slot in (
             ("↑", "Previous match (Shift+Enter)", lambda: self.step.emit(-1)),
             ("↓", "Next match (Enter)", lambda: self.step.emit(+1)),
-            ("✕", "Close (Esc)", self.close_bar),
+            ("✕", "Close the find bar (Esc)", self.close_bar),
         ):
             button = QToolButton()
             button.setText(text)

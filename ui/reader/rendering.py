@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 
 from app.model import Block, Document, DocumentText
@@ -45,13 +46,25 @@ def _table_html(rows: list[str]) -> str:
     return f'<table cellspacing="0" cellpadding="5" width="100%">{cells}</table>'
 
 
-def _block_html(text: DocumentText, block: Block) -> str:
+def body_size(text: DocumentText) -> float | None:
+    """The font size most of the text (headings aside) is printed in, if the source says."""
+    sizes: Counter[float] = Counter()
+    for block in text.blocks:
+        if block.kind != "heading" and block.size is not None:
+            sizes[block.size] += block.end - block.start
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _block_html(text: DocumentText, block: Block, body: float | None, follows_heading: bool) -> str:
     content = text.block_text(block)
     if block.kind == "heading":
         # WORKAROUND: Qt's <h1>…<h3> carry a font-size adjustment that stacks on top of any
         # CSS size (an h1 ends up twice the text), so headings are paragraphs with a class.
         level = min(max(block.level, 1), 3)
-        return f'<p class="h{level}">{escape(content.strip())}</p>'
+        if body is not None and block.size is not None and block.size <= body + 0.5:
+            level = 3  # printed no larger than the text (bold lines of a minute): not enlarged here
+        run = " run" if follows_heading else ""  # a heading under a heading sits close to it
+        return f'<p class="h{level}{run}">{escape(content.strip())}</p>'
     if block.kind == "list_item":
         indent = 22 * max(block.level, 1)
         return f'<p class="item" style="margin-left: {indent}px">{paragraph_html(content)}</p>'
@@ -62,14 +75,18 @@ def body_html(text: DocumentText) -> str:
     """The whole document; consecutive table rows become one table."""
     parts: list[str] = []
     table: list[str] = []
+    body = body_size(text)
+    previous = ""
     for block in text.blocks:
         if block.kind == "table_row":
             table.append(text.block_text(block))
+            previous = block.kind
             continue
         if table:
             parts.append(_table_html(table))
             table = []
-        parts.append(_block_html(text, block))
+        parts.append(_block_html(text, block, body, previous == "heading"))
+        previous = block.kind
     if table:
         parts.append(_table_html(table))
     return "\n".join(parts)
@@ -88,6 +105,7 @@ def stylesheet(theme: Theme, size: float) -> str:
         p {{ margin-top: 0px; margin-bottom: {size * 0.85:.0f}px; line-height: 125%; }}
         p.item {{ margin-bottom: {size * 0.4:.0f}px; }}
         {headings}
+        p.run {{ margin-top: 0px; }}
         table {{ margin-bottom: {size:.0f}px; border-color: {theme.border}; }}
         td {{ border-bottom: 1px solid {theme.border}; vertical-align: top; }}
     """

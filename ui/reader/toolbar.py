@@ -34,7 +34,7 @@ class ReaderToolbar(QToolBar):
             modes.addAction(action)
             self.addAction(action)
             action.triggered.connect(lambda _checked=False, mode=mode: self.mode_chosen.emit(mode))
-        self.addSeparator()
+        self.page_separator = self.addSeparator()
         self.page_box = QLineEdit()
         self.page_box.setAccessibleName("Current page")
         self.page_box.setToolTip("Current page: type a number and press Enter to go there")
@@ -44,7 +44,7 @@ class ReaderToolbar(QToolBar):
         self.page_total = QLabel()
         self.page_total.setAccessibleName("Page count")
         self.page_widgets = (self.addWidget(self.page_box), self.addWidget(self.page_total))
-        self.addSeparator()
+        zoom_separator = self.addSeparator()
         self.out_action = self._action("−", "Zoom out (Ctrl+-)")
         self.out_action.triggered.connect(self.zoom_out)
         self.addAction(self.out_action)
@@ -65,7 +65,8 @@ class ReaderToolbar(QToolBar):
         self.in_action.triggered.connect(self.zoom_in)
         self.addAction(self.in_action)
         self.zoom_widgets = (self.out_action, zoom_box_action, self.in_action)
-        self.addSeparator()
+        # Separators go with the page view's controls: a text-only paper shows no stray bars.
+        self.page_view_actions = (zoom_separator, *self.zoom_widgets, self.addSeparator())
         self.left_action = self._action("⟲", "Rotate pages counter-clockwise")
         self.right_action = self._action("⟳", "Rotate pages clockwise")
         for action, step in ((self.left_action, -1), (self.right_action, +1)):
@@ -75,6 +76,8 @@ class ReaderToolbar(QToolBar):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(spacer)
         self._reachable()
+        # As tall as with the page box, which a paper without pages hides: the legend must not jump.
+        self.setMinimumHeight(self.sizeHint().height())
 
     def _reachable(self) -> None:
         """Toolbar buttons take no focus by default: these do (Tab reaches them), with spoken names."""
@@ -98,7 +101,7 @@ class ReaderToolbar(QToolBar):
         """Show the controls that apply: page, zoom and rotation belong to the page view."""
         self.page_action.setEnabled(has_pages)
         (self.page_action if mode == "page" else self.text_action).setChecked(True)
-        for action in (*self.zoom_widgets, self.left_action, self.right_action):
+        for action in (*self.page_view_actions, self.left_action, self.right_action):
             action.setVisible(mode == "page")
 
     def show_page(self, page: int, count: int) -> None:
@@ -106,7 +109,7 @@ class ReaderToolbar(QToolBar):
         if not self.page_box.hasFocus():
             self.page_box.setText(str(page + 1) if count else "")
         self.page_total.setText(f" / {count}")
-        for action in self.page_widgets:  # a paper without pages has no page to go to
+        for action in (*self.page_widgets, self.page_separator):  # a paper without pages has none to go to
             action.setVisible(count > 0)
 
     def show_zoom(self, zoom: float, mode: str) -> None:
