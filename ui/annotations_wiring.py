@@ -11,8 +11,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import NAME
 from app.errors import AppError
-from app.model import Annotation, Changes
+from app.model import Annotation, Changes, Document
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -370,15 +371,28 @@ class AnnotationsUi(QObject):
         return self.restore_dialog
 
     def _restored(self, aside: Path | None) -> None:
-        """The library is another one now: nothing undoable matches it, everything shown is re-read."""
+        """The library is another one now (the lane closed the database, swapped the file and reopened
+        it): nothing undoable matches it, everything shown is re-read, and a paper the backup does not
+        hold is closed."""
         self.controller.stack.clear()
-        self.tasks.run(lambda library: library.documents(), self.window.library_model.set_documents)
-        self.panel.show_document(self.document_id)
+        self.tasks.run(lambda library: library.documents(), self._reload_after_restore)
         self.load_tags()
         if self.all_dialog is not None:
             self.all_dialog.reload()
         kept = f" The library as it was is kept in {aside}." if aside else ""
         self.window.status("Library restored from the backup." + kept)
+
+    def _reload_after_restore(self, documents: list[Document]) -> None:
+        self.window.library_model.set_documents(documents)
+        shown = self.reader.document
+        if shown is not None and not any(d.id == shown.id and d.sha256 == shown.sha256 for d in documents):
+            self.reader.close_document()  # not in the backup: nothing of it can be annotated now
+            self.window.center.setCurrentWidget(self.window.welcome)
+            self.window.setWindowTitle(NAME)
+            return
+        self.panel.show_document(self.document_id)
+        if self.document_id is not None:
+            self.controller.fill_quads(document_id=self.document_id)
 
     # -- start --------------------------------------------------------------------------------
     def back_up_if_due(self) -> None:

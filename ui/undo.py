@@ -46,12 +46,16 @@ class _Step:
 
 
 class UndoableCommand(QUndoCommand):
-    """One undo step: one or more app commands, applied in order and undone last first."""
+    """One undo step: one or more app commands, applied in order and undone last first;
+    `added`: the annotation it adds, if that is what it does."""
 
-    def __init__(self, controller: AnnotationController, text: str, builds: Sequence[Builder]) -> None:
+    def __init__(
+        self, controller: AnnotationController, text: str, builds: Sequence[Builder], added: str | None = None
+    ) -> None:
         super().__init__(text)
         self._controller = controller
         self.steps = [_Step(build) for build in builds]
+        self.added = added
 
     def redo(self) -> None:
         for step in self.steps:
@@ -113,22 +117,30 @@ class AnnotationController(QObject):
         Returns the new annotation's id at once (it is named here), so the view can select it."""
         kind = options.get("kind", "highlight")
         annotation_id = str(uuid.uuid4())
-        self.push(
-            "Add note" if kind == "note" else f"Add {kind}",
-            lambda library: actions.Add((
-                actions.new_annotation(
-                    document_id, library.text(document_id), start, end, annotation_id=annotation_id, **options
-                ),
-            )),
-        )
+        named = {**options, "annotation_id": annotation_id}
+
+        def build(library: Library) -> actions.Command:
+            text = library.text(document_id)
+            return actions.Add((actions.new_annotation(document_id, text, start, end, **named),))
+
+        label = "Add note" if kind == "note" else f"Add {kind}"
+        self.stack.push(UndoableCommand(self, label, [build], added=annotation_id))
         return annotation_id
+
+    def discard_empty_note(self, annotation_id: str) -> None:
+        """A note made and left without a word: gone. Just made, its adding is undone (Redo brings it
+        back); otherwise it is deleted as a step of its own."""
+        top = self.stack.command(self.stack.index() - 1)
+        if isinstance(top, UndoableCommand) and top.added == annotation_id:
+            self.stack.undo()
+        else:
+            self.push("Discard empty note", _deleting([annotation_id]))
 
     def delete(self, annotation_ids: Sequence[str]) -> None:
         count = len(annotation_ids)
         label = "Delete annotation" if count == 1 else f"Delete {count} annotations"
-        wanted = list(annotation_ids)
         # One command: one transaction and one undo step, however many are chosen.
-        self.push(label, lambda library: actions.Delete(tuple(library.annotation(each) for each in wanted)))
+        self.push(label, _deleting(list(annotation_ids)))
 
     def edit_note(self, annotation_id: str, text: str) -> None:
         self._edit(annotation_id, "Edit note", note=text)
@@ -211,6 +223,10 @@ class AnnotationController(QObject):
 
 def _editing(annotation_id: str, **changes: Any) -> Builder:
     return lambda library: actions.edit(library.annotation(annotation_id), **changes)
+
+
+def _deleting(annotation_ids: list[str]) -> Builder:
+    return lambda library: actions.Delete(tuple(library.annotation(each) for each in annotation_ids))
 
 
 def _deleting_tag(tag_id: int) -> Builder:

@@ -141,10 +141,17 @@ def test_note_to_selection_and_on_the_whole_paper(window: MainWindow, qtbot: QtB
     ui.marks.select(start, end)
     ui.actions["note"].trigger()
     qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(ui.panel.editor.text.hasFocus)
+    qtbot.keyClicks(ui.panel.editor.text, "Who sent apologies?")
     ui.actions["paper-note"].trigger()
     qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 2, timeout=20_000)
-    kinds = [(a.kind, a.anchor.start) for a in ui.panel.model.annotations()]
-    assert kinds == [("note", None), ("note", start)]  # the whole paper's note first
+    qtbot.waitUntil(lambda: ui.panel.editor.text.hasFocus() and ui.panel.view.currentIndex().row() == 0)
+    qtbot.keyClicks(ui.panel.editor.text, "Short meeting")
+    window.reader.focus_view()  # leaving the note saves it
+    wait_idle(qtbot, window)
+    notes = [(a.kind, a.anchor.start, a.note) for a in stored(window, qtbot, ui.document_id or 0)]
+    # The whole paper's note first; both kept, as both were written.
+    assert notes == [("note", None, "Short meeting"), ("note", start, "Who sent apologies?")]
 
     ui.marks.clear_selection()
     ui.actions["highlight"].trigger()  # nothing selected: says so, adds nothing

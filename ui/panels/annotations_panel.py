@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -57,7 +58,8 @@ class AnnotationsPanel(QWidget):
     `note_edit_requested(id, text)` and `tags_edit_requested(id, names)` when edits are saved;
     `recolour_requested(ids, colour)` and `confirm_requested(id)` from the context menu;
     `annotation_selected(id)` when the current row changes;
-    `document_note_requested(document_id)` from the "Note on this paper" button.
+    `document_note_requested(document_id)` from the "Note on this paper" button;
+    `discard_requested(id)` when a note just made with "+ Note" is left with nothing written.
     """
 
     jump_requested = Signal(int)
@@ -68,6 +70,7 @@ class AnnotationsPanel(QWidget):
     confirm_requested = Signal(str)
     annotation_selected = Signal(str)
     document_note_requested = Signal(int)
+    discard_requested = Signal(str)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +83,8 @@ class AnnotationsPanel(QWidget):
         self.editor = NoteEditor()
         self.editor.save_requested.connect(self.note_edit_requested)
         self.editor.tags_save_requested.connect(self.tags_edit_requested)
+        self.editor.left.connect(self._note_left)
+        self._fresh: set[str] = set()  # notes made with "+ Note" and not written yet
         self.count = QLabel()
         self.count.setObjectName("annotationCount")
         self.pages = QStackedWidget()
@@ -248,9 +253,21 @@ class AnnotationsPanel(QWidget):
             self.editor.text.setFocus()
 
     def edit_note_when_shown(self, annotation_id: str) -> None:
-        """Select an annotation about to be added and put the cursor in its note."""
+        """Select a note about to be added and put the cursor in it; left with nothing written,
+        it is discarded (`discard_requested`)."""
         self._pending_note = annotation_id
+        self._fresh.add(annotation_id)
         self._focus_pending_note()
+
+    def _note_left(self, annotation_id: str, empty: bool) -> None:
+        if annotation_id not in self._fresh:
+            return  # an annotation that was there before: a cleared note leaves it as it is
+        self._fresh.discard(annotation_id)
+        if empty:
+            self.discard_requested.emit(annotation_id)
+            focused = QApplication.focusWidget()
+            if focused is not None and self.editor.isAncestorOf(focused):
+                self.view.setFocus()  # Esc in the note: back to the list
 
     def _focus_pending_note(self) -> None:
         if self._pending_note is not None and self.select_annotation(self._pending_note):
@@ -352,6 +369,7 @@ def bind(panel: AnnotationsPanel, controller: AnnotationController) -> None:
     panel.tags_edit_requested.connect(controller.set_tags)
     panel.recolour_requested.connect(controller.recolour_all)
     panel.confirm_requested.connect(controller.confirm_position)
+    panel.discard_requested.connect(controller.discard_empty_note)
     controller.changed.connect(panel.refresh)
 
     def note_on_paper(document_id: int) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from app.model import Annotation
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,20 +19,29 @@ from PySide6.QtWidgets import (
 
 from ui.reader.selection_toolbar import TagLine, split_tags
 
+# Switching windows or opening the completer is not leaving the note.
+STAYING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+ESCAPE = Qt.Key.Key_Escape
+
 
 class NoteEditor(QWidget):
     """Emits `save_requested(annotation_id, text)` on Ctrl+Enter, Save, leaving the box, or
     moving to another annotation with the note changed; Esc puts the saved note back.
-    Emits `tags_save_requested(annotation_id, names)` on Enter in the tag box or leaving it."""
+    Emits `tags_save_requested(annotation_id, names)` on Enter in the tag box or leaving it.
+    Emits `left(annotation_id, empty)` when the user is done with an annotation (another one
+    shown, the keyboard gone elsewhere, or Esc with nothing to put back); `empty`: no note
+    and no tags were left on it."""
 
     save_requested = Signal(str, str)
     tags_save_requested = Signal(str, list)
+    left = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._annotation: Annotation | None = None
         self._saved_note = ""
         self._saved_tags: list[str] = []
+        self._left_sent = False
         self.title = QLabel("Note")
         self.title.setObjectName("noteTitle")
         self.hint = QLabel("Markdown welcome · Ctrl+Enter saves")
@@ -92,8 +102,10 @@ class NoteEditor(QWidget):
         if not same:
             self.commit()
             self.commit_tags()
+            self._leave()
         keep_note, keep_tags = same and self.dirty, same and self.tags_dirty
         self._annotation = annotation
+        self._left_sent = self._left_sent and same
         self._saved_note = annotation.note if annotation else ""
         self._saved_tags = list(annotation.tags) if annotation else []
         if not keep_note:
@@ -116,13 +128,35 @@ class NoteEditor(QWidget):
             self._saved_tags = split_tags(self.tags.text())
             self.tags_save_requested.emit(self._annotation.id, self._saved_tags)
 
+    @property
+    def empty(self) -> bool:
+        """Nothing written: no note (white space is none) and no tags."""
+        return not self.text.toPlainText().strip() and not split_tags(self.tags.text())
+
+    def _leave(self) -> None:
+        """Say the user is done with the annotation edited (once until they come back to it)."""
+        if self._annotation is not None and not self._left_sent:
+            self._left_sent = True
+            self.left.emit(self._annotation.id, self.empty)
+
+    def _focus_gone(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self._leave()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.text and event.type() == QEvent.Type.FocusOut:
-            self.commit()
-        elif watched is self.tags and event.type() == QEvent.Type.FocusOut:
-            self.commit_tags()
-        elif isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.dirty:
-            self.text.setPlainText(self._saved_note)
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn:
+            self._left_sent = False
+        elif kind == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
+            (self.commit if watched is self.text else self.commit_tags)()
+            if event.reason() not in STAYING:
+                QTimer.singleShot(0, self, self._focus_gone)  # once the keyboard has landed elsewhere
+        elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress and event.key() == ESCAPE:
+            if self.dirty:
+                self.text.setPlainText(self._saved_note)
+            else:
+                self._leave()
             return True
         return super().eventFilter(watched, event)
 
