@@ -36,31 +36,14 @@ class ReaderToolbar(QToolBar):
             action.triggered.connect(lambda _checked=False, mode=mode: self.mode_chosen.emit(mode))
         self.page_separator = self.addSeparator()
         self.page_box = QLineEdit()
-        self.page_box.setAccessibleName("Current page")
-        self.page_box.setToolTip("Current page: type a number and press Enter to go there")
-        self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.page_box.setFixedWidth(self.page_box.fontMetrics().horizontalAdvance("00000") + 14)
-        self.page_box.returnPressed.connect(self._page_entered)
         self.page_total = QLabel()
-        self.page_total.setAccessibleName("Page count")
-        self.page_widgets = (self.addWidget(self.page_box), self.addWidget(self.page_total))
+        self._add_page_box()
         zoom_separator = self.addSeparator()
         self.out_action = self._action("−", "Zoom out (Ctrl+-)")
         self.out_action.triggered.connect(self.zoom_out)
         self.addAction(self.out_action)
         self.zoom_box = QComboBox()
-        self.zoom_box.setEditable(True)
-        self.zoom_box.setAccessibleName("Zoom")
-        self.zoom_box.setToolTip("Zoom: a percentage, Fit width or Fit page")
-        self.zoom_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.zoom_box.addItems([FIT_WIDTH_TEXT, FIT_PAGE_TEXT, *(f"{step} %" for step in ZOOM_STEPS)])
-        self.zoom_box.setMinimumContentsLength(8)
-        self.zoom_box.activated.connect(lambda index: self._zoom_entered(self.zoom_box.itemText(index)))
-        editor = self.zoom_box.lineEdit()
-        assert editor is not None  # the box is editable
-        editor.setAccessibleName("Zoom percentage")
-        editor.returnPressed.connect(lambda: self._zoom_entered(self.zoom_box.currentText()))
-        zoom_box_action = self.addWidget(self.zoom_box)
+        zoom_box_action = self._add_zoom_box()
         self.in_action = self._action("+", "Zoom in (Ctrl+=)")
         self.in_action.triggered.connect(self.zoom_in)
         self.addAction(self.in_action)
@@ -78,6 +61,30 @@ class ReaderToolbar(QToolBar):
         self._reachable()
         # As tall as with the page box, which a paper without pages hides: the legend must not jump.
         self.setMinimumHeight(self.sizeHint().height())
+
+    def _add_page_box(self) -> None:
+        self.page_box.setAccessibleName("Current page")
+        self.page_box.setToolTip("Current page: type a number and press Enter to go there")
+        self.page_box.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.page_box.setFixedWidth(self.page_box.fontMetrics().horizontalAdvance("00000") + 14)
+        self.page_box.returnPressed.connect(self._page_entered)
+        self.page_total.setAccessibleName("Page count")
+        self.page_widgets = (self.addWidget(self.page_box), self.addWidget(self.page_total))
+
+    def _add_zoom_box(self) -> QAction:
+        box = self.zoom_box
+        box.setEditable(True)
+        box.setAccessibleName("Zoom")
+        box.setToolTip("Zoom: a percentage, Fit width or Fit page")
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.addItems([FIT_WIDTH_TEXT, FIT_PAGE_TEXT, *(f"{step} %" for step in ZOOM_STEPS)])
+        box.setMinimumContentsLength(8)
+        box.activated.connect(lambda index: self._zoom_entered(box.itemText(index)))
+        editor = box.lineEdit()
+        assert editor is not None  # the box is editable
+        editor.setAccessibleName("Zoom percentage")
+        editor.returnPressed.connect(lambda: self._zoom_entered(box.currentText()))
+        return self.addWidget(box)
 
     def _reachable(self) -> None:
         """Toolbar buttons take no focus by default: these do (Tab reaches them), with spoken names."""
