@@ -5,12 +5,13 @@ deleted at once, and restoring a backup with the paper open."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pymupdf
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.model import Annotation
+from app.model import Anchor, Annotation
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from ui.annotations_wiring import AnnotationsUi
 from ui.main_window import MainWindow
 from ui.page_annotations import split_lines
+from ui.panels.note_editor import NoteEditor
 from ui.reader.reader_pane import PAGE, TEXT
 
 from tests.gui.conftest import wait_idle
@@ -279,3 +281,20 @@ def test_restoring_a_backup_without_the_open_paper_closes_it(window: MainWindow,
     wait_idle(qtbot, window)
     assert window.center.currentWidget() is window.welcome and ui.panel.model.document_id is None
     assert QApplication.focusWidget() is not ui.panel.editor.text
+
+
+def test_the_note_editor_keeps_a_sent_note_over_a_copy_read_before_it_was_stored(qtbot: QtBot) -> None:
+    editor = NoteEditor()
+    qtbot.addWidget(editor)
+    sent: list[tuple[str, str]] = []
+    editor.save_requested.connect(lambda done, text: sent.append((done, text)))
+    blank = Annotation("a", 1, Anchor(0, 5, "quote"), kind="note")
+    editor.show_annotation(blank)
+    editor.text.setPlainText("Ask the clerk")
+    editor.commit()
+    assert sent == [("a", "Ask the clerk")]
+    editor.show_annotation(blank)  # a refresh that read the annotation before the note was stored
+    assert editor.text.toPlainText() == "Ask the clerk" and not editor.dirty and not editor.empty
+    editor.show_annotation(replace(blank, note="Ask the clerk"))  # stored
+    editor.show_annotation(blank)  # and then undone: the editor follows
+    assert editor.text.toPlainText() == "" and editor.empty

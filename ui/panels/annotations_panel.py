@@ -84,6 +84,9 @@ class AnnotationsPanel(QWidget):
         self.editor.save_requested.connect(self.note_edit_requested)
         self.editor.tags_save_requested.connect(self.tags_edit_requested)
         self.editor.left.connect(self._note_left)
+        # Written once (note or tags sent for saving), a note is the user's: never discarded.
+        self.editor.save_requested.connect(lambda done, text: self._written(done, bool(text.strip())))
+        self.editor.tags_save_requested.connect(lambda done, names: self._written(done, bool(names)))
         self._fresh: set[str] = set()  # notes made with "+ Note" and not written yet
         self.count = QLabel()
         self.count.setObjectName("annotationCount")
@@ -259,6 +262,10 @@ class AnnotationsPanel(QWidget):
         self._fresh.add(annotation_id)
         self._focus_pending_note()
 
+    def _written(self, annotation_id: str, something: bool) -> None:
+        if something:
+            self._fresh.discard(annotation_id)
+
     def _note_left(self, annotation_id: str, empty: bool) -> None:
         if annotation_id not in self._fresh:
             return  # an annotation that was there before: a cleared note leaves it as it is
@@ -309,8 +316,18 @@ class AnnotationsPanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         annotation = current.data(ANNOTATION_ROLE)
         self.editor.show_annotation(annotation if isinstance(annotation, Annotation) else None)
+        self._show_editor()
         if isinstance(annotation, Annotation):
             self.annotation_selected.emit(annotation.id)
+
+    def _show_editor(self) -> None:
+        """The note editor only below a chosen card (an empty, disabled one only takes the list's room)."""
+        current = self.view.currentIndex()
+        wanted = self.pages.currentIndex() == LIST and current.isValid()
+        if wanted != self.editor.isVisible():
+            self.editor.setVisible(wanted)
+            if wanted:
+                self.view.scrollTo(current)  # the list just got shorter: keep the card in sight
 
     def _filter(self) -> None:
         self.proxy.set_criteria(
@@ -346,7 +363,7 @@ class AnnotationsPanel(QWidget):
             page = LIST if shown else (NO_MATCH if total else EMPTY)
         self.pages.setCurrentIndex(page)
         self.paper_note.setEnabled(self.model.document_id is not None)
-        self.editor.setVisible(page == LIST)
+        self._show_editor()
         noun = "annotation" if total == 1 else "annotations"
         self.count.setText(f"{shown} of {total} {noun}" if shown != total else f"{total} {noun}")
         self.count.setVisible(self.model.document_id is not None and total > 0)

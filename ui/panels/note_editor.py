@@ -42,6 +42,7 @@ class NoteEditor(QWidget):
         self._saved_note = ""
         self._saved_tags: list[str] = []
         self._left_sent = False
+        self._sending: str | None = None  # the note sent for saving, until the stored one shows it
         self.title = QLabel("Note")
         self.title.setObjectName("noteTitle")
         self.hint = QLabel("Markdown welcome · Ctrl+Enter saves")
@@ -103,14 +104,18 @@ class NoteEditor(QWidget):
             self.commit()
             self.commit_tags()
             self._leave()
-        keep_note, keep_tags = same and self.dirty, same and self.tags_dirty
+        # A copy read before the note just sent was stored: the note sent still stands.
+        stored = annotation.note if annotation else ""
+        stale = same and self._sending not in (None, stored)
+        keep_note, keep_tags = same and (self.dirty or stale), same and self.tags_dirty
         self._annotation = annotation
         self._left_sent = self._left_sent and same
-        self._saved_note = annotation.note if annotation else ""
+        self._sending = self._sending if stale else None
+        self._saved_note = stored if self._sending is None else self._sending
         self._saved_tags = list(annotation.tags) if annotation else []
         if not keep_note:
             self.text.blockSignals(True)
-            self.text.setPlainText(annotation.note if annotation else "")
+            self.text.setPlainText(stored)
             self.text.blockSignals(False)
         if not keep_tags:
             self.tags.setText(", ".join(annotation.tags) if annotation else "")
@@ -119,7 +124,7 @@ class NoteEditor(QWidget):
 
     def commit(self) -> None:
         if self._annotation is not None and self.dirty:
-            self._saved_note = self.text.toPlainText()
+            self._saved_note = self._sending = self.text.toPlainText()
             self._update_buttons()
             self.save_requested.emit(self._annotation.id, self._saved_note)
 
