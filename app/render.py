@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from array import array
+import bisect
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +19,8 @@ from app.model import BBox
 ROTATIONS = (0, 90, 180, 270)
 # The flags app.ingest.pdf reads pages with (not imported: it would load the import before the first paint).
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_WHITESPACE
-CHAR_PAGES = 24  # pages whose characters a renderer keeps, for find as one types
+Piece = tuple[int, int, int]  # a word a find hit covers: its index, first character, past the last
+WORD_PAGES = 24  # pages whose words a renderer keeps, for find as one types
 
 
 @dataclass(frozen=True)
@@ -61,40 +62,71 @@ class Word:
     line: int
 
 
-class PageChars:
-    """A page's characters as printed: its text, a line break after each line, and every character's box."""
+class PageWords:
+    """A page's words in the import's order, as one text for find: spaces within a line, breaks between.
 
-    def __init__(self, raw: dict[str, Any]) -> None:
-        text: list[str] = []
-        self._boxes = array("d")  # x0, y0, x1, y1 of each character of `text`
-        self._lines = array("l")  # the printed line each character is on
-        line = 0
-        for block in raw["blocks"]:
-            for printed in block.get("lines", ()):
-                for span in printed["spans"]:
-                    for char in span["chars"]:
-                        text.append(char["c"])
-                        self._boxes.extend(char["bbox"])
-                        self._lines.append(line)
-                text.append("\n")
-                self._boxes.extend((0.0, 0.0, 0.0, 0.0))
-                self._lines.append(line)
-                line += 1
-        self.text = "".join(text)
+    Reading words is cheap (a millisecond a page); every character's box is not
+    (ten or more, holding the GIL), so those are read only for a word a hit takes part of.
+    """
 
-    def hits(self, query: str) -> list[tuple[BBox, ...]]:
-        """Each occurrence of `query` (as `find_all` finds it): its characters' boxes merged line by line."""
+    def __init__(self, words: list[tuple[Any, ...]]) -> None:
+        parts: list[str] = []
+        self.words: list[str] = []
+        self.boxes: list[BBox] = []
+        self._starts: list[int] = []  # where each word begins in `text`
+        self._lines: list[tuple[int, int]] = []  # (block, line) of each word
+        at = 0
+        for x0, y0, x1, y1, text, block, line, _number in words:
+            if parts:
+                parts.append(" " if self._lines[-1] == (block, line) else "\n")
+                at += 1
+            self._starts.append(at)
+            self._lines.append((block, line))
+            self.boxes.append((x0, y0, x1, y1))
+            self.words.append(text)
+            parts.append(text)
+            at += len(text)
+        self.text = "".join(parts)
+
+    def pieces(self, query: str) -> list[list[Piece]]:
+        """Each hit of `query` as the words it covers: (word index, first character, past the last)."""
         found = []
         for start, end in find_all(self.text, query):
-            lines: dict[int, BBox] = {}
-            for at in range(start, end):
-                if self.text[at].isspace():
-                    continue  # a space's box may reach far beyond its line's words
-                x0, y0, x1, y1 = self._boxes[4 * at : 4 * at + 4]
-                a0, b0, a1, b1 = lines.get(self._lines[at], (x0, y0, x1, y1))
-                lines[self._lines[at]] = (min(a0, x0), min(b0, y0), max(a1, x1), max(b1, y1))
-            found.append(tuple(lines.values()))
+            first = bisect.bisect_right(self._starts, start) - 1
+            pieces = []
+            for index in range(first, len(self._starts)):
+                word_start = self._starts[index]
+                if word_start >= end:
+                    break
+                word_end = word_start + len(self.words[index])
+                pieces.append((index, max(start - word_start, 0), min(end, word_end) - word_start))
+            found.append(pieces)
         return found
+
+    def same_line(self, a: int, b: int) -> bool:
+        return self._lines[a] == self._lines[b]
+
+
+def _chars_box(raw: dict[str, Any], word: str, lo: int, hi: int) -> BBox | None:
+    """The box of characters `lo:hi` of `word`, found among the characters of a `rawdict` clipped to it."""
+    chars = [
+        char
+        for block in raw["blocks"]
+        for line in block.get("lines", ())
+        for span in line["spans"]
+        for char in span["chars"]
+    ]
+    at = "".join(char["c"] for char in chars).find(word)
+    if at < 0:
+        return None
+    box: BBox = chars[at + lo]["bbox"]
+    for char in chars[at + lo + 1 : at + hi]:
+        box = _union(box, char["bbox"])
+    return box
+
+
+def _union(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 class PageRenderer:
@@ -104,7 +136,7 @@ class PageRenderer:
         check_readable(path)
         self.path = path
         self._doc = open_pdf(path, password)
-        self._chars: OrderedDict[int, PageChars] = OrderedDict()
+        self._words: OrderedDict[int, PageWords] = OrderedDict()
 
     @property
     def page_count(self) -> int:
@@ -145,16 +177,32 @@ class PageRenderer:
 
     def find(self, index: int, query: str) -> list[tuple[BBox, ...]]:
         """Where `query` is printed on page `index`: each hit's exact boxes, one a line it spans."""
-        chars = self._chars.pop(index, None)
-        if chars is None:
-            try:
-                chars = PageChars(self._doc[index].get_text("rawdict", flags=TEXT_FLAGS))
-            except (RuntimeError, ValueError) as error:
-                raise self._unreadable(index) from error
-        self._chars[index] = chars
-        while len(self._chars) > CHAR_PAGES:
-            self._chars.popitem(last=False)
-        return chars.hits(query)
+        words = self._words.pop(index, None)
+        try:
+            page = self._doc[index]
+            if words is None:
+                words = PageWords(page.get_text("words", flags=TEXT_FLAGS))
+            self._words[index] = words
+            while len(self._words) > WORD_PAGES:
+                self._words.popitem(last=False)
+            return [self._hit_boxes(page, words, pieces) for pieces in words.pieces(query)]
+        except (RuntimeError, ValueError) as error:
+            raise self._unreadable(index) from error
+
+    @staticmethod
+    def _hit_boxes(page: pymupdf.Page, words: PageWords, pieces: list[Piece]) -> tuple[BBox, ...]:
+        """One box a line: whole words' boxes, and for a word the hit takes part of, just those letters."""
+        lines: list[tuple[int, BBox]] = []
+        for index, lo, hi in pieces:
+            box, word = words.boxes[index], words.words[index]
+            if (lo, hi) != (0, len(word)):
+                raw = page.get_text("rawdict", flags=TEXT_FLAGS, clip=pymupdf.Rect(box))
+                box = _chars_box(raw, word, lo, hi) or box
+            if lines and words.same_line(lines[-1][0], index):
+                lines[-1] = (index, _union(lines[-1][1], box))
+            else:
+                lines.append((index, box))
+        return tuple(box for _index, box in lines)
 
     def _unreadable(self, index: int) -> AppError:
         return AppError(f"{self.path.name}: the text of page {index + 1} could not be read.")
