@@ -137,7 +137,8 @@ def split_run_on(title: str) -> tuple[str, bool]:
         return title, False
     head, rest = match["head"].strip(), match["rest"].strip()
     opens = rest[0].isupper() or (_SENTENCE_OPENING.match(rest) is not None and len(rest.split()) >= 5)
-    if len(head.split()) <= 6 and opens and (len(rest.split()) >= 8 or _VERB.search(rest)):
+    sentence = len(rest.split()) >= 8 and rest.endswith((".", ":"))
+    if len(head.split()) <= 6 and opens and (sentence or _VERB.search(rest)):
         return head, True
     return title, False
 

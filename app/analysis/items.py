@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from app.analysis.chains import Candidate, item_chains
 from app.analysis.headings import (
     ATTENDANCE_LABEL,
     PROCEDURAL_WORD,
@@ -18,44 +18,17 @@ from app.analysis.headings import (
     title_of,
 )
 from app.analysis.lines import STRUCTURED_FORMATS, Line, neighbours, starts_paragraph
-from app.analysis.numbering import Number, read_numbers
+from app.analysis.numbering import read_numbers
+from app.analysis.subitems import with_subitems
 from app.analysis.tables import table_heads
 from app.model import DocumentText
 
-# Chain scoring: a skipped number costs, a chain that opens above 1 costs (minute numbers run on
-# through the year, so it may), and a chain must earn MIN_CHAIN to be believed.
-GAP_PENALTY = {1: 0.0, 2: -0.7, 3: -1.2}
-OPEN_PENALTY_ONE = -0.3
-OPEN_PENALTY_OTHER = -1.2
-MIN_CHAIN = 1.9
 MASTHEAD_LINES = 3
 _ATTENDANCE_LINE = re.compile(
     r"^(?:(?:members|councillors|councilors|commissioners)\s+)?(?:present|in attendance|attendees)\s*:", re.I
 )
 _BARE_DOUBTFUL = frozenset({"plain", "letter", "roman"})
 _SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    number: Number
-    head: Head
-    score: float
-    # Items of one document are printed alike: a list item or an indented line is another sequence.
-    style: tuple[bool, bool] = (False, False)
-
-
-@dataclass(frozen=True)
-class _Node:
-    total: float
-    candidate: _Candidate
-    previous: _Node | None
-    first: int  # where the chain's first item starts
-
-    def weight(self, size: int) -> float:
-        """The chain's score, scaled by how much of the document it spans: a document's items run
-        through it, while a list inside one item, however long, sits in a corner."""
-        return self.total * (0.5 + (self.candidate.head.start - self.first) / max(size, 1))
 
 
 def _typography(line: Line, fmt: str) -> float:
@@ -90,9 +63,9 @@ def _place(lines: list[Line], index: int, previous: list[int], fmt: str) -> floa
     return score
 
 
-def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
-    previous, following = neighbours(lines)
-    found: list[_Candidate] = []
+def _candidates(doc: DocumentText, lines: list[Line], around: tuple[list[int], list[int]]) -> list[Candidate]:
+    previous, following = around
+    found: list[Candidate] = []
     for line in lines:
         if line.blank or len(line.text) > 2000:
             continue
@@ -111,37 +84,8 @@ def _candidates(doc: DocumentText, lines: list[Line]) -> list[_Candidate]:
             # A list item is told from a heading reliably only where the source marks both up.
             listed = line.kind == "list_item" and doc.format in STRUCTURED_FORMATS
             style = (listed, _indented(line, doc.format))
-            found.append(_Candidate(number, head, score, style))
+            found.append(Candidate(number, head, score, style))
     return found
-
-
-def _best_chain(candidates: list[_Candidate], size: int) -> list[Head]:
-    """The best run of candidates in one family whose values rise by small steps (`size`: text length)."""
-    best: dict[tuple[tuple[str | bool, ...], int], _Node] = {}
-    top: _Node | None = None
-    for candidate in candidates:
-        family, value = (*candidate.number.family, *candidate.style), candidate.number.value
-        total = OPEN_PENALTY_ONE if value == 1 else OPEN_PENALTY_OTHER
-        previous: _Node | None = None
-        for gap, penalty in GAP_PENALTY.items():
-            node = best.get((family, value - gap))
-            if node is not None and node.total + penalty > total:
-                total, previous = node.total + penalty, node
-        first = previous.first if previous is not None else candidate.head.start
-        node = _Node(total + candidate.score, candidate, previous, first)
-        key = (family, value)
-        if key not in best or node.total > best[key].total:
-            best[key] = node
-            if node.total >= MIN_CHAIN and (top is None or node.weight(size) > top.weight(size)):
-                top = node
-    if top is None:
-        return []
-    chain: list[Head] = []
-    walk: _Node | None = top
-    while walk is not None:
-        chain.append(walk.candidate.head)
-        walk = walk.previous
-    return chain[::-1]
 
 
 def _standalone(lines: list[Line], index: int, previous: list[int], fmt: str) -> bool:
@@ -181,13 +125,15 @@ def _sentence_like(text: str) -> bool:
     return text[:1].islower() or (len(text) > 60 and text.endswith("."))
 
 
-def _unnumbered(doc: DocumentText, lines: list[Line], chain: list[Head]) -> list[Head]:
+def _unnumbered(
+    doc: DocumentText, lines: list[Line], chain: list[Head], around: tuple[list[int], list[int]]
+) -> list[Head]:
     """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
     numbered = len(chain) >= 2
     first = chain[0].line if chain else len(lines)
     # Heading levels mean something in Markdown, HTML and Word; in a PDF they are guessed from fonts.
     levels = _item_levels(chain, lines) if doc.format in STRUCTURED_FORMATS else frozenset()
-    previous, following = neighbours(lines)
+    previous, following = around
     closed = closing_line(lines)
     heads: list[Head] = []
     for line in lines:
@@ -276,7 +222,8 @@ def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
     tabled = table_heads(doc, lines)
     if tabled:
         return tabled
-    chain = _best_chain(_candidates(doc, lines), len(doc.text))
-    extra = _unnumbered(doc, lines, chain)
-    heads = _merge(chain, extra, neighbours(lines)[1])
+    around = neighbours(lines)  # (previous, following) non-blank line of each line
+    chain = item_chains(_candidates(doc, lines, around), lines, len(doc.text))
+    extra = _unnumbered(doc, lines, chain, around)
+    heads = with_subitems(lines, _merge(chain, extra, around[1]), around[1])
     return [head for head in heads if head.title is None or title_of(head.title)]

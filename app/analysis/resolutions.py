@@ -38,6 +38,8 @@ SENTENCE = re.compile(
     r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed)"
     r"|(?:and|duly)\s+(?:unanimously\s+)?(?:resolved|agreed)\s+(?:that|to)"
     r"|(?-i:RESOLVED|AGREED)\s*[:–—-]?\s*(?:that|to)"
+    # "Members noted the scale. Resolved: to support the application.": a label after a sentence.
+    r"|(?<=[.;!?]\s)[*_]{0,2}(?:resolved|agreed|decision|decided)[*_]{0,2}\s*[:–—][*_]{0,2}\s*"
     r"|\bmoved(?:\s+and\s+seconded)?\s+(?:that|to\s+(?:approve|adopt|accept|authori[sz]e|award|appoint|receive"
     r"|direct|deny|refer|defer|table|adjourn|amend|ratify|endorse|grant|confirm)))\b",
     re.I,
@@ -66,7 +68,9 @@ _MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmo
 MOTION_REACH = 1500
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems, within STEM_REACH characters.
-_STEMS = re.compile(r"resolv|agree|decid|order|approv|adopt|ratif|endors|record|motion|carried|passed|moved")
+_STEMS = re.compile(
+    r"resolv|agree|decid|decis|order|approv|adopt|ratif|endors|record|motion|carried|passed|moved"
+)
 STEM_REACH = 80
 _CLOSING_AFTER = re.compile(
     r"(?<=[.;])\s+(?=(?:the\s+)?meeting\s+(?:closed|ended|concluded)|there\s+being\s+no\s+(?:further|other)\s+business)",

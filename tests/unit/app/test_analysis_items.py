@@ -233,3 +233,42 @@ def test_a_sentence_run_on_after_a_dash_is_not_part_of_the_title(tmp_path: Path)
         "Planning",
         "Footpaths – report from the footpaths warden",
     ]
+
+
+def test_decimal_sub_items_are_items_only_when_headed_and_decided(tmp_path: Path) -> None:
+    text = (
+        "Present: Cllr A Smith\n\n"
+        "4. Report of the Head of Finance\n\n"
+        "4.1 Budget position\n\nThe forecast outturn is within budget.\n\n"
+        "4.2 Reserves\n\nReserves remain above the minimum level.\n\n"
+        "5. Licensing applications\n\n"
+        "5.1 Premises licence – The Crown, Market Place\n\nRESOLVED that the licence be granted.\n\n"
+        "5.2 Variation – Riverside Café\n\nRESOLVED that the variation be refused.\n\n"
+        "6. Reports for information\n\n"
+        "6.1 The audit committee met on 3 May and its minutes were circulated.\n\n"
+        "6.2 The new website went live in April; RESOLVED that the report be noted.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [item.number for item in items] == ["4", "5", "5.1", "5.2", "6"]
+    assert [len(item.resolutions) for item in items][1:4] == [0, 1, 1]
+
+
+def test_numbering_that_restarts_under_a_section_heading_keeps_both_parts(tmp_path: Path) -> None:
+    text = (
+        "Present: Cllr A Smith\n\n"
+        "Public business\n\n"
+        "1. Apologies\n\nNone.\n\n2. Minutes\n\nApproved.\n\n"
+        "3. Exclusion of the public\n\nRESOLVED that the public be excluded.\n\n"
+        "Public excluded business\n\n"
+        "1. Property acquisition\n\nRESOLVED that the purchase proceed.\n\n"
+        "2. Legal advice\n\nThe advice was noted.\n\n"
+        "Actions arising:\n\n1. Clerk to write to the vendor.\n2. Chair to brief members.\n"
+    )
+    items = _items(tmp_path, text)
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Apologies"),
+        ("2", "Minutes"),
+        ("3", "Exclusion of the public"),
+        ("1", "Property acquisition"),
+        ("2", "Legal advice"),
+    ]
