@@ -47,7 +47,10 @@ Char = tuple[str, BBox, Line]
 
 def _page_words(page: pymupdf.Page) -> list[list[Char]]:
     """The page's words as PyMuPDF reads them (the flags ingestion uses), each a run of characters."""
-    raw: dict[str, Any] = page.get_text("rawdict", flags=TEXT_FLAGS)
+    try:
+        raw: dict[str, Any] = page.get_text("rawdict", flags=TEXT_FLAGS)
+    except (RuntimeError, ValueError):  # a damaged content stream: no boxes on this page
+        return []
     words: list[list[Char]] = []
     for block_number, block in enumerate(raw.get("blocks", ())):
         for line_number, line in enumerate(block.get("lines", ())):
