@@ -55,15 +55,13 @@ def _clean(text: str) -> str:
     return PRIVATE_USE.sub("", text).replace("\u00ad", "").replace("\u00a0", " ")
 
 
-def _trimmed(span: dict[str, Any], left: bool) -> float:
-    """A span's edge without its leading or trailing spaces (estimated from their share of the text)."""
-    x0, _, x1, _ = span["bbox"]
-    text = span["text"]
-    kept = len(text.lstrip() if left else text.rstrip())
-    if not text or kept == len(text):
-        return float(x0 if left else x1)
-    share = (len(text) - kept) / len(text) * (x1 - x0)
-    return float(x0 + share if left else x1 - share)
+def _trimmed(text: str, x0: float, x1: float) -> tuple[float, float]:
+    """A span's edges without its leading and trailing spaces (estimated from their share of the text)."""
+    if not (text[:1].isspace() or text[-1:].isspace()):
+        return x0, x1  # most spans
+    width, count = x1 - x0, len(text)
+    left = (count - len(text.lstrip())) / count * width
+    return x0 + left, x1 - (count - len(text.rstrip())) / count * width
 
 
 @functools.cache
@@ -77,25 +75,36 @@ def _is_bold(span: dict[str, Any]) -> bool:
 
 
 def _piece(spans: list[dict[str, Any]]) -> Line | None:
+    if len(spans) == 1:
+        return _single(spans[0])
     visible = [span for span in spans if span["text"].strip()]
     if not visible:
         return None
-    text = _clean(spans[0]["text"] if len(spans) == 1 else "".join(span["text"] for span in spans)).strip()
+    text = _clean("".join(span["text"] for span in spans)).strip()
     if not text:
         return None
-    x0 = _trimmed(visible[0], left=True)
-    x1 = _trimmed(visible[-1], left=False)
-    if len(visible) == 1:
-        _, y0, _, y1 = visible[0]["bbox"]
-        size = visible[0]["size"]
-        bold = _is_bold(visible[0])
-    else:
-        y0 = min(span["bbox"][1] for span in visible)
-        y1 = max(span["bbox"][3] for span in visible)
-        size = max(span["size"] for span in visible)
-        bold = all(_is_bold(s) for s in visible)
-    text = " ".join(text.split()) if "  " in text or "\t" in text else text
-    return Line(text, x0, y0, x1, y1, round(size, 1), bold)
+    x0 = _trimmed(visible[0]["text"], *visible[0]["bbox"][::2])[0]
+    x1 = _trimmed(visible[-1]["text"], *visible[-1]["bbox"][::2])[1]
+    y0 = min(span["bbox"][1] for span in visible)
+    y1 = max(span["bbox"][3] for span in visible)
+    size = max(span["size"] for span in visible)
+    bold = all(_is_bold(s) for s in visible)
+    return Line(_spaced_once(text), x0, y0, x1, y1, round(size, 1), bold)
+
+
+def _single(span: dict[str, Any]) -> Line | None:
+    """A piece of one span (most lines are one span): `_piece`'s work, done directly."""
+    raw = span["text"]
+    text = _clean(raw).strip()
+    if not text:
+        return None
+    x0, y0, x1, y1 = span["bbox"]
+    x0, x1 = _trimmed(raw, x0, x1)
+    return Line(_spaced_once(text), x0, y0, x1, y1, round(span["size"], 1), _is_bold(span))
+
+
+def _spaced_once(text: str) -> str:
+    return " ".join(text.split()) if "  " in text or "\t" in text else text
 
 
 @dataclass(frozen=True)
