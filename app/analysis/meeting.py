@@ -48,11 +48,23 @@ _HELD_IN = re.compile(
     r"\s*\(|\s*$)",
     re.I,
 )
+# Place names open with any capital, Māori and Welsh ones too ("Ōtorohanga", "Ŵyl").
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀĒĪŌŪŴŶ]"
 _COUNCIL = re.compile(
-    r"(?:\b(?i:city|town|village|county|borough|district|municipality|township)\s+(?i:of)\s+[A-Z][\w'’.-]+"
-    r"(?:\s+[A-Z][\w'’.-]+){0,2}"
-    r"|(?:\b[A-Z][\w'’.-]+\s+){1,4}(?i:council|corporation)\b)",
+    r"(?:\b(?i:city|town|village|county|borough|district|municipality|township)\s+(?i:of)\s+"
+    + _CAPITAL + r"[\w'’.-]+(?:\s+" + _CAPITAL + r"[\w'’.-]+){0,2}"
+    r"|(?:\b" + _CAPITAL + r"[\w'’.-]+\s+){1,4}(?i:council|corporation)\b)",
 )
+# A paper whose title block names no council ("DISPOSITION OF ITEMS / COUNCIL MEETING") names it in its
+# text: "the City of Winnipeg", "Westshire County Council", said more than once.
+_NAMED_COUNCIL = re.compile(
+    r"\b(?P<kind>(?i:city|town|village|county|borough|district|municipality|township))\s+(?i:of)\s+"
+    r"(?P<place>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+    r"|\b(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?\s+(?:City|County|District|Borough|Town|Regional|Parish)\s+"
+    r"Council)\b"
+)
+COUNCIL_SCAN_CHARS = 30_000
+MIN_COUNCIL_MENTIONS = 2
 _TITLE_WORDS = "minutes of the meeting annual special extraordinary ordinary full regular notes agenda a an"
 _NOT_COUNCIL_WORDS = frozenset(_TITLE_WORDS.split())
 _BODY_WORD = re.compile(
@@ -232,6 +244,17 @@ def _council(head: list[Line]) -> str | None:
     return None
 
 
+def _council_mentioned(text: str) -> str | None:
+    """The council the text names most often (at least twice), as "City of X" or "X County Council"."""
+    counts: dict[str, int] = {}
+    for match in _NAMED_COUNCIL.finditer(text[:COUNCIL_SCAN_CHARS]):
+        name = match["name"] or f"{match['kind'].capitalize()} of {match['place']}"
+        if name.split()[0].lower() not in _NOT_COUNCIL_WORDS:
+            counts[name] = counts.get(name, 0) + 1
+    best = max(counts, key=lambda name: counts[name], default=None)
+    return best if best is not None and counts[best] >= MIN_COUNCIL_MENTIONS else None
+
+
 def _body_name(text: str) -> str:
     if _TITLE_PREFIX.search(text):
         text = _BODY_PREFIX.sub("", text, count=1)
@@ -320,7 +343,7 @@ def find_meeting(
         attendance = find_attendance(doc, lines)
     chair = next((a.name for a in attendance if a.role in CHAIR_ROLES and a.status == "present"), None)
     return Meeting(
-        council=council,
+        council=council or _council_mentioned(doc.text),
         body=_body(head, council),
         kind=_kind(head, any(a.status == "present" for a in attendance)),
         date=date,

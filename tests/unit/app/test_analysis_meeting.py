@@ -294,3 +294,22 @@ def test_a_generic_meeting_title_leaves_the_body_to_the_council() -> None:
     assert _meeting(doc).body == "CITY OF RIVERTON"
     parish = _text_doc("MINUTES OF THE SOULDERN ANNUAL PARISH MEETING\nON 23rd MAY 2024\nPresent:\n")
     assert _meeting(parish).body == "SOULDERN ANNUAL PARISH MEETING"
+
+
+def test_a_council_the_title_block_does_not_name_is_the_one_the_text_names_most() -> None:
+    doc = _text_doc(
+        "CITY CLERK'S DEPARTMENT\nDISPOSITION OF ITEMS\nCOUNCIL MEETING\nTHURSDAY, MAY 2, 2024\n\n"
+        "1\tAgreement with the Province of Manitoba and the City of Brandon on transit\tADOPTED\n"
+        "2\tLease of City of Brandon land to the Town of Souris\tADOPTED\n"
+        "3\tCity of Brandon water rates\tADOPTED\n"
+    )
+    assert _meeting(doc).council == "City of Brandon"
+    once = _text_doc(
+        "COUNCIL MEETING\nMAY 2, 2024\nPresent: Councillor Ames\n\nA letter from the Town of Souris was received.\n"
+    )
+    assert _meeting(once).council is None
+
+
+def test_a_council_name_may_open_with_a_macron() -> None:
+    doc = _text_doc("Minutes of Ordinary Council Meeting\nŌtorohanga District Council\nDate: 20 February 2024\n")
+    assert _meeting(doc).council == "Ōtorohanga District Council"
