@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from app.model import Quad
+from app.model import BBox, Quad
 from app.render import Word
 
 Words = tuple[Word, ...]
@@ -63,6 +64,34 @@ def span_at(words: Words, x: float, y: float) -> tuple[int, int]:
 def word_at(words: Words, x: float, y: float) -> Word | None:
     """The word whose box holds the point, if any."""
     return next((w for w in words if w.x0 <= x <= w.x1 and w.y0 <= y <= w.y1), None)
+
+
+class WordIndex:
+    """A page's words ordered by height, to find those on a band of lines quickly."""
+
+    def __init__(self, words: Words) -> None:
+        self._words = sorted(words, key=lambda w: (w.y0 + w.y1) / 2)
+        self._middles = [(w.y0 + w.y1) / 2 for w in self._words]
+
+    def between(self, top: float, bottom: float) -> list[Word]:
+        """The words whose middle lies from `top` to `bottom`."""
+        lo = bisect.bisect_left(self._middles, top)
+        return self._words[lo : bisect.bisect_right(self._middles, bottom, lo)]
+
+    def snap(self, box: BBox) -> BBox:
+        """`box` with any side that cuts through a word moved to that word's edge.
+
+        Onto the word when the box takes most of it, off it otherwise: a mark
+        estimated from the text never starts or stops in the middle of a word.
+        """
+        x0, y0, x1, y1 = box
+        band = self.between(y0, y1)
+        for word in band:
+            if word.x0 < x0 < word.x1:
+                x0 = word.x0 if x0 - word.x0 < (word.x1 - word.x0) / 2 else word.x1
+            if word.x0 < x1 < word.x1:
+                x1 = word.x1 if word.x1 - x1 < (word.x1 - word.x0) / 2 else word.x0
+        return (x0, y0, x1, y1) if x1 > x0 else box
 
 
 def select(words: Mapping[int, Words], a: Anchor, b: Anchor) -> Selection | None:

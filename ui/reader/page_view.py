@@ -31,7 +31,7 @@ from ui.reader.page_cache import DEFAULT_BUDGET, PageCache, PageKey
 from ui.reader.page_find import FindTarget, Hit, PageFind
 from ui.reader.page_layout import GAP
 from ui.reader.page_scroll import SCROLL_KEYS, PageScrollArea
-from ui.reader.page_selection import Anchor, TextSelection, word_at
+from ui.reader.page_selection import Anchor, TextSelection, WordIndex, word_at
 from ui.reader.render_worker import RenderWorker
 
 # SCROLL_KEYS and FindTarget: the reader pane has them from here, with the view.
@@ -69,6 +69,7 @@ class PageView(PageScrollArea):
         self._sizes_pending = False
         self._failed: dict[int, str] = {}
         self._highlights: dict[int, page_paint.Marks] = {}
+        self._snapped: dict[int, page_paint.Marks] = {}  # the highlights fitted to the words, by page
         self._text = TextSelection()
         self._find = PageFind()
         self._reveal_hit = False  # scroll to the current hit once its exact boxes are known
@@ -121,6 +122,7 @@ class PageView(PageScrollArea):
         self._failed.clear()
         self._text.clear()
         self._highlights.clear()
+        self._snapped.clear()
         self._find.clear()
         self._current = 0
         self.setAccessibleDescription("")
@@ -166,6 +168,9 @@ class PageView(PageScrollArea):
             return
         for page in self._find.missing(key.page for key in visible):
             self._worker.request_hits(page, self._find.query)
+        for key in visible:  # to fit the highlights to them
+            if key.page in self._highlights and key.page not in self._text.words:
+                self._worker.request_words(key.page)
         ahead = visible[-1].page + 1
         if ahead < len(self._sizes) and self._key(ahead) not in self.cache:
             self._pinned |= {self._key(ahead)}
@@ -206,7 +211,7 @@ class PageView(PageScrollArea):
             shift = QTransform.fromTranslate(offset.x(), offset.y())
             painter.setTransform(self._layout.transform(page) * shift)
             if page in self._highlights:
-                page_paint.highlights(painter, self._highlights[page])
+                page_paint.highlights(painter, self._marks(page))
             if page in self._find.hits:
                 on_page = current if target is not None and target.page == page else None
                 page_paint.find_hits(painter, self._find.hits[page], on_page)
@@ -238,11 +243,26 @@ class PageView(PageScrollArea):
     # -- highlights and find ------------------------------------------------------------------
 
     def set_highlights(self, highlights: Iterable[Highlight]) -> None:
-        """Replace the translucent marks drawn over pages: (0-based page, boxes in page points, colour)."""
-        self._highlights = {}
+        """Replace the translucent marks drawn over pages: (0-based page, boxes in page points, colour).
+
+        Boxes estimated from the text may cut through a word; once the page's
+        words are known, each such side is moved to the word's edge.
+        """
+        self._highlights, self._snapped = {}, {}
         for page, boxes, colour in highlights:
             self._highlights.setdefault(page, []).append((boxes, colour))
+        self._schedule()
         self.viewport().update()
+
+    def _marks(self, page: int) -> page_paint.Marks:
+        words = self._text.words.get(page)
+        if words is None:
+            return self._highlights[page]
+        if page not in self._snapped:
+            index = WordIndex(words)
+            marks = self._highlights[page]
+            self._snapped[page] = [([index.snap(box) for box in boxes], colour) for boxes, colour in marks]
+        return self._snapped[page]
 
     def set_find(self, query: str, target: FindTarget | None = None, *, reveal: bool = False) -> None:
         """Mark the printed hits of `query` ("" for none); `target` is the current one, shown if `reveal`.
@@ -344,6 +364,9 @@ class PageView(PageScrollArea):
 
     def _words_ready(self, page: int, words: object) -> None:
         assert isinstance(words, tuple)
+        if page in self._highlights:
+            self._snapped.pop(page, None)
+            self.viewport().update(self.page_rect(page))
         if self._text.add_words(page, words):
             self.selection_changed.emit()
             self.viewport().update()
