@@ -11,10 +11,12 @@ to one with the text's (running headers the import dropped, say).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.highlights import PageMapper
 from app.model import BBox
+
+if TYPE_CHECKING:  # the page view needs none of the structure's code before its first paint
+    from app.highlights import PageMapper
 
 Hit = tuple[BBox, ...]  # one box a printed line the hit spans, in page points
 
