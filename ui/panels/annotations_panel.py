@@ -324,7 +324,7 @@ class AnnotationsPanel(QWidget):
         """The note editor only below a chosen card (an empty, disabled one only takes the list's room)."""
         current = self.view.currentIndex()
         wanted = self.pages.currentIndex() == LIST and current.isValid()
-        if wanted != self.editor.isVisible():
+        if wanted == self.editor.isHidden():  # hidden by us, not merely not shown yet
             self.editor.setVisible(wanted)
             if wanted:
                 self.view.scrollTo(current)  # the list just got shorter: keep the card in sight
