@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.model import Anchor, Annotation
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.annotations_wiring import AnnotationsUi
@@ -23,7 +23,15 @@ from ui.panels.note_editor import NoteEditor
 from ui.reader.reader_pane import PAGE, TEXT
 
 from tests.gui.conftest import wait_idle
-from tests.gui.test_annotations_wiring import LATE_PHRASE, PHRASE, SOULDERN, open_paper, span_of, stored
+from tests.gui.test_annotations_wiring import (
+    LATE_PHRASE,
+    PHRASE,
+    SOULDERN,
+    average,
+    open_paper,
+    span_of,
+    stored,
+)
 
 SHIFT_CONTROL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -66,7 +74,7 @@ def test_a_text_view_underline_on_a_pdf_gets_exact_boxes_under_every_line(
     window.reader.set_mode(TEXT)
     qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
     ui.marks.select(start, end)
-    ui.actions["underline"].trigger()
+    ui.annotate(kind="underline", colour="red")
     made = wait_for_quads(window, qtbot, ui)
     assert made.kind == "underline" and made.quads is not None and len(made.quads) >= 3
     first_words = " ".join(made.anchor.quote.split()[:3])
@@ -78,6 +86,19 @@ def test_a_text_view_underline_on_a_pdf_gets_exact_boxes_under_every_line(
     assert abs(x0 - expected[0]) < 0.5 and abs(y0 - expected[1]) < 0.5 and abs(y1 - expected[3]) < 0.5
     window.reader.set_mode(PAGE)
     assert ui.page_marks.boxes(made) == {0: [quad[1:] for quad in made.quads]}  # one underline a line
+    pages = window.reader.pages
+    window.reader.jump_to_offset(made.anchor.start or 0)
+    qtbot.waitUntil(lambda: pages.is_page_ready(0), timeout=20_000)
+    view = pages.page_to_view
+    corners = [(view(0, x0, y1), view(0, x1, y1)) for _page, x0, _y0, x1, y1 in made.quads]
+    strips = [QRect(left.toPoint() + QPoint(2, -2), right.toPoint()) for left, right in corners]
+    underlined = [average(pages.viewport().grab(strip).toImage()) for strip in strips]
+    ui.controller.stack.undo()
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 0, timeout=20_000)
+    plain = [average(pages.viewport().grab(strip).toImage()) for strip in strips]
+    # Under every line, not the last only: red ink where the paper (or its tints) showed before.
+    pairs = zip(underlined, plain, strict=True)
+    assert all(a.green() < b.green() - 40 and a.red() > a.green() + 40 for a, b in pairs)
 
 
 def test_an_estimated_box_is_cut_into_its_printed_lines() -> None:
