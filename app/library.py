@@ -217,15 +217,22 @@ class Library:
         self, document_id: int, start: int | None, end: int | None, **options: Any
     ) -> tuple[Annotation, Changes]:
         """Highlight `start:end` (options: kind, colour, note, tags, quads) or note the whole document."""
-        annotation = actions.new_annotation(document_id, self.text(document_id), start, end, **options)
+        text = self.text(document_id)
+        annotation = actions.new_annotation(document_id, text, start, end, **options)
         changes = self.execute(actions.Add((annotation,)))
-        if self.fill_quads([annotation.id]).annotations:  # a PDF's exact boxes, in a second step
+        if self.fill_quads([annotation.id], known={document_id: text}).annotations:  # a PDF's exact boxes
             annotation = self.annotation(annotation.id)
         return annotation, changes
 
-    def fill_quads(self, annotation_ids: list[str] | None = None, document_id: int | None = None) -> Changes:
-        """Work out, in the worker process, the exact page boxes of annotations on PDFs that have none."""
-        return quads.fill(self, self._in_worker, annotation_ids, document_id)
+    def fill_quads(
+        self,
+        annotation_ids: list[str] | None = None,
+        document_id: int | None = None,
+        known: dict[int, DocumentText] | None = None,
+    ) -> Changes:
+        """Work out, in the worker process, the exact page boxes of annotations on PDFs that have none
+        (`known`: texts of their documents already at hand)."""
+        return quads.fill(self, self._in_worker, annotation_ids, document_id, known or {})
 
     def _in_worker(self, fn: Any, /, *args: Any, what: str) -> Any:
         return fn(*args) if self._parser is None else self._parser.run(fn, *args, what=what)
@@ -283,7 +290,7 @@ class Library:
             report, placements = actions.relocate(moving, previous, new, parsed.text)
             versions_db.supersede(self.db, previous, new, placements)
         moved = [annotation.id for annotation in moving]
-        self.fill_quads(moved)  # their boxes on the new file's pages
+        self.fill_quads(moved, known={new: parsed.text})  # their boxes on the new file's pages
         changes = Changes(documents=frozenset({previous, new}), annotations=frozenset(moved))
         return replace(outcome, changes=changes), report
 

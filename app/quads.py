@@ -43,13 +43,13 @@ def page_slices(text: DocumentText, spans: Iterable[tuple[int, int]]) -> list[Pa
 
 
 def _work_out(
-    library: Library, document_id: int, rows: list[dict[str, Any]], run: Runner
+    library: Library, document_id: int, rows: list[dict[str, Any]], run: Runner, text: DocumentText | None
 ) -> list[dict[str, Any]]:
     from app.ingest.pdfquads import passage_quads
 
     document = library.document(document_id)
     spans = [(row["start"], row["end"]) for row in rows]
-    pages = page_slices(library.text(document_id), spans)
+    pages = page_slices(text or library.text(document_id), spans)
     found = run(passage_quads, document.path, pages, spans, what=document.title)
     placed = zip(rows, found, strict=True)
     return [{**row, "quads": json.dumps(quads)} for row, quads in placed if quads is not None]
@@ -60,15 +60,17 @@ def fill(
     run: Runner,
     annotation_ids: Iterable[str] | None = None,
     document_id: int | None = None,
+    known: dict[int, DocumentText] | None = None,
 ) -> Changes:
     """Work out and store the boxes of the placed annotations on PDFs that have none (of
-    `annotation_ids` and/or `document_id` when given). A paper that cannot be read now (moved,
-    protected, changed) is passed over: its annotations keep the page view's estimate."""
+    `annotation_ids` and/or `document_id` when given; `known`: texts already read, by document).
+    A paper that cannot be read now (moved, protected, changed) is passed over: its annotations
+    keep the page view's estimate."""
     wanting = annotations_db.without_quads(library.db, annotation_ids, document_id)
     filled: list[str] = []
     for document, rows in groupby(wanting, key=lambda row: int(row["document_id"])):
         try:
-            found = _work_out(library, document, list(rows), run)
+            found = _work_out(library, document, list(rows), run, (known or {}).get(document))
         except AppError as error:
             log.info("No exact boxes for the annotations of document %s: %s", document, error)
             continue
