@@ -52,7 +52,7 @@ _TERMINAL = (".", ";", ",", "?", "!")
 _JOINED = re.compile(r"\b(?:of|and|by|for|the|to|in|on|at|with|from|&|–|-)$", re.I)
 _LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-z]\s+[A-Z])\s?")
 _RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\s*(?P<rest>\S.*)$")
-_VERB = re.compile(
+VERB = re.compile(
     r"\b(?:was|were|had|has|have|is|are|will|would|be|resolved|agreed|approved|noted)\b.{5,}", re.I
 )
 # A run-on sentence may open in lower case after a dash: "Planning – the following were received".
@@ -130,15 +130,33 @@ def continues_title(raw: str, title: str, following: str) -> bool:
     return following[0].islower() or bool(_JOINED.search(title))
 
 
+def _caps_run_on(title: str) -> tuple[str, bool]:
+    """A title in capitals with its paragraph run on in ordinary case, as a PDF joins a bold heading to
+    its text ("VOTES OF SYMPATHY Votes of sympathy were extended …")."""
+    words = title.split()
+    count = 0
+    while count < len(words) and not any(char.islower() for char in words[count]):
+        count += 1
+    rest = words[count:]
+    capitals = sum(char.isalpha() for word in words[:count] for char in word)
+    if capitals < 4 or len(rest) < 4 or not (count >= 2 or VERB.search(" ".join(rest))):
+        return title, False
+    return " ".join(words[:count]).strip(" –—-:"), True
+
+
 def split_run_on(title: str) -> tuple[str, bool]:
     """A title with its paragraph run on after a colon or dash ("Finance: The accounts were …") cut back."""
+    if title[:4].isupper():
+        head, cut = _caps_run_on(title)
+        if cut:
+            return head, True
     match = _RUN_ON.match(title)
     if match is None:
         return title, False
     head, rest = match["head"].strip(), match["rest"].strip()
     opens = rest[0].isupper() or (_SENTENCE_OPENING.match(rest) is not None and len(rest.split()) >= 5)
     sentence = len(rest.split()) >= 8 and rest.endswith((".", ":"))
-    if len(head.split()) <= 6 and opens and (sentence or _VERB.search(rest)):
+    if len(head.split()) <= 6 and opens and (sentence or VERB.search(rest)):
         return head, True
     return title, False
 

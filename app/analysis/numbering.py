@@ -19,6 +19,12 @@ _CODE = re.compile(
     + _SEP
     + r"(?P<rest>.*)$"
 )
+# "TC/24/101", "C/101/23", "KMD/22/064": a code, a year and a count, either number first.
+_CODE_PAIR = re.compile(
+    r"^(?P<num>(?P<letters>[A-Z]{1,5})[-/.](?P<left>\d{1,4})[-/.](?P<right>\d{1,4}))[.:)]?"
+    + _SEP
+    + r"(?P<rest>.*)$"
+)
 _SLASH = re.compile(r"^(?P<num>(?P<left>\d{1,4})/(?P<right>\d{1,4}))[.:)]?" + _SEP + r"(?P<rest>.*)$")
 _PLAIN = re.compile(
     r"^(?P<num>\(?(?P<value>\d{1,3})(?P<suffix>\.0(?=\s)|[.):]?))(?:\s*[-–—]\s*|\s+|$)(?P<rest>.*)$"
@@ -65,6 +71,18 @@ def _worded(line: str) -> list[Number]:
     ]
 
 
+def _code_pair(line: str) -> list[Number]:
+    match = _CODE_PAIR.match(line)
+    if not match:
+        return []
+    letters, left, right, rest = match["letters"], match["left"], match["right"], match["rest"]
+    # Which number counts (the year stays the same) is for the sequence to decide, as with "45/23".
+    return [
+        Number(("code-pair-left", f"{letters}/{right}"), int(left), match["num"], rest),
+        Number(("code-pair-right", f"{letters}/{left}"), int(right), match["num"], rest),
+    ]
+
+
 def _slashed(line: str) -> list[Number]:
     match = _SLASH.match(line)
     if not match:
@@ -103,6 +121,9 @@ def read_numbers(line: str) -> list[Number]:
     match = _TRIPLE.match(line)
     if match:
         return [Number(("triple", ""), int(match["last"]), match["num"], match["rest"])]
+    paired = _code_pair(line)
+    if paired:
+        return paired
     match = _CODE.match(line)
     # One letter and a space or nothing ("A 1", "B12") is an initial or a grid reference, not a code.
     if match and (len(match["letters"]) >= 2 or (match["year"] or "").strip()):

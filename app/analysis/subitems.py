@@ -1,72 +1,122 @@
-"""Decimal sub-items ("5.1 24/0123/FUL – 12 High Street" under "5. Planning applications"): items
-when they are headed and decided, never a report's numbered paragraphs ("2.4 The budget was …")."""
+"""Sub-items under a numbered item: decimal ("5.1", "5.A") or lettered ("a)", "B.") headings that are
+items of business, never a report's numbered paragraphs ("2.4 The budget was …") or a minute's
+lettered sub-paragraphs ("a. Playground – the swings were repaired")."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
-from app.analysis.headings import Head, looks_like_title, read_title
+from app.analysis.headings import VERB, Head, read_title
 from app.analysis.lines import Line
-from app.analysis.resolutions import LEAD, LEAD_CAPITALS, SENTENCE
+from app.analysis.resolutions import CLOSE, LEAD, LEAD_CAPITALS, MOTION_START, SENTENCE
 
-_DECIMAL = re.compile(r"^(?P<num>(?P<parent>\d{1,3})\.\d{1,2})\.?(?:\s*[-–—:]\s*|\s+)(?P<rest>\S.*)$")
+_DECIMAL = re.compile(
+    r"^(?P<num>(?P<parent>\d{1,3})\.(?:\d{1,2}|[A-Z]))\.?(?:(?:\s*[-–—:]\s*|\s+)(?P<rest>\S.*))?$"
+)
+_LETTERED = re.compile(r"^(?P<num>\(?(?P<letter>[a-zA-Z])[.)])\s+(?P<rest>\S.*)$")
 _LAST_NUMBER = re.compile(r"(\d+)\D*$")
-MAX_SUB_TITLE_WORDS = 16
-
-
-def _parent_number(head: Head) -> str | None:
-    match = _LAST_NUMBER.search(head.number or "")
-    return str(int(match.group(1))) if match else None
+MAX_SUB_TITLE_WORDS = 20
+Matcher = Callable[[str, int], "re.Match[str] | None"]
 
 
 def _decided(lines: list[Line], first: int, end: int) -> bool:
-    """Whether lines first..end-1 hold a decision ("Resolved …", "It was agreed …")."""
+    """Whether lines first..end-1 hold a decision ("Resolved …", "Motion carried", "Be it resolved")."""
     for line in lines[first:end]:
-        if line.blank:
-            continue
         words = line.words
-        if LEAD.match(words) or LEAD_CAPITALS.match(words) or SENTENCE.search(words):
+        if not words:
+            continue
+        if LEAD.match(words) or LEAD_CAPITALS.match(words) or CLOSE.match(words) or MOTION_START.match(words):
+            return True
+        if SENTENCE.search(words):
             return True
     return False
 
 
-def _headed(lines: list[Line], index: int, rest: str, following: list[int]) -> Head | None:
+def _headed(lines: list[Line], index: int, number: str, rest: str, following: list[int]) -> Head | None:
     """The sub-item opening at line `index` when its words read as a heading, not a sentence."""
     title, last, run_on = read_title(lines, index, rest, following)
-    short = len(title.split()) <= MAX_SUB_TITLE_WORDS and not title.endswith((".", ";", ",", ":"))
-    if not title or run_on or not short or looks_like_title(title) < 1.0:
+    if not title or run_on or len(title.split()) > MAX_SUB_TITLE_WORDS:
         return None
-    match = _DECIMAL.match(lines[index].words)
-    number = match["num"] if match else None
+    if not (title[0].isupper() or title[0].isdigit()):
+        return None
+    if title.endswith((";", ",", ":")) or VERB.search(title):
+        return None
     return Head(number, title, index, last, lines[index].start)
 
 
-def _group(lines: list[Line], head: Head, end: int, following: list[int]) -> list[Head]:
-    """Headed decimal sub-items numbered under `head` between its title and line `end`; [] unless
-    at least one of them carries a decision."""
-    parent = _parent_number(head)
-    found: list[Head] = []
-    for index in range(head.last_line + 1, end):
+def _siblings(lines: list[Line], first: int, end: int, matcher: Matcher) -> list[tuple[int, re.Match[str]]]:
+    found = []
+    for index in range(first, end):
         line = lines[index]
-        match = _DECIMAL.match(line.words) if line.stripped[:1].isdigit() else None
-        if match and match["parent"].lstrip("0") == parent:
-            sub = _headed(lines, index, match["rest"], following)
-            if sub is not None:
-                found.append(sub)
-    bounds = [*(sub.line for sub in found), end]
-    decided = any(_decided(lines, sub.last_line + 1, bounds[n + 1]) for n, sub in enumerate(found))
-    return found if decided else []
+        opening = line.stripped[:1]
+        match = matcher(line.words, len(found)) if opening.isalnum() or opening == "(" else None
+        if match:
+            found.append((index, match))
+    return found
+
+
+def _group(
+    lines: list[Line], first: int, end: int, matcher: Matcher, *, following: list[int], bare: bool
+) -> list[Head]:
+    """Sub-items between lines first and end: all headed, or none (a list of sub-paragraphs). Kept
+    when the item above is a bare heading over them (`bare`: "5. Delegations" / "5.1 …", as agendas
+    number business), else when one of them carries a decision."""
+    found = _siblings(lines, first, end, matcher)
+    heads = [_headed(lines, index, match["num"], match["rest"] or "", following) for index, match in found]
+    subs = [head for head in heads if head is not None]
+    if not subs or len(subs) < len(heads):
+        return []
+    if bare:
+        return subs if following[first - 1] == subs[0].line else []
+    bounds = [*(sub.line for sub in subs), end]
+    decided = any(_decided(lines, sub.last_line + 1, bounds[n + 1]) for n, sub in enumerate(subs))
+    return subs if decided else []
+
+
+def _decimal_matcher(parent: str) -> Matcher:
+    def match(text: str, _: int) -> re.Match[str] | None:
+        found = _DECIMAL.match(text)
+        return found if found and found["parent"].lstrip("0") == parent else None
+
+    return match
+
+
+def _lettered(text: str, count: int) -> re.Match[str] | None:
+    """ "a)", "b)" … in order from a (or A): a list's letters, not any capital opening a line."""
+    found = _LETTERED.match(text)
+    return found if found and found["letter"].lower() == chr(ord("a") + count) else None
+
+
+def _separated(subs: list[Head]) -> bool:
+    """Lettered items each have their business under them; a lettered list runs line after line."""
+    return all(later.line > earlier.last_line + 1 for earlier, later in itertools.pairwise(subs))
+
+
+def _under(lines: list[Line], head: Head, parent: str, end: int, following: list[int]) -> list[Head]:
+    first = head.last_line + 1
+    if first >= end:
+        return []
+    subs = _group(lines, first, end, _decimal_matcher(parent), following=following, bare=True)
+    if subs or head.number is None:
+        return subs
+    lettered = _group(lines, first, end, _lettered, following=following, bare=False)
+    return lettered if _separated(lettered) else []
 
 
 def with_subitems(lines: list[Line], heads: list[Head], following: list[int]) -> list[Head]:
-    """`heads` with the decided, headed decimal sub-items of each numbered item after it
-    (`following`: the next non-blank line of each line)."""
+    """`heads` with the sub-items of each item after it (`following`: next non-blank line of each line).
+    Under an unnumbered heading ("Reports"), decimals continue the numbering ("6.1" after item 5)."""
     if not any(head.number for head in heads):
         return heads
     out: list[Head] = []
+    last = 0
     for number, head in enumerate(heads):
         out.append(head)
-        if head.number is not None:
-            end = heads[number + 1].line if number + 1 < len(heads) else len(lines)
-            out.extend(_group(lines, head, end, following))
+        match = _LAST_NUMBER.search(head.number or "")
+        last = int(match.group(1)) if match else last
+        parent = str(last if head.number is not None else last + 1)
+        end = heads[number + 1].line if number + 1 < len(heads) else len(lines)
+        out.extend(_under(lines, head, parent, end, following))
     return out

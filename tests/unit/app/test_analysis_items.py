@@ -235,12 +235,12 @@ def test_a_sentence_run_on_after_a_dash_is_not_part_of_the_title(tmp_path: Path)
     ]
 
 
-def test_decimal_sub_items_are_items_only_when_headed_and_decided(tmp_path: Path) -> None:
+def test_decimal_sub_items_are_items_when_headed_and_decided_never_report_paragraphs(tmp_path: Path) -> None:
     text = (
         "Present: Cllr A Smith\n\n"
         "4. Report of the Head of Finance\n\n"
-        "4.1 Budget position\n\nThe forecast outturn is within budget.\n\n"
-        "4.2 Reserves\n\nReserves remain above the minimum level.\n\n"
+        "4.1 The forecast outturn is within budget.\n\n"
+        "4.2 Reserves remain above the minimum level.\n\n"
         "5. Licensing applications\n\n"
         "5.1 Premises licence – The Crown, Market Place\n\nRESOLVED that the licence be granted.\n\n"
         "5.2 Variation – Riverside Café\n\nRESOLVED that the variation be refused.\n\n"
