@@ -47,7 +47,7 @@ def _headed(lines: list[Line], index: int, number: str, rest: str, following: li
 
 
 def _siblings(lines: list[Line], first: int, end: int, matcher: Matcher) -> list[tuple[int, re.Match[str]]]:
-    found = []
+    found: list[tuple[int, re.Match[str]]] = []
     for index in range(first, end):
         line = lines[index]
         opening = line.stripped[:1]
