@@ -100,3 +100,20 @@ def test_unreadable_files_raise_app_errors(tmp_path: Path, content: bytes) -> No
 def test_missing_file_is_an_app_error(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFile, match="no such file"):
         PageRenderer(tmp_path / "absent.pdf")
+
+
+def test_find_boxes_whole_words_and_just_the_letters_of_part_words(tmp_path: Path) -> None:
+    renderer = PageRenderer(_pdf(tmp_path / "a.pdf"))
+    words = {word.text: word for word in renderer.words(0)}
+    (meeting,) = renderer.find(0, "MEETING")  # whole word, any case
+    assert meeting == (pytest.approx((words["meeting"].x0, words["meeting"].y0, words["meeting"].x1,
+                                      words["meeting"].y1), abs=0.5),)  # fmt: skip
+    (part,) = renderer.find(0, "nanim")  # inside "unanimously": just those five letters
+    x0, y0, x1, y1 = part[0]
+    whole = words["unanimously"]
+    assert whole.x0 + 5 < x0 < x1 < whole.x1 - 15
+    assert y0 == pytest.approx(whole.y0, abs=0.5) and y1 == pytest.approx(whole.y1, abs=0.5)
+    (across,) = renderer.find(0, "meeting resolved")  # over a line break: a box on each line
+    assert len(across) == 2 and across[0][1] < across[1][1]
+    assert renderer.find(0, "quorate") == [] and renderer.find(1, "meeting") == []
+    renderer.close()
