@@ -167,21 +167,26 @@ class AnnotationsUi(QObject):
         return action
 
     def _add_context_menu(self) -> None:
-        browser = self.reader.text_view.browser
-        browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        browser.customContextMenuRequested.connect(self._context_menu)
+        for view in (self.reader.text_view.browser, self.reader.pages):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._context_menu)
 
     def context_menu(self, point: QPoint) -> QMenu:
-        """The text view's own menu (Copy, Select All) with the annotation actions."""
-        menu = self.reader.text_view.browser.createStandardContextMenu(point)
-        menu.addSeparator()
-        selected = self.marks.selected_span() is not None
+        """The menu at `point` of the view shown (viewport coordinates): in the text view its own
+        (Copy, Select All) first; then the annotation actions, and Go to Note over an annotation."""
+        layer = self._layer()
+        if isinstance(layer, TextAnnotations):
+            menu = layer.browser.createStandardContextMenu(point)
+            menu.addSeparator()
+        else:
+            menu = QMenu(self.reader.pages)
+        selected = layer.selected_span() is not None
         for name in ("highlight", "underline", "note"):
             shared = self.actions[name]
             action = menu.addAction(shared.text().replace(" Selection", "").replace(" to", ""))
             action.setEnabled(selected)
             action.triggered.connect(shared.trigger)
-        under = self.marks.annotation_at(point)
+        under = layer.annotation_at(point)
         chosen = under.id if under is not None else self.annotation_here()
         if chosen is not None:
             go = menu.addAction("Go to Note")
@@ -190,8 +195,7 @@ class AnnotationsUi(QObject):
         return menu
 
     def _context_menu(self, point: QPoint) -> None:
-        viewport = self.reader.text_view.browser.viewport()
-        self.context_menu(point).exec(viewport.mapToGlobal(point))
+        self.context_menu(point).exec(_viewport(self._layer()).mapToGlobal(point))
 
     # -- following the reader -------------------------------------------------------------
     def _follow(self) -> None:

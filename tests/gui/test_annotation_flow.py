@@ -167,6 +167,13 @@ def test_keyboard_only_in_the_page_view(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.keyClick(window.reader.pages, Qt.Key.Key_F2)
     assert [a.id for a in ui.panel.selected()] == [made.id] and ui.panel.editor.text.hasFocus()
 
+    view.clearSelection()  # the page's right-click menu leads there too
+    menu = ui.context_menu(shown)
+    actions = {action.text().replace("&", ""): action for action in menu.actions()}
+    assert not actions["Highlight"].isEnabled()  # nothing selected
+    actions["Go to Note"].trigger()
+    assert [a.id for a in ui.panel.selected()] == [made.id]
+
 
 def test_the_toolbar_follows_the_selection_and_hides_while_it_is_out_of_sight(
     window: MainWindow, qtbot: QtBot
