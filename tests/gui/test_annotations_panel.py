@@ -76,7 +76,7 @@ def test_lists_in_reading_order_and_filters(tasks: Tasks, panel: AnnotationsPane
     shown = loaded(panel, qtbot, document_id)
     assert [a.anchor.quote for a in shown] == ["No apologies", "information sharing pilot", "taxi licensing"]
     assert panel.pages.currentIndex() == LIST and panel.count.text() == "3 annotations"
-    assert [panel.tags.itemText(i) for i in range(panel.tags.count())] == ["All tags", "#admin", "#taxis"]
+    assert [panel.tags.itemText(i) for i in range(panel.tags.count())] == ["Tag", "#admin", "#taxis"]
 
     panel.colours.setCurrentIndex(panel.colours.findData("blue"))
     assert panel.proxy.rowCount() == 1 and panel.count.text() == "1 of 3 annotations"

@@ -128,13 +128,14 @@ class AnnotationsPanel(QWidget):
         self.search.setPlaceholderText("Filter by words in quote, note or tags")
         self.search.setAccessibleName("Filter annotations")
         self.search.setClearButtonEnabled(True)
-        self.colours = _combo("Colour", "All colours")
+        # Named like filter menus ("Colour ▾"): "All colours" and the like are cut short in a narrow dock.
+        self.colours = _combo("Colour", "Colour")
         for colour in COLOURS:
             self.colours.addItem(swatch_icon(colour), colour.capitalize(), colour)
-        self.kinds = _combo("Kind", "All kinds")
+        self.kinds = _combo("Kind", "Kind")
         for kind in KINDS:
             self.kinds.addItem(KIND_LABELS[kind], kind)
-        self.tags = _combo("Tag", "All tags")
+        self.tags = _combo("Tag", "Tag")
         self.search.textChanged.connect(self._filter)
         self.paper_note = QToolButton()
         self.paper_note.setText("+ Note")
