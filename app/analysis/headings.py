@@ -39,7 +39,14 @@ CLOSING = re.compile(
 ATTENDANCE_LABEL = re.compile(
     r"^(?:present|in attendance|also (?:present|in attendance)|officers?(?: present| in attendance)?|"
     r"(?:committee |council )?members(?: present)?|councillors|members of the public|staff|"
-    r"absent|regrets|guests?|attendees)\s*:?$",
+    r"absent|regrets|guests?|attendees|roll\s+call\s+vote|(?:voice|recorded|division)\s+vote)\s*:?$",
+    re.I,
+)
+# Words that name the paper or a part of it, not an item of its business.
+NOT_AN_ITEM = re.compile(r"^(?:minutes|agenda|notes|(?:agenda\s+)?items|business|record of decisions)$", re.I)
+# A web page's link to a paper: "Hackney Carriage Fare Review PDF icon PDF 201 KB".
+_FILE_CAPTION = re.compile(
+    r"\s+(?:(?:pdf|word|excel|doc|docx|xls|xlsx|rtf)\s+icon\b)?\s*(?:(?:pdf|docx?|xlsx?|rtf)\s+[\d.,]+\s*[kmg]b)?$",
     re.I,
 )
 _TOC = re.compile(r"(?:\.{4,}|…{2,}|\s{3,}|\t)\s*\d{1,4}$")
@@ -74,8 +81,12 @@ class Head:
 
 
 def title_of(text: str) -> str:
-    """A heading's words as a title: decoration, bullets and trailing separators removed."""
-    return clean(text).strip(" \t:–—-|").strip()
+    """A heading's words as a title: decoration, bullets, a link's file caption and trailing separators
+    removed."""
+    title = clean(text).strip(" \t:–—-|").strip()
+    if "B" in title or "icon" in title:
+        title = _FILE_CAPTION.sub("", title)
+    return title
 
 
 def closing_line(lines: list[Line]) -> int:

@@ -7,6 +7,7 @@ import re
 from app.analysis.chains import Candidate, item_chains
 from app.analysis.headings import (
     ATTENDANCE_LABEL,
+    NOT_AN_ITEM,
     PROCEDURAL_WORD,
     Head,
     closing_line,
@@ -146,6 +147,8 @@ def _unnumbered(
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
         if not title or run_on or ATTENDANCE_LABEL.match(title) or _SAID_AFTER_COLON.search(line.stripped):
             continue
+        if numbered and NOT_AN_ITEM.match(title):
+            continue
         if not _standalone(lines, line.index, previous, doc.format) or _off_level(line, levels):
             continue
         if line.index < first and _names_follow(lines, last, following):
@@ -164,7 +167,8 @@ def _after_masthead(lines: list[Line], heads: list[Head]) -> list[Head]:
     label = next((line.index for line in lines if _ATTENDANCE_LINE.match(line.words)), -1)
     opening = [line.index for line in lines if not line.blank][:MASTHEAD_LINES]
     top = max(label, opening[-1] if opening else -1)
-    return [head for head in heads if head.line > top or is_procedural(head.title or "")]
+    kept = (head.line > top or (is_procedural(head.title or "") and not _names_paper(head)) for head in heads)
+    return [head for head, keep in zip(heads, kept, strict=True) if keep]
 
 
 def _plain_heading(
@@ -210,6 +214,10 @@ def _not_restated(heads: list[Head]) -> list[Head]:
             continue
         kept.append(head)
     return kept
+
+
+def _names_paper(head: Head) -> bool:
+    return bool(NOT_AN_ITEM.match(head.title or ""))
 
 
 def _one_word(head: Head) -> bool:

@@ -18,6 +18,7 @@ _DECIMAL = re.compile(
 _LETTERED = re.compile(r"^(?P<num>\(?(?P<letter>[a-zA-Z])[.)])\s+(?P<rest>\S.*)$")
 _LAST_NUMBER = re.compile(r"(\d+)\D*$")
 MAX_SUB_TITLE_WORDS = 20
+MAX_TITLE_GAP = 3
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 
 
@@ -36,7 +37,11 @@ def _decided(lines: list[Line], first: int, end: int) -> bool:
 
 def _headed(lines: list[Line], index: int, number: str, rest: str, following: list[int]) -> Head | None:
     """The sub-item opening at line `index` when its words read as a heading, not a sentence."""
-    title, last, run_on = read_title(lines, index, rest, following)
+    # A number alone on its line heads the next line, whatever that line opens with ("RFD 2023-011 …").
+    nxt = following[index] if not rest else index
+    if nxt < 0 or nxt - index > MAX_TITLE_GAP:
+        return None
+    title, last, run_on = read_title(lines, nxt, rest or lines[nxt].words, following)
     if not title or run_on or len(title.split()) > MAX_SUB_TITLE_WORDS:
         return None
     if not (title[0].isupper() or title[0].isdigit()):
