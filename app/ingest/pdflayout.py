@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.pdflines import Line, merged
+from app.ingest.pdflines import Line, common_size, merged
 from app.ingest.textblocks import CAPITAL, NUMBER, leading_number
 from app.model import BBox, BlockKind
 
@@ -15,10 +15,15 @@ NUMBER_TOKEN = re.compile(
     rf"[.):\]]?$|^{CAPITAL}$|^[•▪●○◦■➢✓❖*–-]$"
 )
 DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
-LIST_START = re.compile(rf"^(?:[•▪●○◦■➢✓❖*–-]\s|\(?{NUMBER}[.)]\s|{CAPITAL}\s)")
+BULLET = r"[•▪●○◦■➢✓❖*–-]\s"
+LIST_START = re.compile(rf"^(?:{BULLET}|\(?{NUMBER}[.)]\s|{CAPITAL}\s)")
+# Not headings however set: a bullet point, a form's dotted or ruled blank, a contents line's leaders,
+# a row of cells.
+NEVER_HEADING = re.compile(rf"^{BULLET}|\.{{4}}|…{{2}}|_{{4}}|\t")
 MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width…
 MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
 HEADING_RATIO = 1.15
+SMALL_PRINT = 0.95  # a line set this much smaller than the text around it is never a heading
 HYPHENATED_PREFIXES = frozenset(
     {"co", "non", "self", "ex", "vice", "cross", "anti", "multi", "semi", "well", "part", "mid", "post",
      "pre", "sub", "inter", "long", "short", "full", "all", "one", "two", "three", "re"}
@@ -67,16 +72,27 @@ class Style:
         larger = sorted((size for size in sizes if size >= body * HEADING_RATIO), reverse=True)
         return cls(body, {size: index + 1 for index, size in enumerate(larger)})
 
-    def heading_level(self, line: Line, full: bool) -> int:
-        """The heading level of a line, 0 when it reads as body text."""
+    def heading_level(self, line: Line, full: bool, page_body: float) -> int:
+        """The heading level of a line, 0 when it reads as body text.
+
+        Larger type is a heading by its size. A line at the text's size is one only when
+        it stands out (bold or capitals), is short, does not read as a sentence, and is
+        not set smaller than the text of its page or of the document.
+        """
         text = line.text
         if line.size >= self.body * HEADING_RATIO and len(text) <= 200:
             return self.levels.get(line.size, 1)
         if full or len(text) > 100 or text.endswith((".", ",", ";")):
             return 0  # long or sentence-like: body text (checked first, as most lines are)
+        if line.size < SMALL_PRINT * min(self.body, page_body) or NEVER_HEADING.search(text):
+            return 0
         letters = [char for char in text if char.isalpha()]
         capitals = len(letters) >= 4 and all(char.isupper() for char in letters)
         return len(self.levels) + 1 if letters and (line.bold or capitals) else 0
+
+    def emphasis_only(self, draft: Draft) -> bool:
+        """A heading by its weight or capitals alone, set no larger than the text."""
+        return draft.kind == "heading" and draft.size < self.body * HEADING_RATIO
 
 
 def rows_of(lines: list[Line]) -> list[list[Line]]:
@@ -357,15 +373,17 @@ def _aligned(draft: Draft, line: Line, wrapped: bool) -> bool:
     return left - 2 * line.size <= line.x0 <= left + 2.5 * line.size
 
 
-def paragraphs(lines: list[Line], style: Style, right: float) -> list[Draft]:
+def paragraphs(lines: list[Line], style: Style, right: float, page_body: float) -> list[Draft]:
     """Lines of one column, top to bottom, gathered into headings, list items and paragraphs."""
     drafts: list[Draft] = []
     for line in lines:
         full = line.x1 >= right - 3.5 * line.size
-        level = style.heading_level(line, full)
+        level = style.heading_level(line, full, page_body)
         draft = drafts[-1] if drafts else None
         if draft is not None:
             previous = draft.lines[-1]
+            if level and _runs_on(draft, line, style):
+                level = 0
             # Wrapped: the line's first word would not have fitted at the end of the previous line.
             first_word = line.text.split(" ", 1)[0]
             wrapped = previous.x1 + CHAR_WIDTH * line.size * (len(first_word) + 1) >= right
@@ -376,7 +394,46 @@ def paragraphs(lines: list[Line], style: Style, right: float) -> list[Draft]:
         kind: BlockKind = "heading" if level else "list_item" if LIST_START.match(line.text) else "paragraph"
         numbering = leading_number(line.text) if kind != "paragraph" else None
         drafts.append(Draft(kind, [line], line.text, level, numbering))
+    _demote_plain_bold(drafts, style)
     return drafts
+
+
+def _tight(upper: Line, lower: Line, gap: float = 0.6) -> bool:
+    """Whether `lower` is set straight under `upper`, without a paragraph's space between."""
+    return upper.y0 <= lower.y0 <= upper.y1 + gap * upper.height
+
+
+def _runs_on(draft: Draft, line: Line, style: Style) -> bool:
+    """Whether a bold or capitals line carries on the bold text above it rather than heading
+    what follows: the names under "Present:", the lines after a bold line that is not a heading,
+    a bold sentence set in from its sub-heading. A numbered line always may head."""
+    previous = draft.lines[-1]
+    if not previous.bold or line.size >= style.body * HEADING_RATIO or leading_number(line.text):
+        return False
+    if previous.text.endswith(":"):
+        return _tight(previous, line, 1.6)  # a label's values may stand a little apart
+    set_in = line.x0 >= previous.x0 + line.size and line.x1 > previous.x1  # not centred under it
+    return _tight(previous, line) and (draft.kind != "heading" or set_in)
+
+
+def _demote_plain_bold(drafts: list[Draft], style: Style) -> None:
+    """A bold line set tight between lines of plain text ("Action: …") runs on with them: not a heading."""
+    for index, draft in enumerate(drafts):
+        if not style.emphasis_only(draft):
+            continue
+        above = drafts[index - 1].lines[-1] if index else None
+        below = drafts[index + 1].lines[0] if index + 1 < len(drafts) else None
+        line = draft.lines[0]
+        in_text = (
+            draft.numbering is None
+            and above is not None
+            and below is not None
+            and not (above.bold or below.bold)
+            and _tight(above, line)
+            and _tight(draft.lines[-1], below)
+        )
+        if in_text:
+            draft.kind, draft.level = "paragraph", 0
 
 
 def text_right(lines: list[Line], width: float) -> float:
@@ -391,6 +448,7 @@ def text_right(lines: list[Line], width: float) -> float:
 def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
     """The blocks of one page in reading order."""
     body, margin = split_margin(lines, width)
+    page_body = common_size(body)
     parts = segments(rows_of(body))
     right = text_right([part for part in parts if isinstance(part, Line)], width)
     drafts: list[Draft] = []
@@ -399,7 +457,7 @@ def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
         if isinstance(part, Line):
             flow.append(part)
             continue
-        drafts += paragraphs(flow, style, right)
+        drafts += paragraphs(flow, style, right, page_body)
         flow = []
         if part.is_table():
             drafts += part.table_rows()
@@ -407,6 +465,7 @@ def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
             for column in part.sections():
                 # Narrow columns are lists (names, initials): their lines never wrap into each other.
                 wide = max(line.x1 for line in column) - min(line.x0 for line in column) > NARROW * width
-                drafts += paragraphs(column, style, text_right(column, width) if wide else float("inf"))
-    drafts += paragraphs(flow, style, right)
+                right_edge = text_right(column, width) if wide else float("inf")
+                drafts += paragraphs(column, style, right_edge, page_body)
+    drafts += paragraphs(flow, style, right, page_body)
     return place_notes(drafts, margin_drafts(margin))

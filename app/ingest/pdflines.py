@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -221,10 +222,14 @@ def _in_zone(line: Line, height: float, zone: float) -> bool:
 
 def body_size(pages: list[PageText]) -> float:
     """The font size most of the text is set in (by characters)."""
+    return common_size(line for page in pages for line in page.lines)
+
+
+def common_size(lines: Iterable[Line]) -> float:
+    """The font size (to the half point) most characters of `lines` are set in; 10 when there are none."""
     sizes: Counter[float] = Counter()
-    for page in pages:
-        for line in page.lines:
-            sizes[round(line.size * 2) / 2] += len(line.text)
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 

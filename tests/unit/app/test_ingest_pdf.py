@@ -106,7 +106,7 @@ def test_moderngov_style_minutes(tmp_path: Path) -> None:
         ("paragraph", "The Committee considered the report of the Head of Planning on the application for "
                       "twelve dwellings. Members discussed the access arrangements and the effect on the "
                       "conservation area."),
-        ("heading", "RESOLVED - That"),
+        ("paragraph", "RESOLVED - That"),  # bold, but it runs into its sub-points: no heading
         ("list_item", "(a) planning permission be granted subject to conditions; and"),
         ("list_item", "(b) the Head of Planning be authorised to agree the conditions."),
         ("paragraph", "The meeting closed at 8.45 pm"),
