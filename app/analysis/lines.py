@@ -85,7 +85,9 @@ def split_lines(doc: DocumentText) -> list[Line]:
         while block_index < len(blocks) and blocks[block_index].end < offset:
             block_index += 1
         block = None
-        if block_index < len(blocks) and blocks[block_index].start <= offset <= blocks[block_index].end:
+        # A block of indented text starts after the indentation of its first line.
+        first = offset + len(raw) - len(raw.lstrip()) if raw[:1].isspace() else offset
+        if block_index < len(blocks) and blocks[block_index].start <= first <= blocks[block_index].end:
             block = blocks[block_index]
         lines.append(Line(index, offset, end, raw, block, block is not None and block is not previous_block))
         previous_block = block

@@ -63,6 +63,10 @@ _CONTINUES = (":", ",", ";", " and", " that", " That", "–", "-")
 LABEL_ONLY = re.compile(
     r"^(?:resolved|agreed|decided|decision|resolution)\s*[:;,.–—-]*\s*(?:that\s*:?)?$", re.I
 )
+RESOLUTION_ID = re.compile(
+    r"^(?:committee\s+|council\s+|board\s+)?resolution\s+(?:no\.?\s*)?[A-Z0-9][\w/.-]*\s*[:–—-]?\s*$", re.I
+)
+_MOVER = re.compile(r"^(?:moved|seconded|proposed|mover|seconder)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
 _MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b", re.I)
 MOTION_REACH = 1500
@@ -96,7 +100,9 @@ def _continues(line_text: str, after: str) -> bool:
         # A sub-point continues a lead-in ("That:") or the sub-point before it, not a finished sentence.
         return ends_open or bool(LIST_MARK.match(unbullet(line_text)))
     opens = text.startswith(("That ", "that ", "THAT ", "and ", "- ", "• "))
-    return opens or ends_open or bool(CLOSE.match(text))
+    # A sentence wrapped onto a line of its own ("… at the deliberations" / "meeting on 12 June;").
+    wrapped = text[:1].islower() and not line_text.rstrip().endswith((".", ";", "!", "?"))
+    return opens or ends_open or wrapped or bool(CLOSE.match(text))
 
 
 class _Finder:
@@ -125,8 +131,10 @@ class _Finder:
     def block(self, index: int) -> int:
         """Last line of the decision opening at line `index`: its paragraph and continuing sub-points."""
         last = self._paragraph_end(index)
-        # A bare label ("Decision", "RESOLVED –") always takes the paragraph under it.
-        bare = last == index and bool(LABEL_ONLY.match(_opening(self.lines[index])))
+        # A bare label ("Decision", "RESOLVED –", "Resolution CO/2024/71") always takes the paragraph
+        # under it, past the mover and seconder printed between them.
+        opening = _opening(self.lines[index])
+        bare = last == index and bool(LABEL_ONLY.match(opening) or RESOLUTION_ID.match(opening))
         while last - index < MAX_LINES:
             nxt = self.following[last]
             if nxt < 0 or nxt in self.stops or nxt - last > 3:
@@ -135,7 +143,7 @@ class _Finder:
             listed = self.lines[nxt].kind == "list_item"
             if not bare and (_leads(after) or not (listed or _continues(self.lines[last].stripped, after))):
                 break
-            bare = False
+            bare = bare and bool(_MOVER.match(after))
             last = self._paragraph_end(nxt)
         return self._last_point(index, last)
 
