@@ -310,3 +310,18 @@ def test_text_hanging_after_its_minute_number_stays_one_paragraph(tmp_path: Path
         f"5. {first} church and the Clerk will report back.",
         "6. Date of the next meeting",
     ]
+
+
+def test_pages_read_without_glyph_box_corrections_read_as_with_them(tmp_path: Path) -> None:
+    """Pages in fonts of sound metrics are read the quick way; a font PyMuPDF corrects is read its way."""
+    doc = pymupdf.open()
+    for number in range(4):
+        page = doc.new_page()
+        page.insert_text((72, 100), "Apologies for absence", fontsize=11, fontname="helv")
+        if number == 2:  # ZapfDingbats: ascender to descender less than the type size
+            page.insert_text((72, 130), "4 5 6 Done", fontsize=11, fontname="zadb")
+    reader = pdf.PageReader()
+    for page in doc:
+        expected = pdf.page_text(page.get_text("dict", flags=pdf.TEXT_FLAGS))
+        assert pdf.page_text(reader.page_dict(page)) == expected
+    assert reader.sound == {"Helvetica"}
