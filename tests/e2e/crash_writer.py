@@ -35,16 +35,15 @@ def command(library: Library, document_id: int, action: dict[str, Any]) -> actio
             annotation_id=action["id"],
         )
         return actions.Add((annotation,))
+    if op in ("delete", "delete-many"):  # several: one transaction for all, as the dock deletes them
+        chosen = action["ids"] if op == "delete-many" else [action["id"]]
+        return actions.Delete(tuple(library.annotation(each) for each in chosen))
     current = library.annotation(action["id"])
     if op == "note":
         return actions.edit(current, note=action["note"])
     if op == "colour":
         return actions.edit(current, colour=action["colour"])
-    if op == "tag":
-        return actions.tag(current, action["tags"])
-    if op == "untag":
-        return actions.untag(current, action["tags"])
-    return actions.Delete((current,))
+    return (actions.tag if op == "tag" else actions.untag)(current, action["tags"])
 
 
 def say(line: str) -> None:

@@ -53,6 +53,10 @@ def make_stream(rnd: random.Random, length: int) -> list[dict[str, Any]]:
                 "tags": rnd.sample(TAGS, rnd.randint(0, 3)),
             }
             live[action["id"]] = set(action["tags"])
+        elif len(live) >= 3 and rnd.random() < 0.08:  # several chosen in the dock and deleted at once
+            action = {"op": "delete-many", "ids": rnd.sample(sorted(live), rnd.randint(2, min(6, len(live))))}
+            for gone in action["ids"]:
+                del live[gone]
         else:
             target = rnd.choice(sorted(live))
             op = rnd.choice(["note", "note", "colour", "tag", "untag", "delete"])
@@ -77,6 +81,8 @@ def replay(model: Model, tags: frozenset[str], action: dict[str, Any]) -> tuple[
             action["start"], action["end"], quote, action["colour"], action["note"], frozenset(action["tags"])
         )
         return model, tags | set(action["tags"])
+    if action["op"] == "delete-many":
+        return {key: value for key, value in model.items() if key not in action["ids"]}, tags
     start, end, quote, colour, note, present = model[action["id"]]
     op = action["op"]
     if op == "delete":
