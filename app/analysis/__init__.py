@@ -39,7 +39,8 @@ def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tupl
     starts = [head.start for head in heads]
     decisions = find_resolutions(doc, lines, heads)
     by_item = _bucket(starts, decisions, lambda span: span.start)
-    agreed = find_actions(doc, lines, {head.line for head in heads})
+    # A heading line whose minute runs on after the title ("PUBLIC SESSION A resident asked …") is text too.
+    agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on})
     actions: dict[int, list[Action]] = _bucket(starts, agreed, lambda action: action.start)
     page_starts = [page.start for page in doc.pages]
     items = []

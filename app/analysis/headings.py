@@ -148,6 +148,9 @@ def _caps_run_on(title: str) -> tuple[str, bool]:
     count = 0
     while count < len(words) and not any(char.islower() for char in words[count]):
         count += 1
+    # "PUBLIC SESSION A resident asked …": a capital "A" or "I" opens the sentence.
+    if 1 < count < len(words) and words[count - 1] in ("A", "I"):
+        count -= 1
     rest = words[count:]
     capitals = sum(char.isalpha() for word in words[:count] for char in word)
     if capitals < 4 or len(rest) < 4 or not (count >= 2 or VERB.search(" ".join(rest))):

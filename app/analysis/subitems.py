@@ -19,6 +19,7 @@ _LETTERED = re.compile(r"^(?P<num>\(?(?P<letter>[a-zA-Z])[.)])\s+(?P<rest>\S.*)$
 _LAST_NUMBER = re.compile(r"(\d+)\D*$")
 MAX_SUB_TITLE_WORDS = 20
 MAX_TITLE_GAP = 3
+MAX_LABEL_WORDS = 4
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 
 
@@ -62,22 +63,27 @@ def _siblings(lines: list[Line], first: int, end: int, matcher: Matcher) -> list
     return found
 
 
-def _group(
-    lines: list[Line], first: int, end: int, matcher: Matcher, *, following: list[int], bare: bool
-) -> list[Head]:
-    """Sub-items between lines first and end: all headed, or none (a list of sub-paragraphs). Kept
-    when the item above is a bare heading over them (`bare`: "5. Delegations" / "5.1 …", as agendas
-    number business), else when one of them carries a decision."""
+def _group(lines: list[Line], first: int, end: int, matcher: Matcher, following: list[int]) -> list[Head]:
+    """Sub-items between lines first and end: all headed, or none (a list of sub-paragraphs)."""
     found = _siblings(lines, first, end, matcher)
     heads = [_headed(lines, index, match["num"], match["rest"] or "", following) for index, match in found]
     subs = [head for head in heads if head is not None]
-    if not subs or len(subs) < len(heads):
-        return []
-    if bare:
-        return subs if following[first - 1] == subs[0].line else []
+    return subs if subs and len(subs) == len(heads) else []
+
+
+def _any_decided(lines: list[Line], subs: list[Head], end: int) -> bool:
     bounds = [*(sub.line for sub in subs), end]
-    decided = any(_decided(lines, sub.last_line + 1, bounds[n + 1]) for n, sub in enumerate(subs))
-    return subs if decided else []
+    return any(_decided(lines, sub.last_line + 1, bounds[n + 1]) for n, sub in enumerate(subs))
+
+
+def _labelled(lines: list[Line], index: int) -> bool:
+    """Whether the line above `index` is a short section label ("Reports", "Staff Reports")."""
+    above = index - 1
+    while above >= 0 and lines[above].blank:
+        above -= 1
+    text = lines[above].words if above >= 0 else ""
+    short = 0 < len(text.split()) <= MAX_LABEL_WORDS
+    return short and text[0].isupper() and not text.endswith((".", ";", ","))
 
 
 def _decimal_matcher(parent: str) -> Matcher:
@@ -99,15 +105,24 @@ def _separated(subs: list[Head]) -> bool:
     return all(later.line > earlier.last_line + 1 for earlier, later in itertools.pairwise(subs))
 
 
-def _under(lines: list[Line], head: Head, parent: str, end: int, following: list[int]) -> list[Head]:
+def _under(lines: list[Line], head: Head, parent: int, end: int, following: list[int]) -> list[Head]:
+    """Sub-items under `head` (whose number, or the last before it, is `parent`). Decimals count when
+    the item is a bare heading over them ("5. Delegations" / "5.1 …", as agendas number business) or
+    when they carry the numbering on under a section label inside it ("Reports" / "6.1 …"); letters
+    when each has its business under it and one carries a decision."""
     first = head.last_line + 1
     if first >= end:
         return []
-    subs = _group(lines, first, end, _decimal_matcher(parent), following=following, bare=True)
-    if subs or head.number is None:
+    subs = _group(lines, first, end, _decimal_matcher(str(parent)), following)
+    if subs and following[first - 1] == subs[0].line:
         return subs
-    lettered = _group(lines, first, end, _lettered, following=following, bare=False)
-    return lettered if _separated(lettered) else []
+    subs = _group(lines, first, end, _decimal_matcher(str(parent + 1)), following)
+    if subs and _labelled(lines, subs[0].line):
+        return subs
+    if head.number is None:
+        return []
+    subs = _group(lines, first, end, _lettered, following)
+    return subs if _separated(subs) and _any_decided(lines, subs, end) else []
 
 
 def with_subitems(lines: list[Line], heads: list[Head], following: list[int]) -> list[Head]:
@@ -118,10 +133,13 @@ def with_subitems(lines: list[Line], heads: list[Head], following: list[int]) ->
     out: list[Head] = []
     last = 0
     for number, head in enumerate(heads):
-        out.append(head)
         match = _LAST_NUMBER.search(head.number or "")
         last = int(match.group(1)) if match else last
-        parent = str(last if head.number is not None else last + 1)
+        parent = last if head.number is not None else last + 1
         end = heads[number + 1].line if number + 1 < len(heads) else len(lines)
-        out.extend(_under(lines, head, parent, end, following))
+        subs = _under(lines, head, parent, end, following)
+        # An unnumbered heading over numbered items ("Reports" / "6.1 …") labels a section of them.
+        if head.number is not None or not subs:
+            out.append(head)
+        out.extend(subs)
     return out
