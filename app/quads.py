@@ -77,5 +77,5 @@ def fill(
         filled += annotations_db.set_quads(library.db, found)
     if not filled:
         return Changes()
-    documents = {row["document_id"] for row in wanting if row["id"] in set(filled)}
-    return Changes(frozenset(documents), frozenset(filled))
+    done = set(filled)
+    return Changes(frozenset(row["document_id"] for row in wanting if row["id"] in done), frozenset(done))
