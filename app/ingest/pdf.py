@@ -10,11 +10,11 @@ import pymupdf
 from app.errors import UnreadableFile
 from app.ingest import ocr
 from app.ingest.pdflayout import Style, page_drafts
-from app.ingest.pdflines import Line, PageText, body_size, page_text, strip_running
+from app.ingest.pdflines import Line, PageText, Survey, Typesetting, page_text, settle, strip_running, survey
 from app.ingest.pdfopen import open_pdf
 from app.ingest.pdfsplit import can_split, read_in_halves
 from app.ingest.textblocks import TextBuilder
-from app.model import DocumentText
+from app.model import BBox, BlockKind, DocumentText
 
 # One text extraction pass per page; images are not needed for reading.
 TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_PRESERVE_WHITESPACE
@@ -113,28 +113,100 @@ def read_pages(doc: pymupdf.Document, start: int, stop: int) -> list[PageRead]:
     return reads
 
 
-Halves = tuple[list[PageRead], bool]  # pages read, and whether MuPDF reported damage reading them
+# A laid-out block: kind, text, level, bold, size, numbering, box.
+Block = tuple[BlockKind, str, int, bool, float, "str | None", BBox]
 
 
-def read_document(doc: pymupdf.Document, path: Path, password: str | None) -> Halves:
-    """Every page's lines: a long document's in two processes (the same result, in less time)."""
-    if not can_split(doc.page_count):
-        return read_pages(doc, 0, doc.page_count), False
+class Laid(NamedTuple):
+    """A page laid out: its blocks in reading order, and its size as shown."""
 
-    def apart(start: int, stop: int) -> Halves:
-        # In the child: its own handle on the file, as the parent's is in use.
-        own = open_pdf(path, password)
+    blocks: list[Block]
+    width: float
+    height: float
+
+
+def lay_out(reads: list[PageRead], typesetting: Typesetting) -> list[Laid]:
+    """Pages read, without running heads, in blocks: headings, list items, paragraphs, table rows."""
+    style = Style.from_sizes(typesetting.body, set(typesetting.sizes))
+    kept = strip_running([read.text for read in reads], typesetting.running)
+    laid = []
+    for text, read in zip(kept, reads, strict=True):
+        drafts = page_drafts(text.lines, text.width, style)
+        blocks: list[Block] = [(d.kind, d.text, d.level, d.bold, d.size, d.numbering, d.bbox) for d in drafts]
+        laid.append(Laid(blocks, read.width, read.height))
+    return laid
+
+
+class Part(NamedTuple):
+    """A run of pages read by one process, from page index `first`; whether MuPDF met damage there."""
+
+    reads: list[PageRead]
+    first: int
+    damaged: bool
+
+
+class Summary(NamedTuple):
+    survey: Survey
+    scanned: bool
+    damaged: bool
+
+
+class Done(NamedTuple):
+    """A half finished: laid out, or (when some page needs OCR, done here) only read."""
+
+    laid: list[Laid]
+    reads: list[PageRead]
+
+
+class Halves:
+    """A long document's pages read and laid out in two processes (`pdfsplit.Work`): the same result,
+    in less time. Only surveys of the pages and their laid-out blocks cross between the processes."""
+
+    def __init__(self, doc: pymupdf.Document, path: Path, password: str | None) -> None:
+        self.doc, self.path, self.password = doc, path, password
+        self.damaged = False  # whether the child's MuPDF met damage
+
+    def read(self, start: int, stop: int, apart: bool) -> Part:
+        if not apart:
+            return Part(read_pages(self.doc, start, stop), start, False)  # damage: read from MuPDF at the end
+        own = open_pdf(self.path, self.password)  # in the child: a handle of its own, as ours is in use
         try:
             reads = read_pages(own, start, stop)
         finally:
             own.close()
-        return reads, "error" in pymupdf.TOOLS.mupdf_warnings(reset=True)
+        return Part(reads, start, "error" in pymupdf.TOOLS.mupdf_warnings(reset=True))
 
-    def here(start: int, stop: int) -> Halves:
-        return read_pages(doc, start, stop), False  # our damage is read from MuPDF at the end
+    def summary(self, part: Part) -> Summary:
+        scanned = any(read.scanned for read in part.reads)
+        return Summary(survey([read.text for read in part.reads], part.first), scanned, part.damaged)
 
-    first, second = read_in_halves(doc.page_count, here, apart)
-    return first[0] + second[0], second[1]
+    def settle(self, first: Summary, second: Summary) -> Typesetting | None:
+        """What both halves need to lay out their pages; None when some page must first be OCRed here."""
+        self.damaged = second.damaged
+        if first.scanned or second.scanned:
+            return None
+        found = first.survey
+        found.add(second.survey)
+        return settle(found)
+
+    def finish(self, part: Part, settled: Typesetting | None) -> Done:
+        return Done([], part.reads) if settled is None else Done(lay_out(part.reads, settled), [])
+
+
+def read_document(
+    doc: pymupdf.Document, path: Path, password: str | None
+) -> tuple[list[Laid], list[str], bool]:
+    """Every page laid out, warnings for the user, and whether a child process met damage."""
+    if can_split(doc.page_count):
+        halves = Halves(doc, path, password)
+        settled, first, second = read_in_halves(doc.page_count, halves)
+        if settled is not None:
+            return first.laid + second.laid, [], halves.damaged
+        reads, damaged = first.reads + second.reads, halves.damaged
+    else:
+        reads, damaged = read_pages(doc, 0, doc.page_count), False
+    warnings = extract(doc, reads, path.name)
+    return lay_out(reads, settle(survey([read.text for read in reads]))), warnings, damaged
 
 
 def extract(doc: pymupdf.Document, reads: list[PageRead], name: str) -> list[str]:
@@ -165,25 +237,20 @@ def extract(doc: pymupdf.Document, reads: list[PageRead], name: str) -> list[str
 def load(path: Path, password: str | None = None) -> DocumentText:
     doc = open_pdf(path, password)
     try:
-        reads, damaged = read_document(doc, path, password)
-        warnings = extract(doc, reads, path.name)
-        kept = strip_running([read.text for read in reads])
-        sizes = {line.size for page in kept for line in page.lines}
-        style = Style.from_sizes(body_size(kept), sizes)
-        out = TextBuilder()
-        for number, (text, read) in enumerate(zip(kept, reads, strict=True), start=1):
-            out.begin_page()
-            for draft in page_drafts(text.lines, text.width, style):
-                out.add(
-                    draft.kind, draft.text, level=draft.level, bold=draft.bold, size=draft.size,
-                    numbering=draft.numbering, page=number, bbox=draft.bbox,
-                )  # fmt: skip
-            out.end_page(number, read.width, read.height)
+        pages, warnings, damaged = read_document(doc, path, password)
         title = (doc.metadata or {}).get("title") or None
         if damaged or "error" in pymupdf.TOOLS.mupdf_warnings(reset=True):
             warnings.append(DAMAGED)
     finally:
         doc.close()
+    out = TextBuilder()
+    for number, page in enumerate(pages, start=1):
+        out.begin_page()
+        for kind, text, level, bold, size, numbering, bbox in page.blocks:
+            out.add(
+                kind, text, level=level, bold=bold, size=size, numbering=numbering, page=number, bbox=bbox
+            )
+        out.end_page(number, page.width, page.height)
     if not out.blocks:
         raise UnreadableFile(f"{path.name}: the PDF has no text to read.")
     return out.build("pdf", title, tuple(warnings))

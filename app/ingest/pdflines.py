@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 BOLD_FLAG = 16
@@ -181,48 +181,114 @@ def _split_spaced(span: dict[str, Any]) -> list[dict[str, Any]]:
     return pieces
 
 
-def _key(line: Line, height: float) -> tuple[str, int, bool]:
+Key = tuple[str, int, bool]  # a running-head candidate: its text (digits as "#"), height band, top or foot
+Position = tuple[int, int]  # a line's page in the document and its place on that page
+
+
+def _key(line: Line, height: float) -> Key:
     top = line.y0 < height * RUNNING_ZONE
     return DIGITS.sub("#", line.text.lower()), round((line.y0 if top else height - line.y0) / 6), top
 
 
-def strip_running(pages: list[PageText]) -> list[PageText]:
-    """The pages without lines repeated at the same place on many pages, and page numbers in the margins."""
-    counts: Counter[tuple[str, int, bool]] = Counter()
-    for page in pages:
-        height = page.height
-        counts.update({_key(line, height) for line in page.lines if _running_candidate(line, height)})
-    needed = max(2, (len(pages) + 1) // 2)
-    kept_pages: list[PageText] = []
-    for page in pages:
-        height = page.height
-        kept = [line for line in page.lines if not _running(line, height, counts, needed)]
-        kept_pages.append(replace(page, lines=kept))
-    return kept_pages
+@dataclass
+class Survey:
+    """What some pages tell of the whole document's running heads and type sizes.
+
+    Surveys of separate runs of pages add up, so that pages read in another process
+    need send only their survey, not their lines, to settle what all pages share.
+    """
+
+    pages: int = 0
+    heads: Counter[Key] = field(default_factory=Counter)  # on how many pages each candidate stands
+    sizes: dict[float, tuple[int, Position]] = field(default_factory=dict)  # by half points: chars, first
+    exact: set[float] = field(default_factory=set)  # the sizes of the lines counted in `sizes`
+    doubtful: list[tuple[Key, float, int, Position]] = field(default_factory=list)  # kept unless running
+
+    def add(self, other: Survey) -> None:
+        self.pages += other.pages
+        self.heads.update(other.heads)
+        for half, (chars, first) in other.sizes.items():
+            self._tally(half, chars, first)
+        self.exact |= other.exact
+        self.doubtful += other.doubtful
+
+    def count(self, size: float, chars: int, where: Position) -> None:
+        self._tally(round(size * 2) / 2, chars, where)
+        self.exact.add(size)
+
+    def _tally(self, half: float, chars: int, where: Position) -> None:
+        total, first = self.sizes.get(half, (0, where))
+        self.sizes[half] = (total + chars, min(first, where))
 
 
-def _running(line: Line, height: float, counts: Counter[tuple[str, int, bool]], needed: int) -> bool:
-    """A repeated running head or foot, or a page number in the margin."""
+def survey(pages: list[PageText], first_page: int = 0) -> Survey:
+    """Running-head candidates and the sizes of the lines that stay, for pages from `first_page` on."""
+    found = Survey(pages=len(pages))
+    for number, page in enumerate(pages, start=first_page):
+        height = page.height
+        keys: set[Key] = set()
+        for index, line in enumerate(page.lines):
+            if not _in_zone(line, height, RUNNING_ZONE):
+                found.count(line.size, len(line.text), (number, index))  # most lines
+                continue
+            # Lines without words ("07.18.01") may be minute numbers that happen to align.
+            key = _key(line, height) if WORDY.search(line.text) else None
+            if key is not None:
+                keys.add(key)
+            if _page_number(line, height):
+                continue
+            if key is None:
+                found.count(line.size, len(line.text), (number, index))
+            else:
+                found.doubtful.append((key, line.size, len(line.text), (number, index)))
+        found.heads.update(keys)
+    return found
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """Settled from all pages' surveys: the running heads to leave out, the body's size, all sizes kept."""
+
+    running: frozenset[Key]
+    body: float
+    sizes: frozenset[float]
+
+
+def settle(found: Survey) -> Typesetting:
+    """Heads repeated on half the pages or more run; the body size is the one most characters are set in
+    (of equals, the one met first)."""
+    needed = max(2, (found.pages + 1) // 2)
+    running = frozenset(key for key, count in found.heads.items() if count >= needed)
+    kept = Survey(sizes=dict(found.sizes), exact=set(found.exact))
+    for key, size, chars, where in found.doubtful:
+        if key not in running:
+            kept.count(size, chars, where)
+    sizes = kept.sizes.items()
+    body = min(sizes, key=lambda item: (-item[1][0], item[1][1]))[0] if sizes else 10.0
+    return Typesetting(running, body, frozenset(kept.exact))
+
+
+def strip_running(pages: list[PageText], running: frozenset[Key]) -> list[PageText]:
+    """The pages without their running heads and feet, and without page numbers in the margins."""
+    return [replace(page, lines=[line for line in page.lines if not _running(line, page.height, running)])
+            for page in pages]  # fmt: skip
+
+
+def _running(line: Line, height: float, running: frozenset[Key]) -> bool:
     if not _in_zone(line, height, RUNNING_ZONE):
         return False  # most lines: the number zone lies within the running zone
-    if _running_candidate(line, height) and counts[_key(line, height)] >= needed:
+    if _page_number(line, height):
         return True
+    return WORDY.search(line.text) is not None and _key(line, height) in running
+
+
+def _page_number(line: Line, height: float) -> bool:
     compact = line.text.replace(" ", "").replace("|", "")
     return _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(compact) is not None
 
 
-def _running_candidate(line: Line, height: float) -> bool:
-    # Lines without words ("07.18.01") may be minute numbers that happen to align.
-    return _in_zone(line, height, RUNNING_ZONE) and WORDY.search(line.text) is not None
-
-
 def _in_zone(line: Line, height: float, zone: float) -> bool:
     return line.y1 < height * zone or line.y0 > height * (1 - zone)
-
-
-def body_size(pages: list[PageText]) -> float:
-    """The font size most of the text is set in (by characters)."""
-    return common_size(line for page in pages for line in page.lines)
 
 
 def common_size(lines: Iterable[Line]) -> float:

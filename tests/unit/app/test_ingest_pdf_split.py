@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,30 +17,41 @@ from app.jobs import ProcessLane
 from tests.factories import write_agenda_pack, write_pdf_minutes, write_scanned_pdf
 
 
-def _pages(start: int, stop: int) -> list[int]:
-    return list(range(start, stop))
+class Pages:
+    """Work on page numbers (`pdfsplit.Work`): reading lists them, a summary counts them, finishing
+    pairs them with the count settled from both halves. The child can be made to fail or hang."""
+
+    def __init__(self, trouble: str = "", at: str = "") -> None:
+        self.parent = os.getpid()  # made in the worker: a different process id is the child's
+        self.trouble, self.at = trouble, at
+
+    def _in_child(self, step: str) -> None:
+        if os.getpid() != self.parent and step == self.at:
+            if self.trouble == "hang":
+                time.sleep(60)
+            raise ValueError(f"the child cannot {step}")
+
+    def read(self, start: int, stop: int, apart: bool) -> list[int]:
+        self._in_child("read")
+        return list(range(start, stop))
+
+    def summary(self, part: list[int]) -> int:
+        return len(part)
+
+    def settle(self, first: int, second: int) -> int:
+        return first + second
+
+    def finish(self, part: list[int], settled: int) -> tuple[list[int], int]:
+        self._in_child("finish")
+        return part, settled
 
 
-def _failing(start: int, stop: int) -> list[int]:
-    raise ValueError(f"cannot read pages {start}-{stop}")
-
-
-def halves_with_a_failing_child(count: int) -> tuple[list[int], list[int]]:
+def halves(count: int, trouble: str = "", at: str = "") -> tuple[int, object, object]:
     """Run in the ingest worker (where forking is allowed)."""
-    return pdfsplit.read_in_halves(count, _pages, _failing)
+    return pdfsplit.read_in_halves(count, Pages(trouble, at))
 
 
-def _hanging(start: int, stop: int) -> list[int]:
-    time.sleep(60)
-    return []
-
-
-def halves_with_a_hanging_child(count: int) -> tuple[list[int], list[int]]:
-    return pdfsplit.read_in_halves(count, _pages, _hanging)
-
-
-def halves(count: int) -> tuple[list[int], list[int]]:
-    return pdfsplit.read_in_halves(count, _pages, _pages)
+NINE_PAGES = (9, ([0, 1, 2, 3], 9), ([4, 5, 6, 7, 8], 9))
 
 
 @pytest.fixture
@@ -82,12 +94,14 @@ def test_short_papers_are_read_in_one_process(tmp_path: Path, lane: ProcessLane)
     assert "Apologies" in doc.text
 
 
-def test_the_child_s_pages_are_read_here_if_the_child_fails(lane: ProcessLane) -> None:
-    assert lane.run(halves_with_a_failing_child, 9) == ([0, 1, 2, 3], [4, 5, 6, 7, 8])
-    assert lane.run(halves, 9) == ([0, 1, 2, 3], [4, 5, 6, 7, 8])
+def test_the_child_s_pages_are_worked_here_if_the_child_fails(lane: ProcessLane) -> None:
+    assert lane.run(halves, 9) == NINE_PAGES
+    assert lane.run(halves, 9, "fail", "read") == NINE_PAGES
+    assert lane.run(halves, 9, "fail", "finish") == NINE_PAGES
 
 
-def test_a_hanging_child_is_stopped_and_its_pages_read_here(lane: ProcessLane) -> None:
+@pytest.mark.parametrize("step", ["read", "finish"])
+def test_a_hanging_child_is_stopped_and_its_pages_worked_here(lane: ProcessLane, step: str) -> None:
     started = time.monotonic()
-    assert lane.run(halves_with_a_hanging_child, 9) == ([0, 1, 2, 3], [4, 5, 6, 7, 8])
+    assert lane.run(halves, 9, "hang", step) == NINE_PAGES
     assert time.monotonic() - started < pdfsplit.MIN_WAIT_S + 10
