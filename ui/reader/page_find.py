@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the page view needs none of the structure's code before its
     from app.highlights import PageMapper
 
 Hit = tuple[BBox, ...]  # one box a printed line the hit spans, in page points
+NEAR = 20.0  # page points (a line off counts four times): a hit this close to the text's estimate is it
 
 
 class FindTarget(NamedTuple):
@@ -93,11 +94,14 @@ class PageFind:
         if target is None or target.page not in self.hits:
             return None
         found = self.hits[target.page]
-        if len(found) == target.total:
-            return found[target.ordinal]
         if not found:
             return (target.box,)  # no printed text to match (a scan, say): the text's estimate
-        return min(found, key=lambda hit: _gap(hit[0], target.box))
+        # The page's hits in order, when they line up with the text's and sit where it expects;
+        # else (the import dropped a running header, or read columns in another order) the nearest.
+        if len(found) == target.total and _gap(found[target.ordinal][0], target.box) <= NEAR:
+            return found[target.ordinal]
+        closeness = [(_gap(hit[0], target.box), abs(i - target.ordinal)) for i, hit in enumerate(found)]
+        return found[closeness.index(min(closeness))]
 
     def clear(self) -> None:
         self.query = ""
