@@ -38,6 +38,7 @@ _LIST = re.compile(r"^(?:[-•·▪●◦*]|\uf0b7|\(?[a-z0-9]{1,3}[.)])\s*")
 _NOT_OWNERS = frozenset(
     {"the", "it", "this", "that", "there", "these", "those", "they", "we", "he", "she", "members", "a", "an"}
     | {"committee", "council", "report", "item", "work", "it's", "which", "who", "if", "and", "but"}
+    | {"resolved", "agreed", "decided", "proposed", "seconded", "moved"}
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
 MAX_LIST = 20

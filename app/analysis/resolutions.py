@@ -10,14 +10,16 @@ from app.analysis.lines import Line, neighbours, starts_paragraph, unbullet
 from app.analysis.tables import table_decisions
 from app.model import DocumentText, Span
 
-_BODY = r"(?:the\s+)?(?:committee|sub-committee|council|board|cabinet|panel|forum|meeting|executive|members)"
+_BODY = (
+    r"(?:the\s+|this\s+)?(?:committee|sub-committee|council|board|cabinet|panel|forum|meeting|executive|members)"
+)
 # A decision printed as a label or lead-in at the start of a line; its text runs on through sub-points.
 LEAD = re.compile(
     r"^(?:(?:resolved|agreed|decided|decision)(?=\s*(?:[:;,.–—-]|$|that\b|\(|unanimously|accordingly|:))"
     r"|RESOLVED|AGREED|DECISION|DECIDED|penderfynwyd|order(?=\s*:)"
     r"|action\s*:\s*(?:approved|adopted|carried|passed|agreed)\b"
     r"|(?:therefore\s+|and\s+)?be\s+it\s+(?:further\s+)?resolved"
-    r"|(?:committee\s+|council\s+|board\s+)?resolution(?:\s+(?:no\.?\s*)?[A-Z0-9][\w/.-]*)?\s*[:–—-]?\s*$"
+    r"|(?:committee\s+|council\s+|board\s+)?resolution(?:\s+(?:(?:no\.?|number|#)\s*)?[A-Z0-9][\w/.-]*)?\s*[:–—-]?\s*$"
     rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
     re.I,
 )
@@ -30,16 +32,17 @@ LEAD_CAPITALS = re.compile(
 SENTENCE = re.compile(
     r"\b(?:it\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|ordered)"
     r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and)\s+)?"
-    r"(?:approved|adopted|ratified|endorsed|carried(?!\s+(?:out|forward|over))|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
+    r"(?:approved|adopted|ratified|endorsed|confirmed|carried(?!\s+(?:out|forward|over))|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
     rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
     r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
     r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
     r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed)"
-    r"|(?:and|duly)\s+(?:unanimously\s+)?(?:resolved|agreed)\s+(?:that|to)"
-    r"|(?-i:RESOLVED|AGREED)\s*[:–—-]?\s*(?:that|to)"
+    r"|(?:and|duly)\s+(?:unanimously\s+)?(?:resolved|agreed)(?:\s+(?:that|to)|\s*:\s*[\"“‘']?)"
+    r"|(?-i:RESOLVED|AGREED)\s*(?:\([^()\n]{1,30}\)\s*)?[:–—-]?\s*(?:that|to)"
     # "Members noted the scale. Resolved: to support the application.": a label after a sentence.
-    r"|(?<=[.;!?]\s)[*_]{0,2}(?:resolved|agreed|decision|decided)[*_]{0,2}\s*[:–—][*_]{0,2}\s*"
+    r"|(?<=[.;!?–—-]\s)[*_]{0,2}(?:resolved|agreed|decision|decided)[*_]{0,2}"
+    r"(?:\s*[:–—][*_]{0,2}\s*|\s+(?=(?:that|to)\s))"
     r"|\bmoved(?:\s+and\s+seconded)?\s+(?:that|to\s+(?:approve|adopt|accept|authori[sz]e|award|appoint|receive"
     r"|direct|deny|refer|defer|table|adjourn|amend|ratify|endorse|grant|confirm)))\b",
     re.I,
@@ -64,7 +67,8 @@ LABEL_ONLY = re.compile(
     r"^(?:resolved|agreed|decided|decision|resolution)\s*[:;,.–—-]*\s*(?:that\s*:?)?$", re.I
 )
 RESOLUTION_ID = re.compile(
-    r"^(?:committee\s+|council\s+|board\s+)?resolution\s+(?:no\.?\s*)?[A-Z0-9][\w/.-]*\s*[:–—-]?\s*$", re.I
+    r"^(?:committee\s+|council\s+|board\s+)?resolution\s+(?:(?:no\.?|number|#)\s*)?[A-Z0-9][\w/.-]*\s*[:–—-]?\s*$",
+    re.I,
 )
 _MOVER = re.compile(r"^(?:moved|seconded|proposed|mover|seconder)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
@@ -73,7 +77,7 @@ MOTION_REACH = 1500
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems, within STEM_REACH characters.
 _STEMS = re.compile(
-    r"resolv|agree|decid|decis|order|approv|adopt|ratif|endors|record|motion|carried|passed|moved"
+    r"resolv|agree|decid|decis|order|approv|adopt|ratif|endors|confirm|record|motion|carried|passed|moved"
 )
 STEM_REACH = 80
 _CLOSING_AFTER = re.compile(

@@ -47,7 +47,7 @@ def _headed(lines: list[Line], index: int, number: str, rest: str, following: li
         return None
     if not (title[0].isupper() or title[0].isdigit()):
         return None
-    if title.endswith((";", ",", ":")) or VERB.search(title):
+    if title.endswith((";", ",", ":", " and", " or")) or VERB.search(title):
         return None
     return Head(number, title, index, last, lines[index].start)
 
@@ -76,11 +76,23 @@ def _any_decided(lines: list[Line], subs: list[Head], end: int) -> bool:
     return any(_decided(lines, sub.last_line + 1, bounds[n + 1]) for n, sub in enumerate(subs))
 
 
-def _labelled(lines: list[Line], index: int) -> bool:
-    """Whether the line above `index` is a short section label ("Reports", "Staff Reports")."""
+def _above(lines: list[Line], index: int) -> int:
+    """The nearest non-blank line above line `index` (-1: none)."""
     above = index - 1
     while above >= 0 and lines[above].blank:
         above -= 1
+    return above
+
+
+def _after_lead_in(lines: list[Line], head: Head, index: int) -> bool:
+    """Whether line `index` follows a lead-in's colon ("That the Board:"), not its item's heading."""
+    above = _above(lines, index)
+    return above > head.last_line and lines[above].words.endswith(":")
+
+
+def _labelled(lines: list[Line], index: int) -> bool:
+    """Whether the line above `index` is a short section label ("Reports", "Staff Reports")."""
+    above = _above(lines, index)
     text = lines[above].words if above >= 0 else ""
     short = 0 < len(text.split()) <= MAX_LABEL_WORDS
     return short and text[0].isupper() and not text.endswith((".", ";", ","))
@@ -122,6 +134,9 @@ def _under(lines: list[Line], head: Head, parent: int, end: int, following: list
     if head.number is None:
         return []
     subs = _group(lines, first, end, _lettered, following)
+    # Points of a resolution or list ("That the Board:" / "(a) Thanks …") follow their lead-in's colon.
+    if not subs or _after_lead_in(lines, head, subs[0].line):
+        return []
     return subs if _separated(subs) and _any_decided(lines, subs, end) else []
 
 

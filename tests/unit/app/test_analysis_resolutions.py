@@ -175,3 +175,44 @@ def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
     assert [(item.number, item.title) for item in analysis.items] == [("47", "Minutes"), ("48", "Roads")]
     (span,) = analysis.items[0].resolutions
     assert "RESOLVED that the minutes of the last meeting be approved." in span.text
+
+
+@pytest.mark.parametrize(
+    ("minute", "decided"),
+    [
+        (
+            "On the proposal of Cllr. Byrne, seconded by Cllr. Walsh, the minutes of the meeting held on "
+            "4th March 2024 were confirmed.",
+            "the minutes of the meeting held on 4th march 2024 were confirmed",
+        ),
+        (
+            'Proposed by Cllr. Daly, seconded by Cllr. Nolan and resolved: "That the Council approves the '
+            'lease of the depot to the Tidy Towns committee."',
+            "approves the lease of the depot to the tidy towns committee",
+        ),
+        (
+            "This Council resolves to:\n1. ask the Leader to write to the Health Board;\n"
+            "2. ask the Scrutiny Committee to review the closure.",
+            "2. ask the scrutiny committee to review the closure",
+        ),
+        (
+            "The schedule was presented. RESOLVED (unanimously) to approve the payments as listed.",
+            "to approve the payments as listed",
+        ),
+        (
+            "24/0311/FUL – Barn conversion at Hill Farm. Resolved to support the application.",
+            "resolved to support the application",
+        ),
+        (
+            "Resolution number PC/2024/17\nMoved: Cr Ahern\tSeconded: Cr Bell\nThat the Board:\n"
+            "(a) receives the report on the playground renewal programme and approves the\n"
+            "revised budget of $48,000; and\n(b) thanks the volunteers.\nCARRIED",
+            "approves the revised budget of $48,000; and (b) thanks the volunteers",
+        ),
+    ],
+)
+def test_decisions_in_other_councils_wording(tmp_path: Path, minute: str, decided: str) -> None:
+    analysis = _analysis(tmp_path, f"Present: Cllr A Smith\n\n1. Business\n\n{minute}\n\n2. Close\n\nClosed.\n")
+    found = _decisions(analysis)
+    assert any(decided in text for text in found), found
+    assert not any(action.owner == "Resolved" for item in analysis.items for action in item.actions)
