@@ -92,8 +92,9 @@ class AnnotationsUi(QObject):
         for layer in (self.marks, self.page_marks):
             layer.selection_made.connect(partial(self._selection_made, layer))
             layer.selection_cleared.connect(self._detach_toolbar)
-        self.marks.annotation_clicked.connect(self.reveal)
-        self.page_marks.annotation_clicked.connect(self.reveal)
+        self.marks.annotation_clicked.connect(self.show_card)
+        self.page_marks.annotation_clicked.connect(self.show_card)
+        panel.note_escaped.connect(self.back_to_passage)
         toolbar.highlight_requested.connect(lambda colour: self.annotate(kind="highlight", colour=colour))
         toolbar.underline_requested.connect(lambda: self.annotate(kind="underline"))
         toolbar.note_requested.connect(self.note_on_selection)
@@ -298,12 +299,34 @@ class AnnotationsUi(QObject):
         self.window.annotations_dock.show()
         self.panel.document_note_requested.emit(self.document_id)
 
-    def reveal(self, annotation_id: str) -> None:
-        """The passage links back to its note: its card selected in the dock, the note ready for typing."""
+    def show_card(self, annotation_id: str) -> bool:
+        """A click on a passage: its card selected and in sight in the dock, the keyboard left in the
+        reader (so the reading keys go on scrolling the paper, not typing into the note)."""
         self.window.annotations_dock.show()
         self.window.annotations_dock.raise_()
-        if self.panel.select_annotation(annotation_id):
+        self.jumped = annotation_id
+        return self.panel.select_annotation(annotation_id)
+
+    def reveal(self, annotation_id: str) -> None:
+        """The passage links back to its note (F2, Go to Note): card selected, the note ready for typing."""
+        if self.show_card(annotation_id):
             self.panel.editor.text.setFocus()
+
+    def back_to_passage(self, annotation_id: str) -> None:
+        """Esc in a note: the keyboard back in the reader at its passage (the list, for a note on the
+        whole paper), scrolling only if the passage is out of sight."""
+        found = [a for a in self.panel.model.annotations() if a.id == annotation_id]
+        start = found[0].anchor.start if found else None
+        if start is None or self.document_id != found[0].document_id:
+            self.panel.view.setFocus()
+            return
+        self.jumped = annotation_id
+        if self.reader.mode == PAGE:
+            if not self.page_marks.in_sight(found[0]):
+                self.reader.jump_to_offset(start)
+        else:
+            self.marks.place_caret(start)  # the text view scrolls just enough to show the caret
+        self.reader.focus_view()
 
     def annotation_here(self) -> str | None:
         """The annotation under the caret or selection in the view shown (in the page view, without a

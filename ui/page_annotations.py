@@ -127,6 +127,11 @@ class PageAnnotations(QWidget):
             found[page] = [line for box in boxes for line in split_lines(box, pitch)]
         return found
 
+    def in_sight(self, annotation: Annotation) -> bool:
+        """Whether any of `annotation`'s boxes is on screen."""
+        area = QRectF(self.pages.viewport().rect())
+        return any(area.intersects(rect) for rect in self._rects(self.boxes(annotation)))
+
     def selection_rect(self) -> QRect:
         """Where the selected words are on screen (viewport coordinates); empty when none of them
         is on a page shown."""

@@ -326,3 +326,47 @@ def test_the_note_editor_keeps_a_sent_note_over_a_copy_read_before_it_was_stored
     editor.show_annotation(replace(blank, note="Ask the clerk"))  # stored
     editor.show_annotation(blank)  # and then undone: the editor follows
     assert editor.text.toPlainText() == "" and editor.empty
+
+
+def test_a_click_on_a_highlight_shows_its_note_but_leaves_the_keys_to_the_reader(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot)
+    ui.marks.select(*span_of(window, PHRASE))
+    ui.annotate(kind="highlight", note="Check")
+    qtbot.waitUntil(lambda: ui.panel.model.rowCount() == 1, timeout=20_000)
+    made = ui.panel.model.annotations()[0]
+    window.annotations_dock.hide()
+    browser = window.reader.text_view.browser
+    bar = browser.verticalScrollBar()
+    bar.setValue(0)
+    browser.setFocus()
+    mapping = ui.marks.text_map()
+    assert mapping is not None
+    cursor = browser.textCursor()
+    cursor.setPosition(mapping.to_view(made.anchor.start or 0))
+    on_passage = browser.cursorRect(cursor).center() + QPoint(4, 0)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=on_passage)
+    assert window.annotations_dock.isVisible() and [a.id for a in ui.panel.selected()] == [made.id]
+    assert ui.panel.editor.text.toPlainText() == "Check" and ui.panel.editor.text.isVisible()
+    assert QApplication.focusWidget() is browser
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # reading on: the paper scrolls
+    assert bar.value() > 0
+    assert ui.panel.editor.text.toPlainText() == "Check"
+    wait_idle(qtbot, window)
+    assert [a.note for a in stored(window, qtbot, made.document_id)] == ["Check"]
+
+    bar.setValue(0)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)  # F2: now into the note
+    assert QApplication.focusWidget() is ui.panel.editor.text
+    qtbot.keyClick(ui.panel.editor.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), " the numbers")
+    qtbot.keyClick(ui.panel.editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    bar.setValue(bar.maximum())  # the passage scrolled out of sight meanwhile
+    qtbot.keyClick(ui.panel.editor.text, Qt.Key.Key_Escape)  # Esc: back to the reader, at the passage
+    assert QApplication.focusWidget() is browser
+    assert browser.viewport().rect().contains(browser.cursorRect().center())
+    assert ui.marks.caret_span() == (made.anchor.start, (made.anchor.start or 0) + 1)
+    wait_idle(qtbot, window)
+    assert [a.note for a in stored(window, qtbot, made.document_id)] == ["Check the numbers"]

@@ -59,7 +59,8 @@ class AnnotationsPanel(QWidget):
     `recolour_requested(ids, colour)` and `confirm_requested(id)` from the context menu;
     `annotation_selected(id)` when the current row changes;
     `document_note_requested(document_id)` from the "Note on this paper" button;
-    `discard_requested(id)` when a note just made with "+ Note" is left with nothing written.
+    `discard_requested(id)` when a note just made with "+ Note" is left with nothing written;
+    `note_escaped(id)` on Esc in a note with nothing to put back.
     """
 
     jump_requested = Signal(int)
@@ -71,6 +72,7 @@ class AnnotationsPanel(QWidget):
     annotation_selected = Signal(str)
     document_note_requested = Signal(int)
     discard_requested = Signal(str)
+    note_escaped = Signal(str)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,7 @@ class AnnotationsPanel(QWidget):
         self.editor.save_requested.connect(self.note_edit_requested)
         self.editor.tags_save_requested.connect(self.tags_edit_requested)
         self.editor.left.connect(self._note_left)
+        self.editor.escaped.connect(self.note_escaped)
         # Written once (note or tags sent for saving), a note is the user's: never discarded.
         self.editor.save_requested.connect(lambda done, text: self._written(done, bool(text.strip())))
         self.editor.tags_save_requested.connect(lambda done, names: self._written(done, bool(names)))

@@ -30,11 +30,13 @@ class NoteEditor(QWidget):
     Emits `tags_save_requested(annotation_id, names)` on Enter in the tag box or leaving it.
     Emits `left(annotation_id, empty)` when the user is done with an annotation (another one
     shown, the keyboard gone elsewhere, or Esc with nothing to put back); `empty`: no note
-    and no tags were left on it."""
+    and no tags were left on it. Emits `escaped(annotation_id)` after such an Esc (the user is
+    going back to what they were reading)."""
 
     save_requested = Signal(str, str)
     tags_save_requested = Signal(str, list)
     left = Signal(str, bool)
+    escaped = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,8 +162,9 @@ class NoteEditor(QWidget):
         elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyPress and event.key() == ESCAPE:
             if self.dirty:
                 self.text.setPlainText(self._saved_note)
-            else:
+            elif self._annotation is not None:
                 self._leave()
+                self.escaped.emit(self._annotation.id)
             return True
         return super().eventFilter(watched, event)
 
