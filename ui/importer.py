@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.errors import AppError
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from ui.tasks import Tasks
 
@@ -63,13 +63,16 @@ class Importer(QObject):
         quiet: bool = False,
         open_result: bool = True,
         passwords: Mapping[Path, str] | None = None,
+        after: SignalInstance | None = None,
     ) -> Batch:
+        """Import `paths` in order; with `after`, once that signal fires (see `Tasks.run`)."""
         batch = Batch(tuple(paths), quiet=quiet, open_result=open_result)
         for path in batch.paths:
             self._tasks.run(
                 partial(_import_file, path=path, password=(passwords or {}).get(path)),
                 partial(self._imported, batch),
                 on_error=partial(self._failed, batch, path),
+                after=after,
             )
         if not batch.paths:
             self.batch_finished.emit(batch)

@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
             self.center.setCurrentWidget(self.reader)
             self.setWindowTitle(f"{path.name} — {NAME}")
             self.outline.set_analysis(None)
+            # Reading the file on the lane would slow the drawing of its first page: after it.
+            return self.importer.import_paths(paths, passwords=self.passwords, after=self.reader.painted)
         return self.importer.import_paths(paths, passwords=self.passwords)
 
     def ask_password(self, path: Path, *, wrong: bool, paths: list[Path]) -> QInputDialog:
@@ -227,25 +229,26 @@ class MainWindow(QMainWindow):
 
         row = self.library_model.row_of(document_id)
         known = self.library_model.document_at(row) if row is not None else None
-        if known is not None and known.format == "pdf":
-            self._show_pages_first(Path(known.path))
+        shown = known is not None and known.format == "pdf" and self._show_pages_first(Path(known.path))
 
         def load(library: Library) -> tuple[Document, DocumentText, Analysis]:
             return library.document(document_id), library.text(document_id), library.analysis(document_id)
 
-        self.tasks.run(load, self._show_document, key="open")
+        # A long paper's text takes a while to read: not while its first page is being drawn.
+        self.tasks.run(load, self._show_document, key="open", after=self.reader.painted if shown else None)
 
-    def _show_pages_first(self, path: Path) -> None:
+    def _show_pages_first(self, path: Path) -> bool:
         """A PDF of the library shows its pages while its text and analysis load (a protected or
-        moved file waits for them: the text view will say what can be shown)."""
+        moved file waits for them: the text view will say what can be shown). True if shown."""
         try:
             self.reader.open_pdf(path, self.passwords.get(path))
         except PasswordRequired as error:
             self.ask_password(path, wrong=error.wrong, paths=[path])  # its text shows meanwhile
-            return
+            return False
         except AppError:
-            return
+            return False
         self.center.setCurrentWidget(self.reader)
+        return True
 
     def _show_document(self, loaded: tuple[Document, DocumentText, Analysis]) -> None:
         document, text, analysis = loaded

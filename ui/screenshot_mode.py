@@ -42,21 +42,22 @@ class ScreenshotJob(QObject):
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            self.first_paint_s is None
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            self.first_paint_s = process_age()
+        window = watched.window() if isinstance(watched, QWidget) else None
+        if event.type() == QEvent.Type.Paint and window is self._window:
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            QTimer.singleShot(0, self._window_painted)  # after the frame is drawn, not as it starts
         return False
+
+    def _window_painted(self) -> None:
+        self.first_paint_s = process_age()
 
     def _batch_finished(self, batch: Batch) -> None:
         if not batch.quiet and not batch.outcomes:
             self._expect_document = False  # the file could not be read: picture the window as it is
 
     def _reader_painted(self, _document_id: int) -> None:
-        self._document_painted = process_age()
+        if self._document_painted is None:  # the first frame with the document, not a later one
+            self._document_painted = process_age()
 
     def _ready(self) -> bool:
         if self._tasks.busy or self.first_paint_s is None:
@@ -75,7 +76,6 @@ class ScreenshotJob(QObject):
 
     def _finish(self) -> None:
         self._timer.stop()
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
         self._out.parent.mkdir(parents=True, exist_ok=True)
         if not self._window.grab().save(str(self._out), "PNG"):
             print(f"quorum: could not write {self._out}", file=sys.stderr)

@@ -8,22 +8,20 @@ import sys
 import threading
 import traceback
 from collections.abc import Sequence
-from importlib import resources
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from app import NAME, __version__, paths
+from app import render as _render  # noqa: F401 - PyMuPDF before PySide6, which would read all its source
 from app.errors import AppError
 from app.jobs import ProcessLane
 from app.settings import Settings
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.annotations_wiring import install_annotations
-from ui.dialogs.crash import CrashDialog
 from ui.main_window import MainWindow
 from ui.tasks import Tasks
 from ui.theme import ThemeController
@@ -31,12 +29,14 @@ from ui.theme import ThemeController
 if TYPE_CHECKING:
     from app.library import Library
 
+    from ui.dialogs.crash import CrashDialog
+
 log = logging.getLogger("quorum")
 
 LOG_FILE = "quorum.log"
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
-LIBRARY_WAIT_S = 1.0  # longest the library waits for a PDF's first page (a slow or failing render)
+FIRST_FRAME_WAIT_S = 1.0  # longest the deferred work waits for a PDF's first page (a slow or failing render)
 
 
 def setup_logging(folder: Path) -> Path:
@@ -53,6 +53,8 @@ def setup_logging(folder: Path) -> Path:
 
 def demo_files() -> list[Path]:
     """The sample papers shipped in resources/demo (skipping the package's own files)."""
+    from importlib import resources  # only for the demo: not before the first paint
+
     folder = resources.files("resources").joinpath("demo")
     return sorted(
         Path(str(entry))
@@ -91,6 +93,8 @@ class CrashReporter(QObject):
         self.crashed.emit(text)
 
     def _show(self, text: str) -> None:
+        from ui.dialogs.crash import CrashDialog  # loaded when first needed, not before the first paint
+
         dialog = CrashDialog(text, self.log_file, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -102,25 +106,65 @@ def open_library(profile: paths.Paths) -> Library:
     return Library(profile, ProcessLane())
 
 
+class FirstFrame(QObject):
+    """Emits `shown` once the window shows its content: a PDF given at start on its page (or after
+    `FIRST_FRAME_WAIT_S`, if it cannot show), else the window's first frame once it is drawn."""
+
+    shown = Signal()
+
+    def __init__(self, window: MainWindow, *, pdf_first: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._fired = False
+        if pdf_first:  # queued: whatever else follows `painted` goes first
+            window.reader.painted.connect(self._fire, Qt.ConnectionType.QueuedConnection)
+            QTimer.singleShot(round(FIRST_FRAME_WAIT_S * 1000), self._fire)
+        else:
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        window = watched.window() if isinstance(watched, QWidget) else None
+        if event.type() == QEvent.Type.Paint and window is self._window:
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            QTimer.singleShot(0, self._fire)  # once this frame is drawn, not before
+        return False
+
+    def _fire(self) -> None:
+        if not self._fired:
+            self._fired = True
+            self.shown.emit()
+
+
+def install_later_parts(window: MainWindow, tasks: Tasks) -> None:
+    """What the first frame does not need: annotations (their dock, menus and marks)."""
+    from ui.annotations_wiring import install_annotations  # loaded after the first paint
+
+    install_annotations(window, tasks)
+
+
 def build_window(
-    app: QApplication, profile: paths.Paths, *, library_after_paint: bool = False
+    app: QApplication, profile: paths.Paths, *, deferred: bool = False, pdf_first: bool = False
 ) -> tuple[MainWindow, Tasks]:
-    """The window and its library lane. With `library_after_paint` (a PDF to show at start), the
-    library opens once the first page is on screen: its imports would hold the GIL meanwhile."""
+    """The window and its library lane. `deferred` (as `quorum` starts): the library opens, and the
+    annotations come in, once the first frame (with `pdf_first`, the PDF's page) is on screen: the
+    library's imports would hold the GIL meanwhile. Otherwise (tests) all is there at once."""
     settings = Settings(profile.config)
     themes = ThemeController(app, settings)
     painted = threading.Event()
-    if not library_after_paint:
-        painted.set()
 
     def open_after_paint() -> Library:
-        painted.wait(LIBRARY_WAIT_S)
+        painted.wait(FIRST_FRAME_WAIT_S)
         return open_library(profile)
 
     tasks = Tasks(open_after_paint, app)
     window = MainWindow(tasks, settings, themes, profile)
-    window.reader.painted.connect(lambda _id: painted.set())
-    install_annotations(window, tasks)
+    if deferred:
+        first_frame = FirstFrame(window, pdf_first=pdf_first)  # the window's child: lives as long
+        first_frame.shown.connect(painted.set)
+        first_frame.shown.connect(lambda: install_later_parts(window, tasks))
+    else:
+        painted.set()
+        install_later_parts(window, tasks)
     return window, tasks
 
 
@@ -134,7 +178,7 @@ def run(arguments: Sequence[str], parser: argparse.ArgumentParser) -> int:
     reporter = CrashReporter(setup_logging(profile.logs), app)
     reporter.install()
     pdf_first = any(path.suffix.lower() == ".pdf" for path in options.files[-1:])
-    window, tasks = build_window(app, profile, library_after_paint=pdf_first)
+    window, tasks = build_window(app, profile, deferred=True, pdf_first=pdf_first)
     reporter.window = window
     reporter.app_error.connect(window.errors.show_error)
     app.aboutToQuit.connect(tasks.close)

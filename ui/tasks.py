@@ -15,11 +15,12 @@ from app.jobs import SerialLane
 if TYPE_CHECKING:  # the library (sqlite, analysis) loads on the lane, not before the first paint
     from app.library import Library
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 T = TypeVar("T")
 
 ErrorHandler = Callable[[AppError], None]
+AFTER_WAIT_MS = 500  # longest work held for its `after` signal (a page that never paints, a hidden window)
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,14 @@ class Tasks(QObject):
         *,
         on_error: ErrorHandler | None = None,
         key: str | None = None,
+        after: SignalInstance | None = None,
     ) -> None:
-        """Run `work(library)` on the lane; call `on_done(result)` on the GUI thread."""
+        """Run `work(library)` on the lane; call `on_done(result)` on the GUI thread.
+
+        With `after`, the work starts once that signal fires (or `AFTER_WAIT_MS` later): e.g. a
+        page being drawn, which work on the lane would slow down by holding the GIL. It counts
+        as pending (`busy`) meanwhile.
+        """
         if self._closed:
             return
         ticket = next(self._tickets)
@@ -79,12 +86,30 @@ class Tasks(QObject):
                 return None
             return work(self._library.result())
 
-        future = self._lane.submit(job)
+        def submit() -> None:
+            future = self._lane.submit(job)
+            delivery = _Delivery(ticket, key, future, on_done, on_error)
+            future.add_done_callback(lambda _future: self._finished.emit(delivery))
+
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        delivery = _Delivery(ticket, key, future, on_done, on_error)
-        future.add_done_callback(lambda _future: self._finished.emit(delivery))
+        if after is None:
+            submit()
+        else:
+            self._submit_after(after, submit)
+
+    def _submit_after(self, signal: SignalInstance, submit: Callable[[], None]) -> None:
+        started = False
+
+        def start(*_arguments: object) -> None:
+            nonlocal started
+            if not started and not self._closed:
+                started = True
+                submit()
+
+        signal.connect(start, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(AFTER_WAIT_MS, self, start)
 
     def _overtaken(self, ticket: int, key: str | None) -> bool:
         # Read from the lane's thread too: a dict lookup is atomic, and a stale
