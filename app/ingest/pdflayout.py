@@ -44,6 +44,8 @@ class Draft:
 
     @property
     def bbox(self) -> BBox:
+        if len(self.lines) == 1:  # most blocks
+            return self.lines[0][1:5]
         return (
             min(line.x0 for line in self.lines),
             min(line.y0 for line in self.lines),
