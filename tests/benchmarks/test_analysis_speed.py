@@ -81,6 +81,13 @@ class Best:
         return result
 
 
+def analyze_in_worker(path: Path) -> float:
+    """`analyze_file` as the CLI runs it in the worker: the worker's own CPU seconds (its child's aside)."""
+    started = time.process_time()
+    analyze_file(path)
+    return time.process_time() - started
+
+
 def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -102,9 +109,10 @@ def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     try:
         lane.run(analyze_file, pack)  # the worker started, its modules loaded, the file in the disk cache
         raw, worker, ingested, analysed, in_process = Best(), Best(), Best(), Best(), Best()
+        worker_cpu = float("inf")
         for _ in range(RUNS):
             raw.time(extract)
-            worker.time(lambda: lane.run(analyze_file, pack))
+            worker_cpu = min(worker_cpu, cast(float, worker.time(lambda: lane.run(analyze_in_worker, pack))))
             doc = cast(DocumentText, ingested.time(lambda: lane.run(ingest.load, pack)))
             analysed.time(lambda: analyze(doc))  # noqa: B023 - this round's document, used at once
             in_process.time(lambda: ingest.load(pack))
@@ -122,6 +130,10 @@ def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     report("ingest_one_process_cpu_s", in_process.cpu, "s")
     report("analysis_cpu_s", analysed.cpu, "s")
     report("one_process_cpu_ratio", (in_process.cpu + analysed.cpu) / raw.cpu, "x")
+    # The worker's own CPU time (half the pages, their layout, the text, the analysis) is on the
+    # critical path, its child's runs beside it: on an idle two-core machine, about the wall ratio.
+    report("worker_cpu_s", worker_cpu, "s")
+    report("worker_cpu_ratio", worker_cpu / raw.cpu, "x")
     report("load_average_1min", os.getloadavg()[0], "processes")
     assert len(analyze(doc).items) > PACK_PAGES // 2
     assert analysed.wall < ANALYSIS_RATIO_LIMIT * raw.wall
