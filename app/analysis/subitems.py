@@ -4,9 +4,11 @@ lettered sub-paragraphs ("a. Playground – the swings were repaired")."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.analysis.headings import VERB, Head, read_title
 from app.analysis.lines import Line
@@ -20,7 +22,18 @@ _LAST_NUMBER = re.compile(r"(\d+)\D*$")
 MAX_SUB_TITLE_WORDS = 20
 MAX_TITLE_GAP = 3
 MAX_LABEL_WORDS = 4
+_MAY_SUB = re.compile(r"\(?[A-Za-z][.)]\s|\d{1,3}\.[\dA-Z]")
 Matcher = Callable[[str, int], "re.Match[str] | None"]
+Sibling = tuple[int, "re.Match[str]"]
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """The document's lines, the next non-blank line of each, and the lines that may open a sub-item."""
+
+    lines: list[Line]
+    following: list[int]
+    marked: list[int]
 
 
 def _decided(lines: list[Line], first: int, end: int) -> bool:
@@ -52,20 +65,25 @@ def _headed(lines: list[Line], index: int, number: str, rest: str, following: li
     return Head(number, title, index, last, lines[index].start)
 
 
-def _siblings(lines: list[Line], first: int, end: int, matcher: Matcher) -> list[tuple[int, re.Match[str]]]:
-    found: list[tuple[int, re.Match[str]]] = []
-    for index in range(first, end):
-        line = lines[index]
-        opening = line.stripped[:1]
-        match = matcher(line.words, len(found)) if opening.isalnum() or opening == "(" else None
+def _siblings(marked: list[int], lines: list[Line], first: int, end: int, matcher: Matcher) -> list[Sibling]:
+    """Lines first..end-1 that `matcher` takes as the next sub-item (`marked`: lines that may be one)."""
+    found: list[Sibling] = []
+    for index in marked[bisect.bisect_left(marked, first) : bisect.bisect_left(marked, end)]:
+        match = matcher(lines[index].words, len(found))
         if match:
             found.append((index, match))
     return found
 
 
-def _group(lines: list[Line], first: int, end: int, matcher: Matcher, following: list[int]) -> list[Head]:
+def _may_open(lines: list[Line]) -> list[int]:
+    """Indices of the lines that may open a sub-item ("5.1", "5.A", "a)", "(b)"), found once for all."""
+    return [line.index for line in lines if not line.blank and _MAY_SUB.match(line.words)]
+
+
+def _group(scan: _Scan, first: int, end: int, matcher: Matcher) -> list[Head]:
     """Sub-items between lines first and end: all headed, or none (a list of sub-paragraphs)."""
-    found = _siblings(lines, first, end, matcher)
+    lines, following = scan.lines, scan.following
+    found = _siblings(scan.marked, lines, first, end, matcher)
     heads = [_headed(lines, index, match["num"], match["rest"] or "", following) for index, match in found]
     subs = [head for head in heads if head is not None]
     return subs if subs and len(subs) == len(heads) else []
@@ -117,23 +135,23 @@ def _separated(subs: list[Head]) -> bool:
     return all(later.line > earlier.last_line + 1 for earlier, later in itertools.pairwise(subs))
 
 
-def _under(lines: list[Line], head: Head, parent: int, end: int, following: list[int]) -> list[Head]:
+def _under(scan: _Scan, head: Head, parent: int, end: int) -> list[Head]:
     """Sub-items under `head` (whose number, or the last before it, is `parent`). Decimals count when
     the item is a bare heading over them ("5. Delegations" / "5.1 …", as agendas number business) or
     when they carry the numbering on under a section label inside it ("Reports" / "6.1 …"); letters
     when each has its business under it and one carries a decision."""
-    first = head.last_line + 1
+    lines, first = scan.lines, head.last_line + 1
     if first >= end:
         return []
-    subs = _group(lines, first, end, _decimal_matcher(str(parent)), following)
-    if subs and following[first - 1] == subs[0].line:
+    subs = _group(scan, first, end, _decimal_matcher(str(parent)))
+    if subs and scan.following[first - 1] == subs[0].line:
         return subs
-    subs = _group(lines, first, end, _decimal_matcher(str(parent + 1)), following)
+    subs = _group(scan, first, end, _decimal_matcher(str(parent + 1)))
     if subs and _labelled(lines, subs[0].line):
         return subs
     if head.number is None:
         return []
-    subs = _group(lines, first, end, _lettered, following)
+    subs = _group(scan, first, end, _lettered)
     # Points of a resolution or list ("That the Board:" / "(a) Thanks …") follow their lead-in's colon.
     if not subs or _after_lead_in(lines, head, subs[0].line):
         return []
@@ -145,6 +163,7 @@ def with_subitems(lines: list[Line], heads: list[Head], following: list[int]) ->
     Under an unnumbered heading ("Reports"), decimals continue the numbering ("6.1" after item 5)."""
     if not any(head.number for head in heads):
         return heads
+    scan = _Scan(lines, following, _may_open(lines))
     out: list[Head] = []
     last = 0
     for number, head in enumerate(heads):
@@ -152,7 +171,7 @@ def with_subitems(lines: list[Line], heads: list[Head], following: list[int]) ->
         last = int(match.group(1)) if match else last
         parent = last if head.number is not None else last + 1
         end = heads[number + 1].line if number + 1 < len(heads) else len(lines)
-        subs = _under(lines, head, parent, end, following)
+        subs = _under(scan, head, parent, end)
         # An unnumbered heading over numbered items ("Reports" / "6.1 …") labels a section of them.
         if head.number is not None or not subs:
             out.append(head)
