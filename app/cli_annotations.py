@@ -59,8 +59,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         spans = quote_spans(library.text(document.id).text, args.quote)
         start, end = _choose(spans, args.occurrence, args.quote, document.title)
         annotation, _ = library.annotate(
-            document.id, start, end, kind=args.kind, colour=args.colour, note=args.note, tags=args.tag
-        )
+            document.id, start, end, password=args.password,
+            kind=args.kind, colour=args.colour, note=args.note, tags=args.tag,
+        )  # fmt: skip
     finally:
         library.close()
     page = f", page {annotation.anchor.page}" if annotation.anchor.page else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -207,7 +208,7 @@ class Library:
         existing = self.find_by_file(path)
         if existing is not None:
             return ImportOutcome(existing, True, Changes())
-        return self.store_version(self.parse(path, password))[0]
+        return self.store_version(self.parse(path, password), password=password)[0]
 
     # -- annotations, versions and backups (issue 5) ---------------------------
     def annotations(self, document_id: int) -> list[Annotation]:
@@ -222,14 +223,22 @@ class Library:
         return command.apply(self.db)
 
     def annotate(
-        self, document_id: int, start: int | None, end: int | None, **options: Any
+        self,
+        document_id: int,
+        start: int | None,
+        end: int | None,
+        *,
+        password: str | None = None,
+        **options: Any,
     ) -> tuple[Annotation, Changes]:
-        """Highlight `start:end` (options: kind, colour, note, tags, quads) or note the whole document."""
+        """Highlight `start:end` (options: kind, colour, note, tags, quads) or note the whole document;
+        `password`: of a protected PDF, to work out the exact boxes (used for this call only)."""
         text = self.text(document_id)
         annotation = actions.new_annotation(document_id, text, start, end, **options)
         changes = self.execute(actions.Add((annotation,)))
-        if self.fill_quads([annotation.id], known={document_id: text}).annotations:  # a PDF's exact boxes
-            annotation = self.annotation(annotation.id)
+        secret = {self.document(document_id).path: password} if password else None
+        if self.fill_quads([annotation.id], known={document_id: text}, passwords=secret).annotations:
+            annotation = self.annotation(annotation.id)  # with a PDF's exact boxes
         return annotation, changes
 
     def fill_quads(
@@ -237,10 +246,13 @@ class Library:
         annotation_ids: list[str] | None = None,
         document_id: int | None = None,
         known: dict[int, DocumentText] | None = None,
+        passwords: Mapping[str, str] | None = None,
     ) -> Changes:
         """Work out, in the worker process, the exact page boxes of annotations on PDFs that have none
-        (`known`: texts of their documents already at hand)."""
-        return quads.fill(self, self._in_worker, annotation_ids, document_id, known or {})
+        (`known`: texts of their documents already at hand; `passwords`: of protected PDFs by stored
+        path, never kept)."""
+        run = self._in_worker
+        return quads.fill(self, run, annotation_ids, document_id, known or {}, passwords=passwords)
 
     def _in_worker(self, fn: Any, /, *args: Any, what: str) -> Any:
         return fn(*args) if self._parser is None else self._parser.run(fn, *args, what=what)
@@ -280,13 +292,14 @@ class Library:
         parsed = self.parse(path, password)
         if parsed.sha256 == old.sha256:
             raise AppError(f"{path.name} has the same content as “{old.title}”: nothing to replace.")
-        return self.store_version(parsed, replaces)
+        return self.store_version(parsed, replaces, password)
 
     def store_version(
-        self, parsed: Parsed, previous: int | None = None
+        self, parsed: Parsed, previous: int | None = None, password: str | None = None
     ) -> tuple[ImportOutcome, actions.MoveReport | None]:
         """Store `parsed`; if it supersedes `previous` (or a version recognised by path or meeting),
-        move that version's annotations to it and mark it replaced — all in one transaction."""
+        move that version's annotations to it and mark it replaced — all in one transaction
+        (`password`: the new file's, if protected, for the moved annotations' boxes)."""
         with self.db.atomic():
             outcome = self.store(parsed)
             new = outcome.document.id
@@ -298,7 +311,8 @@ class Library:
             report, placements = actions.relocate(moving, previous, new, parsed.text)
             versions_db.supersede(self.db, previous, new, placements)
         moved = [annotation.id for annotation in moving]
-        self.fill_quads(moved, known={new: parsed.text})  # their boxes on the new file's pages
+        secret = {parsed.path: password} if password else None
+        self.fill_quads(moved, known={new: parsed.text}, passwords=secret)  # their boxes on the new pages
         changes = Changes(documents=frozenset({previous, new}), annotations=frozenset(moved))
         return replace(outcome, changes=changes), report
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -43,14 +43,20 @@ def page_slices(text: DocumentText, spans: Iterable[tuple[int, int]]) -> list[Pa
 
 
 def _work_out(
-    library: Library, document_id: int, rows: list[dict[str, Any]], run: Runner, text: DocumentText | None
+    library: Library,
+    document_id: int,
+    rows: list[dict[str, Any]],
+    run: Runner,
+    at_hand: tuple[DocumentText | None, Mapping[str, str]],
 ) -> list[dict[str, Any]]:
     from app.ingest.pdfquads import passage_quads
 
+    text, passwords = at_hand
     document = library.document(document_id)
     spans = [(row["start"], row["end"]) for row in rows]
     pages = page_slices(text or library.text(document_id), spans)
-    found = run(passage_quads, document.path, pages, spans, what=document.title)
+    password = passwords.get(document.path)
+    found = run(passage_quads, document.path, pages, spans, password, what=document.title)
     placed = zip(rows, found, strict=True)
     return [{**row, "quads": json.dumps(quads)} for row, quads in placed if quads is not None]
 
@@ -61,16 +67,20 @@ def fill(
     annotation_ids: Iterable[str] | None = None,
     document_id: int | None = None,
     known: dict[int, DocumentText] | None = None,
+    *,
+    passwords: Mapping[str, str] | None = None,
 ) -> Changes:
     """Work out and store the boxes of the placed annotations on PDFs that have none (of
-    `annotation_ids` and/or `document_id` when given; `known`: texts already read, by document).
-    A paper that cannot be read now (moved, protected, changed) is passed over: its annotations
-    keep the page view's estimate."""
+    `annotation_ids` and/or `document_id` when given; `known`: texts already read, by document;
+    `passwords`: of protected PDFs, by stored path, held only for this call).
+    A paper that cannot be read now (moved, protected without its password, changed) is passed
+    over: its annotations keep the page view's estimate."""
     wanting = annotations_db.without_quads(library.db, annotation_ids, document_id)
     filled: list[str] = []
     for document, rows in groupby(wanting, key=lambda row: int(row["document_id"])):
         try:
-            found = _work_out(library, document, list(rows), run, (known or {}).get(document))
+            at_hand = ((known or {}).get(document), passwords or {})
+            found = _work_out(library, document, list(rows), run, at_hand)
         except AppError as error:
             log.info("No exact boxes for the annotations of document %s: %s", document, error)
             continue

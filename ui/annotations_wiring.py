@@ -60,6 +60,7 @@ class AnnotationsUi(QObject):
         super().__init__(window)
         self.window, self.tasks, self.reader = window, tasks, window.reader
         self.controller = AnnotationController(tasks, self)
+        self.controller.passwords = self.reader.passwords  # the same dict: a password typed later counts
         self.panel = AnnotationsPanel(tasks)
         bind(self.panel, self.controller)
         self.marks = TextAnnotations(self.reader, self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import annotations as actions
@@ -81,6 +82,8 @@ class AnnotationController(QObject):
         super().__init__(parent)
         self.tasks = tasks
         self.stack = QUndoStack(self)
+        # Passwords of protected PDFs typed this session (the reader's, shared): in memory only.
+        self.passwords: dict[Path, str] = {}
 
     def run(self, work: Callable[[Library], Changes]) -> None:
         self.tasks.run(work, self._applied, on_error=self._failed)
@@ -93,8 +96,10 @@ class AnnotationController(QObject):
     def fill_quads(self, annotation_ids: list[str] | None = None, document_id: int | None = None) -> None:
         """Work out the exact page boxes of annotations on PDFs that have none (derived data: no undo
         step); `changed` follows if any were stored."""
+        # By the path the library stores (resolved), for this call only.
+        secrets = {str(path.resolve()): password for path, password in self.passwords.items()}
         self.tasks.run(
-            lambda library: library.fill_quads(annotation_ids, document_id),
+            lambda library: library.fill_quads(annotation_ids, document_id, passwords=secrets),
             lambda changes: self.changed.emit(changes) if changes.annotations else None,
             on_error=lambda error: log.info("No exact boxes worked out: %s", error),
         )

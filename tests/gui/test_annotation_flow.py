@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pymupdf
 import pytest
@@ -16,12 +17,13 @@ from app.model import Anchor, Annotation
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.annotations_wiring import AnnotationsUi
+from ui.annotations_wiring import AnnotationsUi, install_annotations
 from ui.main_window import MainWindow
 from ui.page_annotations import split_lines
 from ui.panels.note_editor import NoteEditor
 from ui.reader.reader_pane import PAGE, TEXT
 
+from tests.factories import write_pdf_minutes
 from tests.gui.conftest import wait_idle
 from tests.gui.test_annotations_wiring import (
     LATE_PHRASE,
@@ -370,3 +372,28 @@ def test_a_click_on_a_highlight_shows_its_note_but_leaves_the_keys_to_the_reader
     assert ui.marks.caret_span() == (made.anchor.start, (made.anchor.start or 0) + 1)
     wait_idle(qtbot, window)
     assert [a.note for a in stored(window, qtbot, made.document_id)] == ["Check the numbers"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_a_text_view_highlight_on_a_protected_pdf_gets_boxes_with_the_password_typed(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    ui = install_annotations(window, window.tasks)
+    path = write_pdf_minutes(tmp_path / "secret.pdf", password="swordfish")
+    window.open_files([path])
+    dialog = window.password_dialog
+    assert dialog is not None
+    dialog.setTextValue("swordfish")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
+    wait_idle(qtbot, window)
+    window.reader.set_mode(TEXT)
+    qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
+    ui.marks.select(*span_of(window, "ANYTOWN TOWN COUNCIL"))
+    ui.annotate(kind="highlight")
+    made = wait_for_quads(window, qtbot, ui)
+    with pymupdf.open(path) as doc:
+        doc.authenticate("swordfish")
+        hits = [tuple(rect) for rect in doc[0].search_for("ANYTOWN TOWN COUNCIL")]
+    assert made.quads is not None and len(made.quads) == 1  # the words' own box, as PyMuPDF finds them
+    assert any(all(abs(a - b) < 0.5 for a, b in zip(made.quads[0][1:], hit, strict=True)) for hit in hits)

@@ -24,12 +24,17 @@ SENTENCE = "The committee resolved to repair the bench by the pond."
 QUADS: tuple[Quad, ...] = ((0, 150.5, 190.25, 260.0, 204.75), (0, 72.0, 206.0, 120.0, 220.5))
 
 
-def write_pdf(path: Path, last_line: str = "Date of next meeting: 7 April 2026.") -> Path:
+def write_pdf(
+    path: Path, last_line: str = "Date of next meeting: 7 April 2026.", password: str | None = None
+) -> Path:
     doc = pymupdf.open()
     page = doc.new_page()
     for row, line in enumerate(("Minutes of the Parish Council", SENTENCE, last_line)):
         page.insert_text((72, 100 + 100 * row), line, fontsize=12)
-    doc.save(path)
+    if password:
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", user_pw=password)
+    else:
+        doc.save(path)
     doc.close()
     return path
 
@@ -61,9 +66,10 @@ def test_quads_survive_the_database_and_a_restart(tmp_path: Path, quorum_home: P
     assert all(isinstance(quad[0], int) for quad in stored.quads)
 
 
-def boxes_of(paper: Path, words: str) -> list[Quad]:
+def boxes_of(paper: Path, words: str, password: str = "") -> list[Quad]:
     """Where PyMuPDF itself finds `words` on the first page: one box a line."""
     with pymupdf.open(paper) as doc:
+        doc.authenticate(password)
         return [(0, rect.x0, rect.y0, rect.x1, rect.y1) for rect in doc[0].search_for(words)]
 
 
@@ -156,3 +162,31 @@ def test_a_paper_that_cannot_be_read_now_keeps_the_estimate(tmp_path: Path, libr
     paper.unlink()  # moved away since it was imported
     annotation = library.annotation(_highlight(library, document_id, None))
     assert annotation.quads is None and annotation.anchor.quote == "repair the bench"
+
+
+def test_a_protected_pdf_gets_boxes_with_its_password_which_is_not_kept(
+    tmp_path: Path, quorum_home: Path
+) -> None:
+    paper = write_pdf(tmp_path / "secret.pdf", password="swordfish")
+    made = run("annotate", str(paper), "--quote", "the pond", "--password", "swordfish", home=quorum_home)
+    assert made.returncode == 0, made.stderr
+    listed = run("annotations", str(paper), "--json", home=quorum_home)
+    [pond] = json.loads(listed.stdout)
+    assert same_boxes(tuple(tuple(quad) for quad in pond["quads"]), boxes_of(paper, "the pond", "swordfish"))
+
+    library = Library(profile())
+    try:
+        document_id = library.find_by_file(paper).id  # type: ignore[union-attr]
+        start = library.text(document_id).text.index("repair the bench")
+        guessed = library.annotate(document_id, start, start + 16)[0]  # no password: the estimate
+        assert guessed.quads is None
+        exact = library.annotate(document_id, start, start + 16, password="swordfish")[0]
+        assert same_boxes(exact.quads, boxes_of(paper, "repair the bench", "swordfish"))
+        approved = write_pdf(tmp_path / "approved.pdf", "Next meeting: 14 April 2026.", password="marlin")
+        library.import_version(approved, document_id, "marlin")
+        moved = library.annotation(exact.id)  # on the new file's pages, opened with its own password
+        assert same_boxes(moved.quads, boxes_of(approved, "repair the bench", "marlin"))
+    finally:
+        library.close()
+    kept = b"".join(path.read_bytes() for path in quorum_home.rglob("*") if path.is_file())
+    assert b"swordfish" not in kept and b"marlin" not in kept  # typed for the call, never stored
