@@ -1,27 +1,41 @@
 """Reader start-up speed on a generated 500-page pack: `quorum --screenshot` first paint (beside a bare
 PySide6 + PyMuPDF process that shows page 1, measured in the same runs), and open-to-paint in a running
-window (a file not yet imported, and one already in the library)."""
+window (a file not yet imported, and one already in the library), beside the same bare steps in-process.
+
+The machine may be shared: each line carries the load average, and the bounds compare with the
+reference measured alongside rather than with a fixed time alone."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+import pymupdf
 from pytestqt.qtbot import QtBot
 
 from app import paths
 
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel
+
+from ui.main_window import MainWindow
+
 from tests.benchmarks.conftest import PAGES, ROOT
 from tests.gui.conftest import WindowFactory, make_window, wait_idle  # noqa: F401 - the fixture, used by name
 
-RUNS = 5
+RUNS = 7
 FIRST_PAINT_TARGET_S = 0.5
 OPEN_TARGET_S = 0.1
+# Regression bounds (a shared 2-core machine is noisy: generous, but a lost deferral breaks them).
+FIRST_PAINT_RATIO_BOUND = 3.0  # our best over the reference's best, same runs
+OPEN_BOUND_S = 2 * OPEN_TARGET_S  # median open-to-paint
 
 
 # The bare reference: import PySide6 and PyMuPDF, open the pack, show page 1 in a window, grab it.
@@ -46,8 +60,21 @@ print(process_age() - (time.monotonic() - shown))
 """
 
 
-def report(metric: str, value: float, unit: str, **extra: object) -> None:
-    line = {"bench": "reader", "metric": metric, "value": round(value, 4), "unit": unit, **extra}
+def report(metric: str, values: list[float], reference: list[float], unit: str, **extra: object) -> None:
+    """One JSON line: best (the value) and median of ours and of the reference, and the load."""
+    line = {
+        "bench": "reader",
+        "metric": metric,
+        "value": round(min(values), 4),
+        "unit": unit,
+        "median": round(statistics.median(values), 4),
+        "runs": len(values),
+        "reference_best": round(min(reference), 4),
+        "reference_median": round(statistics.median(reference), 4),
+        "ratio_to_reference": round(statistics.median(values) / statistics.median(reference), 2),
+        "load_average": round(os.getloadavg()[0], 2),
+        **extra,
+    }
     print(json.dumps(line))
 
 
@@ -66,10 +93,9 @@ def run_python(arguments: list[str], env: dict[str, str]) -> str:
 
 
 def test_first_paint_of_a_500_page_pack_from_process_start(pack: Path, tmp_path: Path) -> None:
-    """Best and median of a few runs, each beside a run of the bare reference (the machine is shared,
-    so their ratio is the steadier figure). A warm-up run of each comes first: it warms the disk cache
-    and compiles the bytecode, as installing does (this environment may forbid writing it beside the
-    sources, which would make every run compile all of Quorum again)."""
+    """Runs alternate with the bare reference (the machine is shared). A warm-up run of each comes
+    first: it warms the disk cache and compiles the bytecode, as installing does (this environment
+    may forbid writing it beside the sources, which would make every run compile all of Quorum)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
     ours, reference = [], []
@@ -80,48 +106,74 @@ def test_first_paint_of_a_500_page_pack_from_process_start(pack: Path, tmp_path:
         if run:
             ours.append(json.loads(line)["first_paint_s"])
             reference.append(bare)
-    best, median = min(ours), statistics.median(ours)
-    ratio = median / statistics.median(reference)
-    report(
-        "first_paint_s",
-        best,
-        "s",
-        target=FIRST_PAINT_TARGET_S,
-        median=round(median, 4),
-        reference_best=round(min(reference), 4),
-        reference_median=round(statistics.median(reference), 4),
-        ratio_to_reference=round(ratio, 2),
-    )
+    report("first_paint_s", ours, reference, "s", target=FIRST_PAINT_TARGET_S)
     assert (tmp_path / "shot.png").stat().st_size > 10_000
-    assert best < 5 * FIRST_PAINT_TARGET_S  # a gross regression, even on a busy machine
+    assert min(ours) < FIRST_PAINT_RATIO_BOUND * min(reference)
+
+
+def bare_open_to_paint(pack: Path, label: QLabel) -> float:
+    """The reference in-process: open the pack with PyMuPDF, draw page 1 into a shown label, paint it."""
+    start = time.perf_counter()
+    pixmap = pymupdf.open(pack)[0].get_pixmap(dpi=96)
+    rgb = QImage.Format.Format_RGB888
+    image = QImage(pixmap.samples, pixmap.width, pixmap.height, pixmap.stride, rgb)
+    label.setPixmap(QPixmap.fromImage(image))
+    label.repaint()
+    return time.perf_counter() - start
+
+
+def open_to_paint(qtbot: QtBot, window: MainWindow, open_it: Callable[[], object]) -> float:
+    """Seconds from asking for a paper to its first page drawn on screen (`painted`)."""
+    painted: list[float] = []
+
+    def note(_document_id: int) -> None:
+        painted.append(time.perf_counter())
+
+    window.reader.painted.connect(note)
+    start = time.perf_counter()
+    open_it()
+    qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
+    window.reader.painted.disconnect(note)
+    return painted[0] - start
 
 
 def test_open_to_paint_in_a_running_window(
     make_window: WindowFactory,  # noqa: F811 - the fixture imported above
     qtbot: QtBot,
     pack: Path,
+    tmp_path: Path,
 ) -> None:
-    """Choosing the pack shows page 1 before its import (reading and analysing 500 pages) is done."""
+    """Choosing a pack shows page 1 before its import (reading and analysing 500 pages) is done;
+    one already in the library shows page 1 before its text and analysis are read."""
     window = make_window()
     window.show()
     window.start()
     wait_idle(qtbot, window)
-    painted: list[float] = []
-    window.reader.painted.connect(lambda _id: painted.append(time.perf_counter()))
-    start = time.perf_counter()
-    window.open_files([pack])
-    qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
-    report("open_to_paint_s", painted[0] - start, "s", target=OPEN_TARGET_S, imported=False)
-    assert window.tasks.busy  # the import is still running: the pages did not wait for it
-    wait_idle(qtbot, window, timeout=300_000)
-    assert window.reader.document is not None and window.reader.pages.page_count == PAGES
+    label = QLabel()
+    qtbot.addWidget(label)
+    label.show()
+    fresh, reference, documents = [], [], []
+    for run in range(RUNS):
+        copy = tmp_path / f"pack{run}.pdf"  # another file by content: a new paper each time
+        shutil.copy(pack, copy)
+        with copy.open("ab") as file:
+            file.write(f"\n% copy {run}\n".encode())
+        reference.append(bare_open_to_paint(copy, label))
+        fresh.append(open_to_paint(qtbot, window, lambda copy=copy: window.open_files([copy])))
+        if run == 0:
+            assert window.tasks.busy  # the import is still running: the pages did not wait for it
+        wait_idle(qtbot, window, timeout=300_000)
+        assert window.reader.document is not None and window.reader.pages.page_count == PAGES
+        documents.append(window.reader.document.id)
+    report("open_to_paint_s", fresh, reference, "s", target=OPEN_TARGET_S, imported=False)
 
-    # Once in the library, opening it again (from another paper) goes straight to its file.
-    document_id = window.reader.document.id
-    window.reader.close_document()
-    painted.clear()
-    start = time.perf_counter()
-    window.open_document(document_id)
-    qtbot.waitUntil(lambda: bool(painted), timeout=10_000)
-    report("open_to_paint_s", painted[0] - start, "s", target=OPEN_TARGET_S, imported=True)
-    assert painted[0] - start < 20 * OPEN_TARGET_S
+    imported = []
+    for run in range(RUNS):  # from one paper of the library to another
+        document_id = documents[run % 2]
+        imported.append(open_to_paint(qtbot, window, lambda i=document_id: window.open_document(i)))
+        wait_idle(qtbot, window)
+        shown = window.reader.document
+        assert shown is not None and shown.id == document_id
+    report("open_to_paint_s", imported, reference, "s", target=OPEN_TARGET_S, imported=True)
+    assert statistics.median(fresh) < OPEN_BOUND_S
+    assert statistics.median(imported) < OPEN_BOUND_S
