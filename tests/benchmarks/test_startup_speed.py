@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pymupdf
@@ -152,14 +153,16 @@ def test_open_to_paint_in_a_running_window(
     label = QLabel()
     qtbot.addWidget(label)
     label.show()
-    fresh, reference, documents = [], [], []
+    fresh: list[float] = []
+    reference: list[float] = []
+    documents: list[int] = []
     for run in range(RUNS):
         copy = tmp_path / f"pack{run}.pdf"  # another file by content: a new paper each time
         shutil.copy(pack, copy)
         with copy.open("ab") as file:
             file.write(f"\n% copy {run}\n".encode())
         reference.append(bare_open_to_paint(copy, label))
-        fresh.append(open_to_paint(qtbot, window, lambda copy=copy: window.open_files([copy])))
+        fresh.append(open_to_paint(qtbot, window, partial(window.open_files, [copy])))
         if run == 0:
             assert window.tasks.busy  # the import is still running: the pages did not wait for it
         wait_idle(qtbot, window, timeout=300_000)
@@ -167,10 +170,10 @@ def test_open_to_paint_in_a_running_window(
         documents.append(window.reader.document.id)
     report("open_to_paint_s", fresh, reference, "s", target=OPEN_TARGET_S, imported=False)
 
-    imported = []
+    imported: list[float] = []
     for run in range(RUNS):  # from one paper of the library to another
         document_id = documents[run % 2]
-        imported.append(open_to_paint(qtbot, window, lambda i=document_id: window.open_document(i)))
+        imported.append(open_to_paint(qtbot, window, partial(window.open_document, document_id)))
         wait_idle(qtbot, window)
         shown = window.reader.document
         assert shown is not None and shown.id == document_id

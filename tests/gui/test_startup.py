@@ -1,0 +1,111 @@
+"""Start-up as `quorum` does it: the paper's first page is on screen before the parts it does not need
+(annotations, the library) come in, and `painted` means the page has really been drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app import paths
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+from ui.annotations_wiring import AnnotationsUi
+from ui.main_window import MainWindow
+from ui.panels.annotations_panel import AnnotationsPanel
+from ui.startup import build_window
+
+from tests.gui.conftest import DEMO, wait_idle
+
+SOULDERN = DEMO / "uk-souldern-pc-2018-07-26.pdf"
+
+DeferredFactory = Callable[[bool], MainWindow]
+
+
+@pytest.fixture
+def deferred_window(qtbot: QtBot, quorum_home: Path) -> Iterator[DeferredFactory]:
+    """Builds a window as `quorum` starts one (`deferred`), shown; closes it after."""
+    built: list[MainWindow] = []
+
+    def make(pdf_first: bool) -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        window, _tasks = build_window(app, paths.profile(), deferred=True, pdf_first=pdf_first)
+        qtbot.addWidget(window)
+        built.append(window)
+        return window
+
+    yield make
+    for window in built:
+        window.close()
+        window.tasks.close()
+
+
+def annotations_in(window: MainWindow) -> bool:
+    """Whether the annotation parts are in: their dock's panel and their menu."""
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    installed = isinstance(window.findChild(AnnotationsUi), AnnotationsUi)
+    panel = isinstance(window.annotations_dock.widget(), AnnotationsPanel)
+    return installed and panel and "Annotations" in menus
+
+
+def test_a_pdf_given_at_start_is_drawn_before_annotations_come_in(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    window = deferred_window(True)
+    window.show()
+    window.start([SOULDERN])
+    assert not annotations_in(window)  # nothing of them before the first frame
+    seen_at_paint: list[bool] = []
+    window.reader.painted.connect(lambda _id: seen_at_paint.append(annotations_in(window)))
+    qtbot.waitUntil(lambda: bool(seen_at_paint), timeout=10_000)
+    assert seen_at_paint == [False]
+    qtbot.waitUntil(lambda: annotations_in(window), timeout=10_000)
+    wait_idle(qtbot, window, timeout=60_000)  # the library opened after the page, and took the paper in
+    assert window.reader.document is not None and window.reader.document.path == str(SOULDERN)
+    assert [document.title for document in window.library_model.documents()] == [window.reader.document.title]
+
+
+def test_without_a_paper_annotations_come_after_the_first_frame(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    window = deferred_window(False)
+    window.show()
+    window.start()
+    assert not annotations_in(window)
+    qtbot.waitUntil(lambda: annotations_in(window), timeout=10_000)
+    wait_idle(qtbot, window)
+    assert window.library.count.text() == "0 papers"
+
+
+class PageFrames(QObject):
+    """Notes whether the page view's viewport has been painted with page 1's own image."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.pages = window.reader.pages
+        self.drawn = False
+        self.pages.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.pages.is_page_ready(0):
+            self.drawn = True
+        return False
+
+
+def test_painted_comes_once_the_page_is_drawn_not_when_its_image_arrives(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    window = deferred_window(True)
+    frames = PageFrames(window)
+    window.show()
+    drawn_at_painted: list[bool] = []
+    window.reader.painted.connect(lambda _id: drawn_at_painted.append(frames.drawn))
+    window.start([SOULDERN])
+    qtbot.waitUntil(lambda: bool(drawn_at_painted), timeout=10_000)
+    assert drawn_at_painted == [True]
+    wait_idle(qtbot, window, timeout=60_000)
