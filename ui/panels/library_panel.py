@@ -38,6 +38,7 @@ class LibraryPanel(QWidget):
         self.proxy.setSourceModel(model)
         self.filter = QLineEdit(placeholderText="Filter by title, council or date…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter the library")
         self.filter.textChanged.connect(self.proxy.set_text)
         self.view = self._make_view()
         self.empty = EmptyState(
@@ -62,6 +63,7 @@ class LibraryPanel(QWidget):
     def _make_view(self) -> QTreeView:
         view = QTreeView()
         view.setObjectName("libraryView")
+        view.setAccessibleName("Papers in the library")
         view.setModel(self.proxy)
         view.setRootIsDecorated(False)
         view.setAllColumnsShowFocus(True)
