@@ -64,6 +64,8 @@ VERB = re.compile(
 )
 # A run-on sentence may open in lower case after a dash: "Planning – the following were received".
 _SENTENCE_OPENING = re.compile(r"^(?:the|a|an|this|these|there|it|members|we|no)\s", re.I)
+_CODE_WORD = re.compile(r"^(?=.*\d)(?=.*[A-Z])\S+$")
+RUN_ON_WORDS = 12
 MAX_TITLE = 300
 
 
@@ -146,14 +148,16 @@ def _caps_run_on(title: str) -> tuple[str, bool]:
     its text ("VOTES OF SYMPATHY Votes of sympathy were extended …")."""
     words = title.split()
     count = 0
-    while count < len(words) and not any(char.islower() for char in words[count]):
+    # Capitals run on to the first word in ordinary case or a reference code ("23/01822/FUL").
+    while count < len(words) and not _CODE_WORD.match(words[count]) and words[count].upper() == words[count]:
         count += 1
     # "PUBLIC SESSION A resident asked …": a capital "A" or "I" opens the sentence.
     if 1 < count < len(words) and words[count - 1] in ("A", "I"):
         count -= 1
     rest = words[count:]
     capitals = sum(char.isalpha() for word in words[:count] for char in word)
-    if capitals < 4 or len(rest) < 4 or not (count >= 2 or VERB.search(" ".join(rest))):
+    long = len(rest) >= RUN_ON_WORDS
+    if capitals < 4 or len(rest) < 4 or not (count >= 2 or long or VERB.search(" ".join(rest))):
         return title, False
     return " ".join(words[:count]).strip(" –—-:"), True
 
@@ -183,7 +187,7 @@ def read_title(lines: list[Line], index: int, rest: str, following: list[int]) -
     cells = [cell for cell in rest.split("\t") if cell.strip()]
     title = title_of(cells[0]) if cells else ""
     if len(cells) > 1:
-        return title, index, True
+        return (_caps_run_on(title)[0] if title[:4].isupper() else title), index, True
     if not title:
         nxt = following[index]
         if nxt < 0 or nxt - index > 3 or is_submark(lines[nxt].stripped):
