@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 # Mid-tone swatches: strong enough to tell apart on a dark panel, soft enough on white paper.
 SWATCHES: dict[str, str] = {
-    "yellow": "#f2c94c",
+    "yellow": "#ffdf3d",  # a highlighter's lemon, not the amber of the reader's Actions tint
     "green": "#6fcf7c",
     "blue": "#64a8f0",
     "pink": "#f28cb8",

@@ -13,7 +13,16 @@ from collections.abc import Iterator
 from app.model import Annotation
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QTextBlock, QTextCursor, QTextDocument, QTextLine
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextLine,
+)
 from PySide6.QtWidgets import QApplication
 
 from ui.annotation_colours import swatch
@@ -21,14 +30,37 @@ from ui.reader.reader_pane import ReaderPane
 from ui.reader.text_map import TextMap
 
 SETTLE_MS = 150  # a selection is taken as made once it has stopped changing this long
-UNDERLINE_PX = 2
+UNDERLINE_PX = 2.5
+EDGE_PX = 1.5
 
 
-def mark_colour(colour: str, *, dark: bool, underline: bool = False) -> QColor:
+def mark_colour(colour: str, *, dark: bool) -> QColor:
     """A highlight's tint under the words: translucent, so text and structure tints still read."""
     tint = swatch(colour)
-    tint.setAlpha(230 if underline else (105 if dark else 125))
+    tint.setAlpha(120 if dark else 150)
     return tint
+
+
+def edge_colour(colour: str, *, dark: bool) -> QColor:
+    """A mark's solid rim (or an underline's ink): a deeper shade of its colour (lighter on a dark
+    page). The reader's structure tints are flat washes with no rim, so a user's mark reads as
+    the user's even where the hues are alike (yellow over Actions, green over Resolutions)."""
+    shade = swatch(colour)
+    return shade.lighter(125) if dark else shade.darker(150)
+
+
+def paint_mark(painter: QPainter, rect: QRectF, colour: str, *, underline: bool, dark: bool) -> None:
+    """One line of a mark: a rimmed tint, or a solid line under the words."""
+    if underline:
+        line = QRectF(rect.left(), rect.bottom() - UNDERLINE_PX, rect.width(), UNDERLINE_PX)
+        painter.fillRect(line, edge_colour(colour, dark=dark))
+        return
+    painter.fillRect(rect, mark_colour(colour, dark=dark))
+    pen = QPen(edge_colour(colour, dark=dark), EDGE_PX)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = EDGE_PX / 2
+    painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), 2.0, 2.0)
 
 
 def innermost(annotations: list[Annotation], start: int, end: int) -> Annotation | None:
@@ -214,12 +246,10 @@ class TextAnnotations(QObject):
         document = self.browser.document()
         painter = QPainter(viewport)
         painter.translate(-dx, -dy)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for annotation in self.annotations:
             underline = annotation.kind == "underline"
-            colour = mark_colour(annotation.colour, dark=self.dark, underline=underline)
             first, last = mapping.span_to_view(annotation.anchor.start or 0, annotation.anchor.end or 0)
             for rect in line_rects(document, first, last, visible):
-                if underline:
-                    rect.setTop(rect.bottom() - UNDERLINE_PX)
-                painter.fillRect(rect, colour)
+                paint_mark(painter, rect, annotation.colour, underline=underline, dark=self.dark)
         painter.end()

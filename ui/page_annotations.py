@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, 
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.annotation_marks import SETTLE_MS, UNDERLINE_PX, innermost, mark_colour
+from ui.annotation_marks import SETTLE_MS, innermost, paint_mark
 from ui.reader.reader_pane import ReaderPane
 
 
@@ -198,11 +198,9 @@ class PageAnnotations(QWidget):
         painter = QPainter(self)
         # Multiply tints the paper and leaves the ink dark, like a highlighter pen.
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for annotation in self.annotations:
             underline = annotation.kind == "underline"
-            colour = mark_colour(annotation.colour, dark=False, underline=underline)
-            for rect in self._rects(self.boxes(annotation)):
-                if underline:
-                    rect.setTop(rect.bottom() - UNDERLINE_PX)
-                painter.fillRect(rect, colour)
+            for rect in self._rects(self.boxes(annotation)):  # the page is paper-coloured in every theme
+                paint_mark(painter, rect, annotation.colour, underline=underline, dark=False)
         painter.end()

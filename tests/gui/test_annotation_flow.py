@@ -14,9 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from app.model import Anchor, Annotation
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
+from ui.annotation_marks import line_rects
 from ui.annotations_wiring import AnnotationsUi, install_annotations
 from ui.main_window import MainWindow
 from ui.page_annotations import split_lines
@@ -24,17 +26,19 @@ from ui.panels.note_editor import NoteEditor
 from ui.reader.reader_pane import PAGE, TEXT
 
 from tests.factories import write_pdf_minutes
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import DEMO, wait_idle
 from tests.gui.test_annotations_wiring import (
     LATE_PHRASE,
     PHRASE,
     SOULDERN,
     average,
     open_paper,
+    passage_tint,
     span_of,
     stored,
 )
 
+SOULDERN_2018 = DEMO / "uk-souldern-pc-2018-07-26.pdf"
 SHIFT_CONTROL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -397,3 +401,38 @@ def test_a_text_view_highlight_on_a_protected_pdf_gets_boxes_with_the_password_t
         hits = [tuple(rect) for rect in doc[0].search_for("ANYTOWN TOWN COUNCIL")]
     assert made.quads is not None and len(made.quads) == 1  # the words' own box, as PyMuPDF finds them
     assert any(all(abs(a - b) < 0.5 for a, b in zip(made.quads[0][1:], hit, strict=True)) for hit in hits)
+
+
+def distance(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_a_yellow_highlight_on_an_action_stands_out_from_the_actions_tint(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot, SOULDERN_2018)
+    window.reader.set_mode(TEXT)
+    qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
+    marked = span_of(window, "Action: NO to follow up")  # the opening words of a detected action
+    window.reader.jump_to_offset(marked[0])
+    wait_idle(qtbot, window)
+    rest = span_of(window, "Witton’s email")  # the action's last words: the structure tint only
+    tint = passage_tint(ui, *rest)
+    ui.marks.select(*marked)
+    ui.annotate(kind="highlight", colour="yellow")
+    qtbot.waitUntil(lambda: len(ui.marks.annotations) == 1, timeout=20_000)
+    browser = ui.marks.browser
+    browser.viewport().repaint()
+    mark = passage_tint(ui, *marked)
+    mapping = ui.marks.text_map()
+    assert mapping is not None
+    dy = browser.verticalScrollBar().value()
+    visible = QRectF(browser.viewport().rect()).translated(0, dy)
+    line = next(line_rects(browser.document(), *mapping.span_to_view(*marked), visible)).translated(0, -dy)
+    image = browser.viewport().grab().toImage()
+    edge = [image.pixelColor(int(line.left()) + dx, int(line.center().y())) for dx in range(3)]
+    rim = min(edge, key=QColor.lightness)
+    paper = window.themes.current
+    assert distance(tint, QColor(paper.paper)) > 60  # the action is tinted…
+    assert distance(mark, tint) > 45  # …the highlight's fill is another colour…
+    assert distance(rim, tint) > 150 and rim.lightness() < tint.lightness() - 50  # …inside a dark rim
