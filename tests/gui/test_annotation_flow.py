@@ -436,3 +436,38 @@ def test_a_yellow_highlight_on_an_action_stands_out_from_the_actions_tint(
     assert distance(tint, QColor(paper.paper)) > 60  # the action is tinted…
     assert distance(mark, tint) > 45  # …the highlight's fill is another colour…
     assert distance(rim, tint) > 150 and rim.lightness() < tint.lightness() - 50  # …inside a dark rim
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_in_the_page_view_a_click_on_a_highlight_leaves_the_keys_to_the_pages(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ui = open_paper(window, qtbot, SOULDERN)
+    start, end = paragraph_on_page_one(window, 1)
+    window.reader.set_mode(TEXT)
+    qtbot.waitUntil(lambda: ui.marks.text_map() is not None)
+    ui.marks.select(start, end)
+    ui.annotate(kind="highlight", colour="pink", note="Ask")
+    made = wait_for_quads(window, qtbot, ui)
+    window.reader.set_mode(PAGE)
+    pages = window.reader.pages
+    window.reader.jump_to_offset(start)
+    qtbot.waitUntil(lambda: pages.is_page_ready(0), timeout=20_000)
+    page, x0, y0, x1, y1 = (made.quads or ())[0]
+    on_mark = pages.page_to_view(page, (x0 + x1) / 2, (y0 + y1) / 2).toPoint()
+    pages.setFocus()
+    qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=on_mark)
+    assert [a.id for a in ui.panel.selected()] == [made.id] and ui.panel.editor.text.toPlainText() == "Ask"
+    assert QApplication.focusWidget() is pages
+    bar = pages.verticalScrollBar()
+    before = bar.value()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert bar.value() > before and ui.panel.editor.text.toPlainText() == "Ask"
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)  # the note of the passage clicked
+    assert QApplication.focusWidget() is ui.panel.editor.text
+    bar.setValue(bar.maximum())  # the passage scrolled out of sight meanwhile
+    qtbot.keyClick(ui.panel.editor.text, Qt.Key.Key_Escape)  # back to the pages, the passage in sight
+    assert QApplication.focusWidget() is pages
+    shown = pages.page_to_view(page, (x0 + x1) / 2, (y0 + y1) / 2).toPoint()
+    assert pages.viewport().rect().contains(shown)
