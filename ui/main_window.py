@@ -35,8 +35,6 @@ from ui.dialogs.errors import ErrorPresenter
 from ui.importer import Batch, Importer
 from ui.models.library_model import LibraryModel
 from ui.panels.empty_state import EmptyState
-from ui.panels.library_panel import LibraryPanel
-from ui.panels.outline_panel import OutlinePanel
 from ui.reader.reader_pane import PAGE, ReaderPane
 from ui.tasks import Tasks
 from ui.theme import Theme, ThemeController
@@ -45,6 +43,8 @@ if TYPE_CHECKING:  # the library loads on its lane, the About box when asked for
     from app.library import ImportOutcome, Library
 
     from ui.dialogs.about import AboutDialog
+    from ui.panels.library_panel import LibraryPanel
+    from ui.panels.outline_panel import OutlinePanel
     from ui.reader.printing import PrintCommands
 
 LAYOUT_FILE = "window.ini"
@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.library_model = LibraryModel(self)
-        self.library = LibraryPanel(self.library_model)
+        self._library_panel: LibraryPanel | None = None  # the docks' panels: made after the first frame
+        self._outline_panel: OutlinePanel | None = None
         self.reader = ReaderPane(settings, Positions(paths.config))
         self.passwords = self.reader.passwords  # typed this session, never stored
         self.password_dialog: QInputDialog | None = None
@@ -100,10 +101,10 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------
     def _make_docks(self) -> None:
-        self.outline = OutlinePanel()
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.library_dock = self._dock("Library", "libraryDock", self.library, left)
-        self.outline_dock = self._dock("Outline", "outlineDock", self.outline, right)
+        # Their panels come in when first needed (`fill_docks`), not before the first frame.
+        self.library_dock = self._dock("Library", "libraryDock", QWidget(), left)
+        self.outline_dock = self._dock("Outline", "outlineDock", QWidget(), right)
         # Its content, the annotations panel, is put in by ui.annotations_wiring.
         self.annotations_dock = self._dock("Annotations", "annotationsDock", QWidget(), right)
         self.resize(1280, 800)
@@ -122,6 +123,39 @@ class MainWindow(QMainWindow):
     def docks(self) -> tuple[QDockWidget, ...]:
         return (self.library_dock, self.outline_dock, self.annotations_dock)
 
+    @property
+    def library(self) -> LibraryPanel:
+        """The library dock's panel, made and put in its dock when first asked for."""
+        if self._library_panel is None:
+            from ui.panels.library_panel import LibraryPanel  # with its dock, not before the first frame
+
+            self._library_panel = LibraryPanel(self.library_model)
+            self._library_panel.document_chosen.connect(self.open_document)
+            self._library_panel.set_theme(self.themes.current)
+            if self.reader.document is not None:
+                self._library_panel.select(self.reader.document.id)
+            self.library_dock.setWidget(self._library_panel)
+        return self._library_panel
+
+    @property
+    def outline(self) -> OutlinePanel:
+        """The outline dock's panel, made and put in its dock when first asked for."""
+        if self._outline_panel is None:
+            from ui.panels.outline_panel import OutlinePanel  # with its dock, not before the first frame
+
+            self._outline_panel = OutlinePanel()
+            self._outline_panel.jump_requested.connect(self.reader.jump_to_offset)
+            self.reader.position_settled.connect(self._outline_panel.set_current_offset)
+            self._outline_panel.set_theme(self.themes.current)
+            if self.reader.document is not None:
+                self._outline_panel.set_analysis(self.reader.analysis)
+            self.outline_dock.setWidget(self._outline_panel)
+        return self._outline_panel
+
+    def fill_docks(self) -> None:
+        """Put the library and outline panels in their docks, if they are not there yet."""
+        _panels = (self.library, self.outline)  # each made on first access
+
     def _make_status_bar(self) -> None:
         self.progress_label = QLabel()
         self.progress = QProgressBar(textVisible=False)
@@ -134,10 +168,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
 
     def _connect(self) -> None:
-        self.library.document_chosen.connect(self.open_document)
         self.reader.text_view.zoom_requested.connect(lambda step: self._set_text_size(self.text_size + step))
-        self.outline.jump_requested.connect(self.reader.jump_to_offset)
-        self.reader.position_settled.connect(self.outline.set_current_offset)
         self.tasks.busy_changed.connect(self._busy_changed)
         self.tasks.app_error.connect(self.errors.show_error)
         self.importer.imported.connect(self._imported)
@@ -147,8 +178,9 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self, theme: Theme) -> None:
         self.reader.set_theme(theme)
-        self.library.set_theme(theme)
-        self.outline.set_theme(theme)
+        for panel in (self._library_panel, self._outline_panel):
+            if panel is not None:
+                panel.set_theme(theme)
         self.welcome.set_theme(theme)
 
     # -- starting -------------------------------------------------------------------
@@ -199,7 +231,8 @@ class MainWindow(QMainWindow):
                 self.passwords[path] = password
             self.center.setCurrentWidget(self.reader)
             self.setWindowTitle(f"{path.name} — {NAME}")
-            self.outline.set_analysis(None)
+            if self._outline_panel is not None:
+                self._outline_panel.set_analysis(None)
             # Reading the file on the lane would slow the drawing of its first page: after it.
             return self.importer.import_paths(paths, passwords=self.passwords, after=self.reader.painted)
         return self.importer.import_paths(paths, passwords=self.passwords)

@@ -136,9 +136,10 @@ class FirstFrame(QObject):
 
 
 def install_later_parts(window: MainWindow, tasks: Tasks) -> None:
-    """What the first frame does not need: annotations (their dock, menus and marks)."""
+    """What the first frame does not need: the docks' panels, annotations (their dock, menus, marks)."""
     from ui.annotations_wiring import install_annotations  # loaded after the first paint
 
+    window.fill_docks()
     install_annotations(window, tasks)
 
 

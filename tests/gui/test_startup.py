@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app import paths
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.annotations_wiring import AnnotationsUi
@@ -109,3 +109,24 @@ def test_painted_comes_once_the_page_is_drawn_not_when_its_image_arrives(
     qtbot.waitUntil(lambda: bool(drawn_at_painted), timeout=10_000)
     assert drawn_at_painted == [True]
     wait_idle(qtbot, window, timeout=60_000)
+
+
+def test_the_layout_is_restored_while_the_docks_fill_in_later(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    first = deferred_window(False)
+    first.show()
+    qtbot.waitUntil(lambda: annotations_in(first), timeout=10_000)
+    first.resize(760, 580)
+    first.outline_dock.hide()
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, first.annotations_dock)
+    first.close()
+
+    second = deferred_window(False)
+    assert second.restore_layout()  # as `quorum` does: before the first frame, the docks still empty
+    second.show()
+    qtbot.waitUntil(lambda: annotations_in(second), timeout=10_000)
+    assert (second.width(), second.height()) == (760, 580)
+    assert second.outline_dock.isHidden()
+    assert second.dockWidgetArea(second.annotations_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert second.library_dock.widget() is second.library
