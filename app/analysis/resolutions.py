@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from app.analysis.headings import CLOSING, Head, closing_line
 from app.analysis.lines import Line, neighbours, starts_paragraph, unbullet
-from app.analysis.tables import table_decisions
+from app.analysis.tables import column_decisions, table_decisions
 from app.model import DocumentText, Span
 
 _BODY = (
@@ -15,7 +15,7 @@ _BODY = (
 )
 # A decision printed as a label or lead-in at the start of a line; its text runs on through sub-points.
 LEAD = re.compile(
-    r"^(?:(?:resolved|agreed|decided|decision)(?=\s*(?:[:;,.–—-]|$|that\b|\(|unanimously|accordingly|:))"
+    r"^(?:(?:resolved|agreed|decided|decision)(?=\s*(?:[:;,.–—-]|$|that\b|to\b|\(|unanimously|accordingly|:))"
     r"|RESOLVED|AGREED|DECISION|DECIDED|penderfynwyd|order(?=\s*:)"
     r"|action\s*:\s*(?:approved|adopted|carried|passed|agreed)\b"
     r"|(?:therefore\s+|and\s+)?be\s+it\s+(?:further\s+)?resolved"
@@ -70,6 +70,7 @@ RESOLUTION_ID = re.compile(
     r"^(?:committee\s+|council\s+|board\s+)?resolution\s+(?:(?:no\.?|number|#)\s*)?[A-Z0-9][\w/.-]*\s*[:–—-]?\s*$",
     re.I,
 )
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
 _MOVER = re.compile(r"^(?:moved|seconded|proposed|mover|seconder)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
 _MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b", re.I)
@@ -89,7 +90,9 @@ MOTION_LOOKBACK = 25
 
 
 def _opening(line: Line) -> str:
-    return unbullet(line.words)
+    """The line's words without a bullet or a paragraph number ("6.3 Resolved to …")."""
+    words = unbullet(line.words)
+    return _PARAGRAPH_NUMBER.sub("", words, count=1) if words[:1].isdigit() else words
 
 
 def _leads(text: str) -> bool:
@@ -327,5 +330,6 @@ def _recommended(finder: _Finder, heads: list[Head]) -> Iterator[Span]:
 def find_resolutions(doc: DocumentText, lines: list[Line], heads: list[Head]) -> list[Span]:
     """Every decision in `doc`, in reading order; `heads` are where items begin."""
     finder = _Finder(doc, lines, heads)
-    spans = [*_line_decisions(finder), *table_decisions(doc), *_recommended(finder, heads)]
+    tabled = [*table_decisions(doc), *column_decisions(doc)]
+    spans = [*_line_decisions(finder), *tabled, *_recommended(finder, heads)]
     return _dedupe(spans, list(_sentence_decisions(finder)))

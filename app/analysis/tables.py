@@ -21,6 +21,12 @@ _DECISION_WORD = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\([^)]*\)")
+# A table column that records what the meeting decided on each row ("Application | Proposal | Decision").
+_DECISION_HEADING = re.compile(
+    r"^(?:(?:council|committee|board|panel|town\s+council|parish\s+council)(?:'s|’s)?\s+)?"
+    r"(?:decision|outcome|response|view)s?$|^(?:council|committee)(?:'s|’s)?\s+comments?$",
+    re.I,
+)
 MIN_ROWS = 3
 
 
@@ -145,4 +151,25 @@ def table_decisions(doc: DocumentText) -> list[Span]:
             first = row.subject
         start, end = row.offsets[first], row.offsets[last] + len(row.cells[last])
         spans.append(Span(doc.text[start:end], start, end))
+    return spans
+
+
+def column_decisions(doc: DocumentText) -> list[Span]:
+    """Cells under a table's "Decision" column heading: what was decided on each row (a disposition
+    document's "DISPOSITION" column is read row by row in `table_decisions`)."""
+    spans: list[Span] = []
+    column: int | None = None
+    for block in doc.blocks:
+        if block.kind != "table_row":
+            column = None
+            continue
+        row = read_row(doc, block)
+        heading = next((i for i, cell in enumerate(row.cells) if _DECISION_HEADING.match(cell)), None)
+        if heading is not None and len(row.cells) >= 2:
+            column = heading
+        elif column is not None and column < len(row.cells) and row.cells[column]:
+            if _NOT_DECIDED.search(row.cells[column]):
+                continue
+            start = row.offsets[column]
+            spans.append(Span(row.cells[column], start, start + len(row.cells[column])))
     return spans
