@@ -24,13 +24,15 @@ from tests.unit.app.minutes_truth import FIXTURES
 
 TEN_PAGES_LIMIT_S = 0.2
 # Issue 3's target for the pack: reading and analysing it (as `python -m app analyze` does, in the
-# worker process) within 1.5x PyMuPDF's plain extraction. Not reached on a two-core machine: the text
-# layout needs get_text("dict") (font sizes, weights, span boxes), which costs PyMuPDF about as much
-# again as the plain extraction, so reading the pages in two processes already takes about one
-# extraction's time, and the analysis alone takes about 0.4 of one. The bound asserted guards
-# against regressions on a busy machine.
+# worker process) within 1.5x PyMuPDF's plain extraction. At the edge on a two-core machine: the
+# layout needs get_text("dict") (font sizes, weights, span boxes), which costs about half as much
+# again as the extraction, so each of the two reading processes takes about three quarters of one
+# extraction; the text and the analysis then take about half of one. Not asserted: on a busy
+# machine the two processes share the cores with others, the reference extraction does not. The
+# bounds asserted guard against regressions there: wall-clock, and the worker's own CPU time.
 PACK_RATIO_TARGET = 1.5
 PACK_RATIO_BOUND = 3.5
+WORKER_CPU_RATIO_BOUND = 2.0
 ANALYSIS_RATIO_LIMIT = 0.5
 RUNS = 4
 
@@ -136,5 +138,6 @@ def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     report("worker_cpu_ratio", worker_cpu / raw.cpu, "x")
     report("load_average_1min", os.getloadavg()[0], "processes")
     assert len(analyze(doc).items) > PACK_PAGES // 2
-    assert analysed.wall < ANALYSIS_RATIO_LIMIT * raw.wall
+    assert analysed.cpu < ANALYSIS_RATIO_LIMIT * raw.cpu  # CPU: one process each, steadier when busy
     assert worker.wall < PACK_RATIO_BOUND * raw.wall
+    assert worker_cpu < WORKER_CPU_RATIO_BOUND * raw.cpu
