@@ -44,6 +44,8 @@ ATTENDANCE_LABEL = re.compile(
 )
 # Words that name the paper or a part of it, not an item of its business.
 NOT_AN_ITEM = re.compile(r"^(?:minutes|agenda|notes|(?:agenda\s+)?items|business|record of decisions)$", re.I)
+# The paper's own title ("MINUTES OF REGULAR MEETING"), unlike "Minutes of the previous meeting".
+PAPER_TITLE = re.compile(r"^(?:minutes|agenda|notes)\s+of\s+(?!.*\b(?:previous|last|prior)\b)", re.I)
 # A web page's link to a paper: "Hackney Carriage Fare Review PDF icon PDF 201 KB".
 _FILE_CAPTION = re.compile(
     r"\s+(?:(?:pdf|word|excel|doc|docx|xls|xlsx|rtf)\s+icon\b)?\s*(?:(?:pdf|docx?|xlsx?|rtf)\s+[\d.,]+\s*[kmg]b)?$",
@@ -57,7 +59,7 @@ _MONTH = re.compile(
 _SUBMARK = re.compile(r"^\(?[a-z]{1,3}[.)]?$|^\(?[ivx]{1,4}[.)]$")
 _TERMINAL = (".", ";", ",", "?", "!")
 _JOINED = re.compile(r"\b(?:of|and|by|for|the|to|in|on|at|with|from|&|–|-)$", re.I)
-_LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-z]\s+[A-Z])\s?")
+LIST_START = re.compile(r"^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|\d{1,2}[.)]|[a-z]\s+[A-Z])\s?")
 _RUN_ON = re.compile(r"^(?P<head>[^:–—]{3,80}?)\s*(?::|\s[–—-]|–|—)\s*(?P<rest>\S.*)$")
 VERB = re.compile(
     r"\b(?:was|were|had|has|have|is|are|will|would|be|resolved|agreed|approved|noted)\b.{5,}", re.I
@@ -137,7 +139,7 @@ def continues_title(raw: str, title: str, following: str) -> bool:
     """Whether `following` carries on a title broken over lines ("Conflicts of" / "interest")."""
     if not following or raw.rstrip().endswith((*_TERMINAL, ":")) or len(title) + len(following) > MAX_TITLE:
         return False
-    if _LIST_START.match(following) or len(following) > 80 or following.endswith(_TERMINAL[:1]):
+    if LIST_START.match(following) or len(following) > 80 or following.endswith(_TERMINAL[:1]):
         return False
     # A title broken after a joining word ("Announcements by" / "The Mayor") goes on whatever the case.
     return following[0].islower() or bool(_JOINED.search(title))
@@ -156,8 +158,9 @@ def _caps_run_on(title: str) -> tuple[str, bool]:
         count -= 1
     rest = words[count:]
     capitals = sum(char.isalpha() for word in words[:count] for char in word)
-    long = len(rest) >= RUN_ON_WORDS
-    if capitals < 4 or len(rest) < 4 or not (count >= 2 or long or VERB.search(" ".join(rest))):
+    ordinary = any(char.islower() for word in rest for char in word)  # the minute's text is not in capitals
+    sentence = count >= 2 or len(rest) >= RUN_ON_WORDS or VERB.search(" ".join(rest))
+    if capitals < 4 or len(rest) < 4 or not ordinary or not sentence:
         return title, False
     return " ".join(words[:count]).strip(" –—-:"), True
 

@@ -7,7 +7,9 @@ import re
 from app.analysis.chains import Candidate, item_chains
 from app.analysis.headings import (
     ATTENDANCE_LABEL,
+    LIST_START,
     NOT_AN_ITEM,
+    PAPER_TITLE,
     PROCEDURAL_WORD,
     Head,
     closing_line,
@@ -145,7 +147,9 @@ def _unnumbered(
         if line.index >= closed:
             break
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
-        if not title or run_on or ATTENDANCE_LABEL.match(title) or _SAID_AFTER_COLON.search(line.stripped):
+        # "Topic: what was said" is a sentence; "PUBLIC HEARING: PERMIT SU-22-09" in capitals a heading.
+        said = _SAID_AFTER_COLON.search(line.stripped) and not line.stripped.isupper()
+        if not title or run_on or ATTENDANCE_LABEL.match(title) or said:
             continue
         if numbered and NOT_AN_ITEM.match(title):
             continue
@@ -184,7 +188,8 @@ def _plain_heading(
         return nxt >= 0 and starts_paragraph(lines, line.index)
     after = lines[nxt].stripped
     # A heading is followed by its content, not straight by another short line (a link caption is).
-    content = len(after) > 60 or after.endswith((".", ":")) or after[:1] in "•·-"
+    listed = after[:1] in "•·-" or bool(LIST_START.match(after))
+    content = len(after) > 60 or after.endswith((".", ":")) or listed
     return starts_paragraph(lines, line.index) and starts_paragraph(lines, nxt) and content
 
 
@@ -217,7 +222,8 @@ def _not_restated(heads: list[Head]) -> list[Head]:
 
 
 def _names_paper(head: Head) -> bool:
-    return bool(NOT_AN_ITEM.match(head.title or ""))
+    title = head.title or ""
+    return bool(NOT_AN_ITEM.match(title) or PAPER_TITLE.match(title))
 
 
 def _one_word(head: Head) -> bool:

@@ -73,7 +73,9 @@ RESOLUTION_ID = re.compile(
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
 _MOVER = re.compile(r"^(?:moved|seconded|proposed|mover|seconder)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
-_MOTION_OPEN = re.compile(r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b", re.I)
+_MOTION_OPEN = re.compile(
+    r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b|\bmoved\s+(?:to|that)\b", re.I
+)
 MOTION_REACH = 1500
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems, within STEM_REACH characters.
@@ -253,14 +255,22 @@ def _sentence_end(text: str, position: int) -> int:
 def _sentence_start(paragraph: str, match: re.Match[str]) -> int:
     """Where the sentence holding `match` starts; a closing "Motion carried" reaches back to "Motion by"."""
     begin = max(0, match.start() - SENTENCE_REACH)
-    for stop in _SENTENCE_BREAK.finditer(paragraph, begin, match.start()):
-        if not _abbreviated(paragraph, stop.start()):
-            begin = stop.end()
+    begin = _start_before(paragraph, begin, match.start())
     if match.group(0).lower().startswith("motion"):
         low = max(0, match.start() - MOTION_REACH)
         opened = [found.start() for found in _MOTION_OPEN.finditer(paragraph, low, match.start())]
-        if opened:
-            begin = min(begin, opened[-1])
+        if opened and opened[-1] < begin:
+            # "Commissioner Ruiz moved to approve …. The motion passed 3-0.": from the mover's sentence.
+            begin = _start_before(paragraph, max(0, opened[-1] - SENTENCE_REACH), opened[-1])
+    return begin
+
+
+def _start_before(paragraph: str, low: int, at: int) -> int:
+    """Start of the sentence running at offset `at`, looking back no further than `low`."""
+    begin = low
+    for stop in _SENTENCE_BREAK.finditer(paragraph, low, at):
+        if not _abbreviated(paragraph, stop.start()):
+            begin = stop.end()
     return begin
 
 
@@ -304,7 +314,7 @@ def _dedupe(spans: list[Span], told: list[Span]) -> list[Span]:
             kept.append(span)
     merged: list[Span] = []
     at = 0
-    for span in sorted(told, key=lambda span: span.start):
+    for span in sorted(told, key=lambda span: (span.start, -span.end)):
         while at < len(kept) and kept[at].start <= span.start:
             merged.append(kept[at])
             at += 1

@@ -14,10 +14,14 @@ from app.model import Block, DocumentText, Item
 from tests.unit.app.minutes_truth import analysed, cases, key, similar, truth
 
 
-def _items(tmp_path: Path, text: str, name: str = "minutes.txt") -> tuple[Item, ...]:
+def _write(tmp_path: Path, text: str, name: str = "minutes.txt") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return analyze(ingest.load(path)).items
+    return path
+
+
+def _items(tmp_path: Path, text: str, name: str = "minutes.txt") -> tuple[Item, ...]:
+    return analyze(ingest.load(_write(tmp_path, text, name))).items
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda case: case.stem)
@@ -272,3 +276,24 @@ def test_numbering_that_restarts_under_a_section_heading_keeps_both_parts(tmp_pa
         ("1", "Property acquisition"),
         ("2", "Legal advice"),
     ]
+
+
+def test_unnumbered_capitals_headings_of_a_us_board(tmp_path: Path) -> None:
+    text = (
+        "BOARD OF TOWNSHIP TRUSTEES\nMINUTES OF SPECIAL MEETING\nApril 3, 2024\n\n"
+        "Trustees present: Chair Ann Vega, Trustee Bo Park and Trustee Cy Lund.\n\n"
+        "CONSENT AGENDA\n\na. Approval of the minutes of March 20, 2024\nb. Approval of bills\n\n"
+        "Trustee Park moved to approve the consent agenda. Trustee Lund seconded the motion. "
+        "The motion passed 3-0.\n\n"
+        "PUBLIC HEARING: ZONING CASE Z-24-02, ELM STREET LOTS\n\n"
+        "The Zoning Administrator presented the request. No one spoke.\n\n"
+        "ADJOURNMENT\n\nThe meeting adjourned at 8:10 p.m.\n"
+    )
+    analysis = analyze(ingest.load(_write(tmp_path, text)))
+    assert [item.title for item in analysis.items] == [
+        "CONSENT AGENDA",
+        "PUBLIC HEARING: ZONING CASE Z-24-02, ELM STREET LOTS",
+        "ADJOURNMENT",
+    ]
+    decision = analysis.items[0].resolutions[0].text
+    assert decision.startswith("Trustee Park moved") and decision.endswith("passed 3-0.")
