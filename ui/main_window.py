@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
 
         row = self.library_model.row_of(document_id)
         known = self.library_model.document_at(row) if row is not None else None
-        shown = known is not None and known.format == "pdf" and self._show_pages_first(Path(known.path))
+        shown = known is not None and known.format == "pdf" and self._show_pages_first(known)
 
         def load(library: Library) -> tuple[Document, DocumentText, Analysis]:
             return library.document(document_id), library.text(document_id), library.analysis(document_id)
@@ -270,9 +270,13 @@ class MainWindow(QMainWindow):
         # A long paper's text takes a while to read: not while its first page is being drawn.
         self.tasks.run(load, self._show_document, key="open", after=self.reader.painted if shown else None)
 
-    def _show_pages_first(self, path: Path) -> bool:
-        """A PDF of the library shows its pages while its text and analysis load (a protected or
-        moved file waits for them: the text view will say what can be shown). True if shown."""
+    def _show_pages_first(self, known: Document) -> bool:
+        """A PDF of the library last read on its pages shows them, at the page left, while its text
+        and analysis load (a protected or moved file waits for them: the text view will say what can
+        be shown). True if its pages are being drawn."""
+        path, left = Path(known.path), self.reader.positions.get(known.sha256)
+        if left is not None and left.view != PAGE:
+            return False  # it opens in the text view, which needs the text
         try:
             self.reader.open_pdf(path, self.passwords.get(path))
         except PasswordRequired as error:
@@ -280,6 +284,8 @@ class MainWindow(QMainWindow):
             return False
         except AppError:
             return False
+        if left is not None:  # the page now; the exact place once the text is in
+            self.reader.pages.set_current_page(left.page)
         self.center.setCurrentWidget(self.reader)
         return True
 

@@ -19,9 +19,10 @@ from ui.main_window import MainWindow
 from ui.panels.annotations_panel import AnnotationsPanel
 from ui.startup import build_window
 
-from tests.gui.conftest import DEMO, wait_idle
+from tests.gui.conftest import DEMO, WindowFactory, wait_idle
 
 SOULDERN = DEMO / "uk-souldern-pc-2018-07-26.pdf"
+LANCASHIRE = DEMO / "lancashire-scrutiny-2015-07-17.txt"
 
 DeferredFactory = Callable[[bool], MainWindow]
 
@@ -130,3 +131,36 @@ def test_the_layout_is_restored_while_the_docks_fill_in_later(
     assert second.outline_dock.isHidden()
     assert second.dockWidgetArea(second.annotations_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert second.library_dock.widget() is second.library
+
+
+def test_a_library_pdf_shows_the_page_it_was_left_on_before_its_text_loads(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.show()
+    window.start()
+    window.open_files([SOULDERN])
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    souldern = window.reader.document
+    assert souldern is not None
+    window.reader.go_to_page(2)  # the third of its four pages
+    window.open_files([LANCASHIRE])  # another paper: where Souldern was left is remembered
+    qtbot.waitUntil(lambda: window.reader.document is not None and window.reader.document.id != souldern.id)
+    wait_idle(qtbot, window)
+
+    at_paint: list[tuple[int, int | None]] = []
+
+    def note(_document_id: int) -> None:
+        shown = window.reader.document
+        at_paint.append((window.reader.pages.current_page, shown.id if shown is not None else None))
+
+    window.reader.painted.connect(note)
+    window.open_document(souldern.id)
+    qtbot.waitUntil(lambda: bool(at_paint), timeout=10_000)
+    page, shown_id = at_paint[0]
+    assert page == 2  # not page 1 first, then a jump once the text is in
+    assert shown_id != souldern.id  # drawn before its text and analysis were read
+    wait_idle(qtbot, window)
+    assert window.reader.document is not None and window.reader.document.id == souldern.id
+    assert window.reader.pages.current_page == 2
