@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.ingest.pdflines import Line, common_size, merged
@@ -74,7 +76,7 @@ class Style:
         larger = sorted((size for size in sizes if size >= body * HEADING_RATIO), reverse=True)
         return cls(body, {size: index + 1 for index, size in enumerate(larger)})
 
-    def heading_level(self, line: Line, full: bool, page_body: float) -> int:
+    def heading_level(self, line: Line, full: bool, page_body: Callable[[], float]) -> int:
         """The heading level of a line, 0 when it reads as body text.
 
         Larger type is a heading by its size. A line at the text's size is one only when
@@ -86,7 +88,7 @@ class Style:
             return self.levels.get(line.size, 1)
         if full or len(text) > 100 or text.endswith((".", ",", ";")):
             return 0  # long or sentence-like: body text (checked first, as most lines are)
-        if line.size < SMALL_PRINT * min(self.body, page_body) or NEVER_HEADING.search(text):
+        if NEVER_HEADING.search(text) or line.size < SMALL_PRINT * min(self.body, page_body()):
             return 0
         letters = [char for char in text if char.isalpha()]
         capitals = len(letters) >= 4 and all(char.isupper() for char in letters)
@@ -375,7 +377,9 @@ def _aligned(draft: Draft, line: Line, wrapped: bool) -> bool:
     return left - 2 * line.size <= line.x0 <= left + 2.5 * line.size
 
 
-def paragraphs(lines: list[Line], style: Style, right: float, page_body: float) -> list[Draft]:
+def paragraphs(
+    lines: list[Line], style: Style, right: float, page_body: Callable[[], float]
+) -> list[Draft]:
     """Lines of one column, top to bottom, gathered into headings, list items and paragraphs."""
     drafts: list[Draft] = []
     for line in lines:
@@ -450,7 +454,7 @@ def text_right(lines: list[Line], width: float) -> float:
 def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
     """The blocks of one page in reading order."""
     body, margin = split_margin(lines, width)
-    page_body = common_size(body)
+    page_body = functools.cache(lambda: common_size(body))  # wanted for few lines, if any
     parts = segments(rows_of(body))
     right = text_right([part for part in parts if isinstance(part, Line)], width)
     drafts: list[Draft] = []

@@ -226,21 +226,24 @@ def survey(pages: list[PageText], first_page: int = 0) -> Survey:
     found = Survey(pages=len(pages))
     for number, page in enumerate(pages, start=first_page):
         height = page.height
+        top, foot = height * RUNNING_ZONE, height * (1 - RUNNING_ZONE)
         keys: set[Key] = set()
+        sizes: dict[float, tuple[int, int]] = {}  # this page's kept lines: size -> characters, first line
         for index, line in enumerate(page.lines):
-            if not _in_zone(line, height, RUNNING_ZONE):
-                found.count(line.size, len(line.text), (number, index))  # most lines
-                continue
-            # Lines without words ("07.18.01") may be minute numbers that happen to align.
-            key = _key(line, height) if WORDY.search(line.text) else None
-            if key is not None:
-                keys.add(key)
-            if _page_number(line, height):
-                continue
-            if key is None:
-                found.count(line.size, len(line.text), (number, index))
-            else:
-                found.doubtful.append((key, line.size, len(line.text), (number, index)))
+            if line.y1 < top or line.y0 > foot:  # in a running zone (few lines)
+                # Lines without words ("07.18.01") may be minute numbers that happen to align.
+                key = _key(line, height) if WORDY.search(line.text) else None
+                if key is not None:
+                    keys.add(key)
+                if _page_number(line, height):
+                    continue
+                if key is not None:
+                    found.doubtful.append((key, line.size, len(line.text), (number, index)))
+                    continue
+            chars, first = sizes.get(line.size, (0, index))
+            sizes[line.size] = (chars + len(line.text), first)
+        for size, (chars, first) in sizes.items():
+            found.count(size, chars, (number, first))
         found.heads.update(keys)
     return found
 
