@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self.errors = ErrorPresenter(self)
         self.importer = Importer(tasks, self)
         self.setWindowTitle(NAME)
-        self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.library_model = LibraryModel(self)
@@ -102,7 +101,7 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------
     def _make_docks(self) -> None:
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        # Their panels come in when first needed (`fill_docks`), not before the first frame.
+        # Their panels come in when first needed (`add_later_parts`), not before the first frame.
         self.library_dock = self._dock("Library", "libraryDock", QWidget(), left)
         self.outline_dock = self._dock("Outline", "outlineDock", QWidget(), right)
         # Its content, the annotations panel, is put in by ui.annotations_wiring.
@@ -152,9 +151,11 @@ class MainWindow(QMainWindow):
             self.outline_dock.setWidget(self._outline_panel)
         return self._outline_panel
 
-    def fill_docks(self) -> None:
-        """Put the library and outline panels in their docks, if they are not there yet."""
+    def add_later_parts(self) -> None:
+        """What the first frame does without: the library and outline panels in their docks (if not
+        there yet) and the window's icon (drawn from SVG at six sizes)."""
         _panels = (self.library, self.outline)  # each made on first access
+        self.setWindowIcon(icons.app_icon())
 
     def _make_status_bar(self) -> None:
         self.progress_label = QLabel()

@@ -139,7 +139,7 @@ def install_later_parts(window: MainWindow, tasks: Tasks) -> None:
     """What the first frame does not need: the docks' panels, annotations (their dock, menus, marks)."""
     from ui.annotations_wiring import install_annotations  # loaded after the first paint
 
-    window.fill_docks()
+    window.add_later_parts()
     install_annotations(window, tasks)
 
 

@@ -81,6 +81,8 @@ def test_without_a_paper_annotations_come_after_the_first_frame(
     qtbot.waitUntil(lambda: annotations_in(window), timeout=10_000)
     wait_idle(qtbot, window)
     assert window.library.count.text() == "0 papers"
+    assert window.library_dock.widget() is window.library and window.outline_dock.widget() is window.outline
+    assert not window.windowIcon().isNull()
 
 
 class PageFrames(QObject):
