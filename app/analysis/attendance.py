@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.analysis.attendance_columns import Columns, Found, assign_columns, column_row, column_statuses
+from app.analysis.attendance_columns import (
+    Columns,
+    Found,
+    assign_columns,
+    column_row,
+    column_statuses,
+    status_row,
+)
 from app.analysis.attendance_labels import ITEM_NUMBER, read_label, segments
 from app.analysis.attendance_sentences import NO_APOLOGIES, NONE, REPLACED, SUBSTITUTE, apology_names
 from app.analysis.lines import Line
@@ -140,7 +147,7 @@ class _Reader:
             cell = text[offset:].lstrip("\t").split("\t")[0]
             self._content(start + text.find(cell, offset), cell, lone=False)
         elif not self.state.status:
-            return
+            self.people.extend(status_row(start, text))
         elif _ITEM_HEADING.match(stripped) or _MOTION_LINE.match(stripped) or _is_prose(stripped):
             self.set(_Scan())
         elif not _MOVERS.match(stripped):

@@ -9,12 +9,17 @@ Found = tuple[Person, str, "str | None"]
 Columns = tuple[tuple[str, "str | None"], ...]
 COLUMN_GAP = 30.0  # points between the left edges of side-by-side columns
 REGISTER = "register:"
+STATUS_ROW_CELLS = 2
+_ROW_STATUSES = frozenset(
+    {"present", "apologies", "absent", "in attendance", "apologies received", "excused"}
+)
 _REGISTER_HEADINGS = {
     "name": "name", "member": "name", "members": "name", "councillor": "name", "councillors": "name",
     "elected member": "name", "role": "role", "position": "role", "attendance": "status", "status": "status",
-    "attended": "status", "present": "status",
+    "attended": "status", "present": "status", "attendee": "name", "attendees": "name",
 }
 _REGISTER_STATUSES = (
+    (("in attendance", "attending"), "officer"),
     (("apolog", "sent apolog", "excused", "regrets", "leave"), "apologies"),
     (("absent", "no", "did not"), "absent"),
 )
@@ -46,7 +51,9 @@ def column_statuses(cells: list[str]) -> Columns | None:
 def _register_columns(cells: list[str]) -> Columns | None:
     """Headings of an attendance register ("Name | Role | Attendance"): one row per person."""
     kinds = [_REGISTER_HEADINGS.get(cell.strip().strip(":").lower(), "") for cell in cells]
-    if "name" not in kinds or "status" not in kinds:
+    # Every cell a heading: "Councillor Dermot Gildea | Member | Present" is a row, not the headings.
+    headings = all(kind or not cell.strip() for kind, cell in zip(kinds, cells, strict=True))
+    if "name" not in kinds or "status" not in kinds or not headings:
         return None
     return tuple((REGISTER + kind, None) for kind in kinds)
 
@@ -67,23 +74,27 @@ def column_row(columns: Columns, start: int, text: str) -> list[Found]:
 
 
 def _register_row(columns: Columns, start: int, text: str) -> list[Found]:
-    """One person's row of an attendance register: name, perhaps role, and what the register says."""
-    cells = text.split("\t")
+    """A row of an attendance register: name, perhaps role, and what the register says, once or twice
+    side by side ("Councillor | Attendance | Councillor | Attendance")."""
     kinds = [kind[len(REGISTER) :] for kind, _ in columns]
+    found: list[Found] = []
     people: list[Person] = []
     status, role, offset = "present", None, 0
-    for kind, cell in zip(kinds, cells, strict=False):
+    for kind, cell in zip(kinds, text.split("\t"), strict=False):
         if kind == "name":
+            found.extend((person, status, person.role or role) for person in people)
             people = split_people(cell, start + offset, newline_splits=False)[0]
+            status, role = "present", None
         elif kind == "role":
             role = find_role(cell) or (cell.strip() or None)
         elif kind == "status":
-            status = _register_status(cell)
+            status = register_status(cell)
         offset += len(cell) + 1
-    return [(person, status, person.role or role) for person in people]
+    return [*found, *((person, status, person.role or role) for person in people)]
 
 
-def _register_status(cell: str) -> str:
+def register_status(cell: str) -> str:
+    """The status a register's cell records ("Present", "Apologies", "In attendance")."""
     word = cell.strip().lower()
     for words, status in _REGISTER_STATUSES:
         if word.startswith(words):
@@ -115,3 +126,13 @@ def assign_columns(group: list[tuple[Found, float | None]], columns: Columns) ->
         return [found for found, _ in group]
     first, second = columns[0][0], columns[1][0]
     return [(p, first if p.initials or role else second, role) for (p, _, role), _ in group]
+
+
+def status_row(start: int, text: str) -> list[Found]:
+    """A register row without headings: "Cllr Alison Marsh (Chairman) | Present"."""
+    cells = text.split("\t")
+    if len(cells) != STATUS_ROW_CELLS or cells[1].strip().lower() not in _ROW_STATUSES:
+        return []
+    status = register_status(cells[1])
+    people = split_people(cells[0], start, newline_splits=False)[0]
+    return [(person, status, person.role) for person in people]

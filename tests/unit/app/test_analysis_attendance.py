@@ -368,3 +368,28 @@ def test_attendance_register_table() -> None:
         ("Raj Dev", "present", "Vice-Chair"),
         ("Liz Orr", "absent", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Two registers side by side.
+        "Councillor\tAttendance\tCouncillor\tAttendance\n"
+        "Cllr Ada Quill\tPresent\tCllr Ben Rook\tApologies\n"
+        "Cllr Cara Stone\tPresent\tCllr Dev Tarn\tPresent\n"
+        "Mrs Eve Urwin (Town Clerk)\tIn attendance\t\t\n",
+        # Name, role, attendance; a role ("Member") is no heading.
+        "Attendee\tRole\tAttendance\nCouncillor Ada Quill\tChair\tPresent\nCouncillor Ben Rook\tMember\tApologies\n"
+        "Councillor Cara Stone\tMember\tPresent\nCouncillor Dev Tarn\tMember\tPresent\n"
+        "Eve Urwin\tClerk\tIn attendance\n",
+        # No headings at all.
+        "Cllr Ada Quill (Chairman)\tPresent\nCllr Ben Rook\tApologies\nCllr Cara Stone\tPresent\n"
+        "Cllr Dev Tarn\tPresent\nMrs Eve Urwin (Clerk)\tIn attendance\n",
+    ],
+)
+def test_attendance_registers_with_a_status_column(table: str) -> None:
+    doc = _text_doc(f"Minutes of the Parish Council meeting held on 4 March 2024\n{table}\n1. Apologies\n")
+    found = _by_status(_attendance(doc))
+    assert found["present"] >= {"Ada Quill", "Cara Stone", "Dev Tarn"}
+    assert "Ben Rook" not in found["present"] and "Ben Rook" in found["apologies"]
+    assert "Eve Urwin" in found["officer"]
