@@ -212,7 +212,8 @@ def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
     ],
 )
 def test_decisions_in_other_councils_wording(tmp_path: Path, minute: str, decided: str) -> None:
-    analysis = _analysis(tmp_path, f"Present: Cllr A Smith\n\n1. Business\n\n{minute}\n\n2. Close\n\nClosed.\n")
+    text = f"Present: Cllr A Smith\n\n1. Business\n\n{minute}\n\n2. Close\n\nClosed.\n"
+    analysis = _analysis(tmp_path, text)
     found = _decisions(analysis)
     assert any(decided in text for text in found), found
     assert not any(action.owner == "Resolved" for item in analysis.items for action in item.actions)
