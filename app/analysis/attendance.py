@@ -42,14 +42,16 @@ _MOVERS = re.compile(rf"^\W*{_MOVER_TITLE}[A-Z][\w'’-]+\s*/\s*{_MOVER_TITLE}[A
 # "Cllr A Smith – Present" in a roll call: the status printed after the name.
 _TRAILING_STATUS = re.compile(
     r"(?:\s+(?:were|was|are|is))?(?:\s*[-–:]\s*|\s+)"
-    r"(?P<status>present|absent|excused|apologies|here|remote(?:ly)?|online)\.?\s*$",
+    r"\(?(?P<status>present|absent|excused|apologies|regrets|here|remote(?:ly)?|online)\)?\.?\s*$",
     re.I,
 )
 _SEGMENT_END = re.compile(r";|\b(?P<word>\w+)\.\s+(?=[A-Z])")
 _ABBREVIATIONS = frozenset(
     {"cllr", "cllrs", "prof", "rev", "mrs", "hon", "crs", "esq", "col", "sgt", "insp", "supt"}
 )
-_TRAILING_STATUSES = {"absent": "absent", "excused": "apologies", "apologies": "apologies"}
+_TRAILING_STATUSES = {
+    "absent": "absent", "excused": "apologies", "apologies": "apologies", "regrets": "apologies"
+}
 _PROSE_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b|to\b|de\b|van\b|von\b|la\b|le\b|da\b)[a-z]{2,}\b")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 

@@ -50,7 +50,8 @@ _LABEL = re.compile(
 )
 # A second label later in the same line: "Present: A, B. Absent: C." (always with its colon here).
 _UNNAMED_LABELS = _LABEL_ALTERNATIVES.replace("?P<l", "?P<m")
-_INLINE_LABEL = re.compile(rf"(?:[.;:]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
+# "… (Democratic Services) Apologies: …": a bracket may close the list before the next label.
+_INLINE_LABEL = re.compile(rf"(?:[.;:)]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
 
 
 def read_label(text: str) -> tuple[str, str | None, int] | None:

@@ -394,3 +394,14 @@ def test_attendance_registers_with_a_status_column(table: str) -> None:
     assert found["present"] >= {"Ada Quill", "Cara Stone", "Dev Tarn"}
     assert "Ben Rook" not in found["present"] and "Ben Rook" in found["apologies"]
     assert "Eve Urwin" in found["officer"]
+
+
+def test_regrets_in_brackets_and_a_label_after_a_bracket() -> None:
+    doc = _text_doc(
+        "Minutes of the Board held on 6 December 2023\n"
+        "In attendance: Rebecca Lowe (Public Health Consultant) Apologies: Councillor Peter Voss; "
+        "Inspector Ruth Bale (Police)\n\nAbsent:\nCouncillor Sylvie Gagnon (regrets)\n\n1. Minutes\n"
+    )
+    found = _by_status(_attendance(doc))
+    assert {"Peter Voss", "Sylvie Gagnon"} <= found["apologies"]
+    assert "Peter Voss" not in found.get("officer", set())
