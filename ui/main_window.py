@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         path, left = Path(known.path), self.reader.positions.get(known.sha256)
         if left is not None and left.view != PAGE:
             return False  # it opens in the text view, which needs the text
+        if self.reader.pdf_path == path:  # already on screen (opened from its file): not drawn again
+            return False
         try:
             self.reader.open_pdf(path, self.passwords.get(path))
         except PasswordRequired as error:

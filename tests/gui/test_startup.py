@@ -147,8 +147,8 @@ def test_a_library_pdf_shows_the_page_it_was_left_on_before_its_text_loads(
     souldern = window.reader.document
     assert souldern is not None
     window.reader.go_to_page(2)  # the third of its four pages
-    window.open_files([LANCASHIRE])  # another paper: where Souldern was left is remembered
-    qtbot.waitUntil(lambda: window.reader.document is not None and window.reader.document.id != souldern.id)
+    with qtbot.waitSignal(window.reader.painted, timeout=20_000):  # another paper, on screen
+        window.open_files([LANCASHIRE])  # where Souldern was left is remembered
     wait_idle(qtbot, window)
 
     at_paint: list[tuple[int, int | None]] = []
@@ -166,3 +166,25 @@ def test_a_library_pdf_shows_the_page_it_was_left_on_before_its_text_loads(
     wait_idle(qtbot, window)
     assert window.reader.document is not None and window.reader.document.id == souldern.id
     assert window.reader.pages.current_page == 2
+
+
+def test_choosing_a_pdf_already_in_the_library_draws_its_pages_once(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.show()
+    window.start()
+    window.open_files([SOULDERN])
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    with qtbot.waitSignal(window.reader.painted, timeout=20_000):  # another paper, on screen
+        window.open_files([LANCASHIRE])
+    wait_idle(qtbot, window)
+
+    frames: list[int] = []
+    window.reader.painted.connect(frames.append)
+    window.open_files([SOULDERN])  # shown from its file at once; the import finds it is already in
+    qtbot.waitUntil(lambda: "already in your library" in window.statusBar().currentMessage(), timeout=20_000)
+    wait_idle(qtbot, window)
+    assert window.reader.document is not None and window.reader.document.path == str(SOULDERN)
+    assert len(frames) == 1  # not drawn afresh once the library said which paper it is
