@@ -115,6 +115,9 @@ _OPENED = re.compile(
 )
 _KIND_SUFFIX = re.compile(r"\s+(?:minutes|agenda|notes)$", re.I)
 _MEETING_SUFFIX = re.compile(r"\s+meeting$", re.I)
+_ENDS_WITH_DAY = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*$")
+# "To adopt the minutes of the meeting held on …": earlier minutes, business of this meeting.
+_ADOPTING = re.compile(r"\b(?:adopt|confirm|approv|receiv|sign|agree|accept)\w*\b.*\bminutes\b", re.I)
 _MINUTES_OF = re.compile(r"\bminutes\b.*\b(?:held|meeting)\b", re.I)
 _NEXT_MEETING = re.compile(r"next\s+(?:\w+\s+){0,2}meetings?\b", re.I)
 
@@ -137,11 +140,15 @@ def _meeting_date(head: list[Line], month_first: bool) -> tuple[str | None, int]
     """The first date in the title block not said to be of another meeting, a signature or a print run;
     in a pack that opens with an agenda, the date of the minutes that the attendance list belongs to."""
     found: list[tuple[str, int, bool]] = []
-    for line in head:
+    for number, line in enumerate(head):
         text = line.text
+        # A date broken over a line end ("… on Thursday 17" / "August 2023 at 10.00 am").
+        if _ENDS_WITH_DAY.search(text) and number + 1 < len(head):
+            text = f"{text} {head[number + 1].text}"
         for iso, at in find_dates(text, month_first):
             if not _BAD_DATE_CONTEXT.search(text[max(0, at - 60) : at]):
-                found.append((iso, line.index, bool(_MINUTES_OF.search(text, 0, at))))
+                titled = bool(_MINUTES_OF.search(text, 0, at)) and not _ADOPTING.search(text, 0, at)
+                found.append((iso, line.index, titled))
     chosen = next((f for f in found if f[2]), found[0] if found else None)
     return (chosen[0], chosen[1]) if chosen else (None, -1)
 

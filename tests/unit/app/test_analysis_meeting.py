@@ -314,3 +314,13 @@ def test_a_council_the_title_block_does_not_name_is_the_one_the_text_names_most(
 def test_a_council_name_may_open_with_a_macron() -> None:
     doc = _text_doc("Minutes of Ordinary Council\nŌtorohanga District Council\nDate: 20 February 2024\n")
     assert _meeting(doc).council == "Ōtorohanga District Council"
+
+
+def test_a_date_broken_over_a_line_end_and_earlier_minutes_to_adopt() -> None:
+    broken = _text_doc("MINUTE of MEETING of the COMMITTEE held in\nthe Chamber on Thursday 17\nAugust 2023.\n")
+    assert _meeting(broken).date == "2023-08-17"
+    adopting = _text_doc(
+        "Monthly Meeting - Monday, 11th September, 2023 10.00 am\n\n1. Minutes\n"
+        "To adopt the minutes of the Monthly Meeting held on 10th July 2023.\n"
+    )
+    assert _meeting(adopting).date == "2023-09-11"
