@@ -317,7 +317,7 @@ def test_a_council_name_may_open_with_a_macron() -> None:
 
 
 def test_a_date_broken_over_a_line_end_and_earlier_minutes_to_adopt() -> None:
-    broken = _text_doc("MINUTE of MEETING of the COMMITTEE held in\nthe Chamber on Thursday 17\nAugust 2023.\n")
+    broken = _text_doc("MINUTE of MEETING of the COMMITTEE held in\nthe Chamber on Monday 17\nAugust 2023.\n")
     assert _meeting(broken).date == "2023-08-17"
     adopting = _text_doc(
         "Monthly Meeting - Monday, 11th September, 2023 10.00 am\n\n1. Minutes\n"
