@@ -111,7 +111,8 @@ def _continues(line_text: str, after: str) -> bool:
     opens = text.startswith(("That ", "that ", "THAT ", "and ", "- ", "• "))
     # A sentence wrapped onto a line of its own ("… at the deliberations" / "meeting on 12 June;").
     wrapped = text[:1].islower() and not line_text.rstrip().endswith((".", ";", "!", "?"))
-    return opens or ends_open or wrapped or bool(CLOSE.match(text))
+    # The mover, seconder and outcome printed under a decision belong to it.
+    return opens or ends_open or wrapped or bool(CLOSE.match(text) or _MOVER.match(text))
 
 
 class _Finder:
