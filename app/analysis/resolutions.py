@@ -48,10 +48,12 @@ SENTENCE = re.compile(
     re.I,
 )
 CLOSE = re.compile(
-    r"^(?:(?:the\s+)?motion\s+(?:was\s+)?)?(?:carried|passed|adopted)\b(?:\s+(?:unanimously|by\s+\w+|\d+\s*[-–/:]\s*\d+)"
+    r"^(?:(?:the\s+)?(?:main\s+)?(?:motion|amendment)(?:\s+as\s+amended)?\s+(?:was\s+)?)?(?:carried|passed|adopted)\b"
+    r"(?:\s+(?:unanimously|by\s+\w+|\d+\s*[-–/:]\s*\d+)"
     r"|\s*\([^)]*\))*\.?$",
     re.I,
 )
+_MAIN_MOTION = re.compile(r"^(?:the\s+)?main\s+motion\b", re.I)
 MOTION_START = re.compile(
     r"^(?:that\b|moved\b|motion\b|(?:therefore\s+)?be\s+it\s+resolved|resolution\b)", re.I
 )
@@ -170,14 +172,16 @@ class _Finder:
         return last
 
     def motion_start(self, close: int) -> int:
-        """First line of the motion that line `close` ("Carried") closes."""
+        """First line of the motion that line `close` ("Carried") closes; a main motion carried as
+        amended reaches back past its amendments to the motion itself."""
         found = -1
+        main = _MAIN_MOTION.match(_opening(self.lines[close])) is not None
         index = self.previous[close]
         while index >= 0 and close - index <= MOTION_LOOKBACK and index not in self.stops:
             text = _opening(self.lines[index])
             if MOTION_START.match(text):
                 found = index
-            elif found >= 0 and not LIST_MARK.match(text):
+            elif found >= 0 and not LIST_MARK.match(text) and not main:
                 break
             index = self.previous[index]
         if found >= 0:

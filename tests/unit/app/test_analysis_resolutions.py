@@ -209,6 +209,12 @@ def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
             "revised budget of $48,000; and\n(b) thanks the volunteers.\nCARRIED",
             "approves the revised budget of $48,000; and (b) thanks the volunteers",
         ),
+        (
+            "Moved by Councillor Hart\nSeconded by Councillor Iles\n\nThat the tender be awarded to Dunmore "
+            "Paving.\n\nAmendment:\nMoved by Councillor Joss\n\nThat the motion be amended to add a review "
+            "in June.\n\nAmendment Carried\n\nMain Motion as Amended Carried",
+            "that the tender be awarded to dunmore paving",
+        ),
     ],
 )
 def test_decisions_in_other_councils_wording(tmp_path: Path, minute: str, decided: str) -> None:
