@@ -12,7 +12,7 @@ from app.analysis.actions import find_actions
 from app.analysis.attendance import find_attendance
 from app.analysis.interests import find_interests
 from app.analysis.items import find_heads
-from app.analysis.lines import Line, split_lines
+from app.analysis.lines import Line, neighbours, split_lines
 from app.analysis.meeting import find_meeting
 from app.analysis.resolutions import find_resolutions
 from app.model import Action, Analysis, DocumentText, Item, Span
@@ -35,12 +35,13 @@ def _page(doc: DocumentText, starts: list[int], offset: int) -> int | None:
 
 
 def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
-    heads = find_heads(doc, lines)
+    around = neighbours(lines)  # every rule walks from line to non-blank line: found once
+    heads = find_heads(doc, lines, around)
     starts = [head.start for head in heads]
-    decisions = find_resolutions(doc, lines, heads)
+    decisions = find_resolutions(doc, lines, heads, around)
     by_item = _bucket(starts, decisions, lambda span: span.start)
     # A heading line whose minute runs on after the title ("PUBLIC SESSION A resident asked …") is text too.
-    agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on})
+    agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
     actions: dict[int, list[Action]] = _bucket(starts, agreed, lambda action: action.start)
     page_starts = [page.start for page in doc.pages]
     items = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from app.analysis.lines import Line, clean, neighbours, starts_paragraph, unbullet
+from app.analysis.lines import Around, Line, clean, starts_paragraph, unbullet
 from app.model import Action, DocumentText
 
 _HONORIFIC = r"(?:(?:county\s+|parish\s+|district\s+)?(?:councillor|cllr|clr|cc|mr|mrs|ms|miss|dr)\.?\s+)?"
@@ -124,9 +124,9 @@ def _labelled(
     return _action(doc, lines[previous[line.index]].start if alone else line.start, line.end, owner)
 
 
-def find_actions(doc: DocumentText, lines: list[Line], stops: set[int]) -> list[Action]:
-    """Agreed actions with their owner where one is named, in reading order; `stops` begin items."""
-    previous, following = neighbours(lines)
+def find_actions(doc: DocumentText, lines: list[Line], stops: set[int], around: Around) -> list[Action]:
+    """Agreed actions with their owner where named, in reading order; `stops` begin items."""
+    previous, following = around
     found: dict[int, Action] = {}
     for line in lines:
         if line.blank or line.index in stops:

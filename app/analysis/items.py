@@ -20,7 +20,7 @@ from app.analysis.headings import (
     read_title,
     title_of,
 )
-from app.analysis.lines import STRUCTURED_FORMATS, Line, neighbours, starts_paragraph
+from app.analysis.lines import STRUCTURED_FORMATS, Around, Line, starts_paragraph
 from app.analysis.numbering import read_numbers
 from app.analysis.subitems import with_subitems
 from app.analysis.tables import table_heads
@@ -66,7 +66,7 @@ def _place(lines: list[Line], index: int, previous: list[int], fmt: str) -> floa
     return score
 
 
-def _candidates(doc: DocumentText, lines: list[Line], around: tuple[list[int], list[int]]) -> list[Candidate]:
+def _candidates(doc: DocumentText, lines: list[Line], around: Around) -> list[Candidate]:
     previous, following = around
     found: list[Candidate] = []
     for line in lines:
@@ -129,7 +129,7 @@ def _sentence_like(text: str) -> bool:
 
 
 def _unnumbered(
-    doc: DocumentText, lines: list[Line], chain: list[Head], around: tuple[list[int], list[int]]
+    doc: DocumentText, lines: list[Line], chain: list[Head], around: Around
 ) -> list[Head]:
     """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
     numbered = len(chain) >= 2
@@ -231,12 +231,11 @@ def _one_word(head: Head) -> bool:
     return bool(PROCEDURAL_WORD.match(head.title or ""))
 
 
-def find_heads(doc: DocumentText, lines: list[Line]) -> list[Head]:
-    """Every item heading of `doc`, in reading order."""
+def find_heads(doc: DocumentText, lines: list[Line], around: Around) -> list[Head]:
+    """Every item heading of `doc`, in reading order (`around`: `neighbours(lines)`)."""
     tabled = table_heads(doc, lines)
     if tabled:
         return tabled
-    around = neighbours(lines)  # (previous, following) non-blank line of each line
     chain = item_chains(_candidates(doc, lines, around), lines, len(doc.text))
     extra = _unnumbered(doc, lines, chain, around)
     heads = with_subitems(lines, _merge(chain, extra, around[1]), around[1])

@@ -95,7 +95,10 @@ def split_lines(doc: DocumentText) -> list[Line]:
     return lines
 
 
-def neighbours(lines: list[Line]) -> tuple[list[int], list[int]]:
+Around = tuple[list[int], list[int]]
+
+
+def neighbours(lines: list[Line]) -> Around:
     """For each line, the index of the previous and of the next non-blank line (-1 when none)."""
     previous = [-1] * len(lines)
     following = [-1] * len(lines)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from app.analysis.headings import CLOSING, Head, closing_line
-from app.analysis.lines import Line, neighbours, starts_paragraph, unbullet
+from app.analysis.lines import Around, Line, starts_paragraph, unbullet
 from app.analysis.tables import column_decisions, table_decisions
 from app.model import DocumentText, Span
 
@@ -121,12 +121,12 @@ class _Finder:
     """One pass over the lines; a decision never runs into an item's heading (`stops`) and a
     sentence never starts in one (`titles`: every line of every heading)."""
 
-    def __init__(self, doc: DocumentText, lines: list[Line], heads: list[Head]) -> None:
+    def __init__(self, doc: DocumentText, lines: list[Line], heads: list[Head], around: Around) -> None:
         self.doc, self.lines = doc, lines
         self.stops = {head.line for head in heads}
         # A heading line that runs on into the minute's text ("Finance - The accounts were …") is text too.
         self.titles = {line for head in heads for line in range(head.line, head.last_line + 1 - head.run_on)}
-        self.previous, self.following = neighbours(lines)
+        self.previous, self.following = around
 
     def _paragraph_end(self, index: int) -> int:
         last = index
@@ -342,9 +342,9 @@ def _recommended(finder: _Finder, heads: list[Head]) -> Iterator[Span]:
             index = finder.following[last]
 
 
-def find_resolutions(doc: DocumentText, lines: list[Line], heads: list[Head]) -> list[Span]:
+def find_resolutions(doc: DocumentText, lines: list[Line], heads: list[Head], around: Around) -> list[Span]:
     """Every decision in `doc`, in reading order; `heads` are where items begin."""
-    finder = _Finder(doc, lines, heads)
+    finder = _Finder(doc, lines, heads, around)
     tabled = [*table_decisions(doc), *column_decisions(doc)]
     spans = [*_line_decisions(finder), *tabled, *_recommended(finder, heads)]
     return _dedupe(spans, list(_sentence_decisions(finder)))

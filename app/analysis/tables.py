@@ -21,6 +21,7 @@ _DECISION_WORD = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\([^)]*\)")
+_HEADING_WORD = re.compile(r"decision|outcome|response|view|comment", re.I)
 # A table column that records what the meeting decided on each row ("Application | Proposal | Decision").
 _DECISION_HEADING = re.compile(
     r"^(?:(?:council|committee|board|panel|town\s+council|parish\s+council)(?:'s|’s)?\s+)?"
@@ -163,6 +164,8 @@ def column_decisions(doc: DocumentText) -> list[Span]:
         if block.kind != "table_row":
             column = None
             continue
+        if column is None and _HEADING_WORD.search(doc.text, block.start, block.end) is None:
+            continue  # most rows of a long pack: no heading and no column under one
         row = read_row(doc, block)
         heading = next((i for i, cell in enumerate(row.cells) if _DECISION_HEADING.match(cell)), None)
         if heading is not None and len(row.cells) >= 2:
