@@ -54,8 +54,15 @@ CLOSE = re.compile(
     re.I,
 )
 _MAIN_MOTION = re.compile(r"^(?:the\s+)?main\s+motion\b", re.I)
+# A motion may be quoted ("*"That this Council calls on …"*").
 MOTION_START = re.compile(
-    r"^(?:that\b|moved\b|motion\b|(?:therefore\s+)?be\s+it\s+resolved|resolution\b)", re.I
+    r"^[*_\"“‘']*(?:that\b|moved\b|motion\b|(?:therefore\s+)?be\s+it\s+resolved|resolution\b)", re.I
+)
+# "Following a vote the motion was declared carried", "The Chair declared the motion carried".
+_VERDICT = re.compile(
+    r"\b(?:motion|amendment|proposal)\s+(?:was\s+)?(?:declared|deemed)\s+[*_]{0,2}(?:carried|passed|adopted)"
+    r"|\bdeclared\s+the\s+(?:motion|amendment|proposal)\s+(?:to\s+be\s+)?(?:carried|passed|adopted)",
+    re.I,
 )
 LIST_MARK = re.compile(r"^(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|[a-z][.)]|\d{1,2}[.)]|\(\d{1,2}\)|[ivx]{1,5}\.)\s")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s”\"’']*(?:\s+[A-Z(“\"‘]|$))")
@@ -223,7 +230,8 @@ def _line_decisions(finder: _Finder) -> Iterator[Span]:
             index = last + 1
             continue
         before = finder.previous[index]
-        if CLOSE.match(opening) and before >= 0 and not _AUXILIARY.search(lines[before].stripped):
+        closes = CLOSE.match(opening) or ("declared" in opening and _VERDICT.search(opening))
+        if closes and before >= 0 and not _AUXILIARY.search(lines[before].stripped):
             yield finder.span(finder.motion_start(index), index)
         index += 1
 

@@ -215,6 +215,12 @@ def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
             "in June.\n\nAmendment Carried\n\nMain Motion as Amended Carried",
             "that the tender be awarded to dunmore paving",
         ),
+        (
+            "Cllr. Nagle proposed the following motion, which was seconded by Cllr. Roe:\n\n"
+            '"That this Council calls on the Minister to fund the Ballyvane bypass."\n\n'
+            "For (7)\nCllrs. Ahern, Boyle\nAgainst (2)\nCllr. Daly\n\nThe Cathaoirleach declared the motion carried.",
+            "calls on the minister to fund the ballyvane bypass",
+        ),
     ],
 )
 def test_decisions_in_other_councils_wording(tmp_path: Path, minute: str, decided: str) -> None:
