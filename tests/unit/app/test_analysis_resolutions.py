@@ -218,7 +218,8 @@ def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
         (
             "Cllr. Nagle proposed the following motion, which was seconded by Cllr. Roe:\n\n"
             '"That this Council calls on the Minister to fund the Ballyvane bypass."\n\n'
-            "For (7)\nCllrs. Ahern, Boyle\nAgainst (2)\nCllr. Daly\n\nThe Cathaoirleach declared the motion carried.",
+            "For (7)\nCllrs. Ahern, Boyle\nAgainst (2)\nCllr. Daly\n\n"
+            "The Cathaoirleach declared the motion carried.",
             "calls on the minister to fund the ballyvane bypass",
         ),
     ],
