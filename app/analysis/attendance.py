@@ -16,7 +16,7 @@ from app.analysis.attendance_columns import (
 from app.analysis.attendance_labels import ITEM_NUMBER, read_label, segments
 from app.analysis.attendance_sentences import NO_APOLOGIES, NONE, REPLACED, SUBSTITUTE, apology_names
 from app.analysis.lines import Line
-from app.analysis.names import Person, split_people
+from app.analysis.names import Person, is_name, split_people
 from app.model import Attendee, DocumentText
 
 # Attendance sits at the head of minutes (or in their first item); never read a whole pack for it.
@@ -52,6 +52,7 @@ _ABBREVIATIONS = frozenset(
 _TRAILING_STATUSES = {
     "absent": "absent", "excused": "apologies", "apologies": "apologies", "regrets": "apologies"
 }
+_GROUP_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}\s*:\s+(?=\S)")
 _PROSE_WORD = re.compile(r"\b(?!and\b|of\b|the\b|for\b|to\b|de\b|van\b|von\b|la\b|le\b|da\b)[a-z]{2,}\b")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
@@ -208,6 +209,10 @@ class _Reader:
         if state.columns and "\t" in text.strip():
             self.people.extend(column_row(state.columns, start, text))
             return
+        # "Cabinet Members: Councillors A, B": a group's own label before its names.
+        group = _GROUP_LABEL.match(text) if lone else None
+        if group and not is_name(group.group(0).strip(" :")):
+            start, text = start + group.end(), text[group.end() :]
         found: list[tuple[list[Person], str]] = []
         rejected = 0
         for offset, segment in _status_segments(text):

@@ -12,6 +12,7 @@ _TITLE = re.compile(
     r"cathaoirleach|leas-chathaoirleach|chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?))?"
     r"\s*(?:(?:county|city|borough|district|town|parish|community|regional|elected|ward)\s+)?"
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
+    r"(?:cynghorwyr|cynghorydd)(?:\s*/\s*councill?ors?)?|"
     r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
     r"rev(?:erend)?|"
     r"lord|lady|commissioners?|supervisors?|trustees?|selectm[ae]n|director)?\.?:?\s+",

@@ -405,3 +405,14 @@ def test_regrets_in_brackets_and_a_label_after_a_bracket() -> None:
     found = _by_status(_attendance(doc))
     assert {"Peter Voss", "Sylvie Gagnon"} <= found["apologies"]
     assert "Peter Voss" not in found.get("officer", set())
+
+
+def test_a_group_label_before_its_names_and_welsh_titles() -> None:
+    doc = _text_doc(
+        "Minutes of the Cabinet held on 9 November 2022\nPRESENT:\n"
+        "Councillor Ann Lee (in the Chair)\nCabinet Members: Councillors Derek Ashdown, Fatima Begum\n\n"
+        "Yn bresennol / Present: Cynghorwyr / Councillors Eirlys Pugh (Cadeirydd / Chair), Huw Tudur\n\n"
+        "1. Apologies\n"
+    )
+    present = _by_status(_attendance(doc))["present"]
+    assert {"Derek Ashdown", "Fatima Begum", "Eirlys Pugh", "Huw Tudur"} <= present
