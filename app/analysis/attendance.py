@@ -66,6 +66,11 @@ class _Scan:
     columns: Columns = ()
 
 
+def _only_names(cell: str) -> bool:
+    people, rejected = split_people(cell, 0, newline_splits=False)
+    return bool(people) and not rejected
+
+
 def _is_prose(text: str) -> bool:
     return len(_PROSE_WORD.findall(_BRACKETED.sub(" ", text))) >= 3
 
@@ -146,9 +151,15 @@ class _Reader:
         if label:
             self.set(_Scan(label[0], label[1]))
             offset = text.find(stripped) + label[2]
-            # "Present\tA, B\tnotes": a label in a table row governs its own cell only.
-            cell = text[offset:].lstrip("\t").split("\t")[0]
-            self._content(start + text.find(cell, offset), cell, lone=False)
+            # "Present\tA, B\tnotes": a label in a table row governs its own cell, and the cells
+            # beside it only when they hold nothing but names ("Present:\tA (Chair)\tB").
+            cells = text[offset:].lstrip("\t").split("\t")
+            at = offset
+            for number, cell in enumerate(cells):
+                at = text.find(cell, at)
+                if number == 0 or _only_names(cell):
+                    self._content(start + at, cell, lone=False)
+                at += len(cell)
         elif not self.state.status:
             self.people.extend(status_row(start, text))
         elif _ITEM_HEADING.match(stripped) or _MOTION_LINE.match(stripped) or _is_prose(stripped):

@@ -57,7 +57,8 @@ by-laws reading first only carried lost adopted motion motions subject dispositi
 press business society club church federation commission forum panel cabinet sub-committee
 subcommittee scrutiny policy development finance attorney clerk conflict interest interests resolution
 recommendation welcome declaration declarations items reports prayer karakia adjournment closure
-correspondence matters arising other consent petitions minute
+correspondence matters arising other consent petitions minute min no aye ayes nay nays vote votes
+abstain abstained abstention
 """
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _POST_WORDS = frozenset(["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim"])

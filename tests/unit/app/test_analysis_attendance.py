@@ -416,3 +416,14 @@ def test_a_group_label_before_its_names_and_welsh_titles() -> None:
     )
     present = _by_status(_attendance(doc))["present"]
     assert {"Derek Ashdown", "Fatima Begum", "Eirlys Pugh", "Huw Tudur"} <= present
+
+
+def test_names_in_the_cells_beside_a_label_and_vote_words_are_no_names() -> None:
+    doc = _text_doc(
+        "Minutes of the Community Board held on 14 August 2023\n\n"
+        "Present:\tKate Hollis (Chairperson)\tSam Tupou\n\tBryce Aldridge\tJenny Wong\n\n"
+        "Roll call:\nName\tVote\nSupervisor Ames\tAye\n\n1. Apologies\n"
+    )
+    found = _by_status(_attendance(doc))
+    assert {"Kate Hollis", "Sam Tupou", "Bryce Aldridge", "Jenny Wong"} <= found["present"]
+    assert not {"Aye", "Vote"} & found["present"]
