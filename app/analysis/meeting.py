@@ -65,6 +65,13 @@ _NAMED_COUNCIL = re.compile(
 )
 COUNCIL_SCAN_CHARS = 30_000
 MIN_COUNCIL_MENTIONS = 2
+SENTENCE_WORDS = 6
+_GENERIC_WORDS = frozenset((
+    "the", "town", "city", "county", "district", "borough", "parish", "community", "council", "meeting",
+    "full", "ordinary", "annual", "special", "regular", "extraordinary", "monthly", "of", "minutes", "notes",
+    "agenda",
+))
+_DATE_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}.*$")
 _TITLE_WORDS = "minutes of the meeting annual special extraordinary ordinary full regular notes agenda a an"
 _NOT_COUNCIL_WORDS = frozenset(_TITLE_WORDS.split())
 _BODY_WORD = re.compile(
@@ -262,6 +269,18 @@ def _council_mentioned(text: str) -> str | None:
     return best if best is not None and counts[best] >= MIN_COUNCIL_MENTIONS else None
 
 
+def _is_sentence(text: str) -> bool:
+    """A sentence of the minutes, not the title line ("Minutes of Meeting of … held on ….")."""
+    return text.endswith(".") and len(text.split()) > SENTENCE_WORDS and not _TITLE_PREFIX.search(text)
+
+
+def _page_title(name: str) -> bool:
+    """A name of generic words with a date: "Town Council Meeting 20th November 2023"."""
+    match = _DATE_TAIL.search(name)
+    words = re.findall(r"[a-z]+", name[: match.start()].lower()) if match else []
+    return bool(words) and all(word in _GENERIC_WORDS for word in words)
+
+
 def _body_name(text: str) -> str:
     if _TITLE_PREFIX.search(text):
         text = _BODY_PREFIX.sub("", text, count=1)
@@ -277,12 +296,19 @@ def _body(head: list[Line], council: str | None) -> str | None:
     ("Annual Parish Meeting"). "Regular Meeting" alone names no body."""
     texts = [_clean(line.text) for line in head if len(line.text) < 300]
     # A venue line ("IN THE COUNCIL CHAMBER") names a room, not the body.
-    candidates = [text for text in texts if not (_VENUE_OPENING.match(text) or _FIELD.match(text))]
+    # Nor does a sentence of the minutes ("A letter from the Health Board … was noted.").
+    candidates = [
+        text
+        for text in texts
+        if not (_VENUE_OPENING.match(text) or _FIELD.match(text) or _is_sentence(text))
+    ]
     for pattern in (_STRONG_BODY_WORD, _COUNCIL_WORD):
         for text in candidates:
             if pattern.search(text) and not is_attendance_label(text):
                 name = _body_name(text)
-                if name and (pattern is _STRONG_BODY_WORD or _COUNCIL_WORD.search(name)):
+                # A page title ("Town Council Meeting 20th November 2023") names no council: read on.
+                named = name and (pattern is _STRONG_BODY_WORD or _COUNCIL_WORD.search(name))
+                if named and not _page_title(name):
                     return name
     if council:
         return council

@@ -324,3 +324,16 @@ def test_a_date_broken_over_a_line_end_and_earlier_minutes_to_adopt() -> None:
         "To adopt the minutes of the Monthly Meeting held on 10th July 2023.\n"
     )
     assert _meeting(adopting).date == "2023-09-11"
+
+
+def test_the_body_is_not_a_page_title_or_a_sentence_of_the_minutes() -> None:
+    page = _text_doc(
+        "Minutes – Town Council Meeting 20th November 2023\n"
+        "MINUTES OF THE MEETING OF SALTMARSH REGIS TOWN COUNCIL HELD AT THE GUILDHALL\n"
+    )
+    assert _meeting(page).body == "SALTMARSH REGIS TOWN COUNCIL"
+    sentence = _text_doc(
+        "A letter from the Health Board about the GP surgery consultation was noted.\n"
+        "Minutes of the Llanfair Isaf Community Council held on 12 September 2023\n"
+    )
+    assert _meeting(sentence).body == "Llanfair Isaf Community Council"
