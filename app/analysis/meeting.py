@@ -79,6 +79,8 @@ _BODY_WORD = re.compile(
     r"working\s+group|task\s+group|partnership|authority|executive|council|meeting)\b",
     re.I,
 )
+_PARTS = re.compile(r"\s+[–—|]\s+|\s+-\s+")
+_ROOM = re.compile(r"\b(?:board|committee|council|cabinet)\s+room\b", re.I)
 _VENUE_OPENING = re.compile(r"^(?:in|at|held\s+(?:in|at))\s", re.I)
 _COUNCIL_WORD = re.compile(r"\b(?:council|assembly|authority|executive)\b", re.I)
 _MEETING_WORD = re.compile(r"\bmeeting\b", re.I)
@@ -214,13 +216,16 @@ def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
 
 
 def _venue_line(head: list[Line]) -> str | None:
-    """A short title-block line naming a building ("Council Chambers, City Hall")."""
+    """A short title-block line, or a dash-separated part of one, naming a building ("Council Chambers,
+    City Hall"; "April 9, 2024 – 7:00 PM – Harlan Falls Town Hall, 55 Mill Street")."""
     for line in head:
-        text = _clean(line.text)
-        plausible = len(text.split()) <= VENUE_WORDS and _VENUE_WORD.search(text) and not has_date(text)
-        title = _FIELD.match(text) or _STRONG_BODY_WORD.search(text) or _TITLE_PREFIX.search(text)
-        if plausible and not title:
-            return text.strip(" .,")
+        for text in _PARTS.split(_clean(line.text)):
+            plausible = len(text.split()) <= VENUE_WORDS and _VENUE_WORD.search(text) and not has_date(text)
+            # A "Board Room" names a room, not the board.
+            body = _STRONG_BODY_WORD.search(_ROOM.sub("", text))
+            title = _FIELD.match(text) or body or _TITLE_PREFIX.search(text)
+            if plausible and not title:
+                return text.strip(" .,")
     return None
 
 

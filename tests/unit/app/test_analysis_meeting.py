@@ -337,3 +337,16 @@ def test_the_body_is_not_a_page_title_or_a_sentence_of_the_minutes() -> None:
         "Minutes of the Llanfair Isaf Community Council held on 12 September 2023\n"
     )
     assert _meeting(sentence).body == "Llanfair Isaf Community Council"
+
+
+@pytest.mark.parametrize(
+    ("line", "venue"),
+    [
+        ("Village Hall Board Room, 210 Depot Street, North Orchard", "Village Hall Board Room, 210 Depot"),
+        ("April 9, 2024 – 7:00 PM – Harlan Falls Town Hall, 55 Mill Street", "Harlan Falls Town Hall"),
+    ],
+)
+def test_a_venue_on_an_unlabelled_title_line(line: str, venue: str) -> None:
+    title = "VILLAGE OF NORTH ORCHARD\nREGULAR MEETING OF THE BOARD OF TRUSTEES"
+    doc = _text_doc(f"{title}\n{line}\n\nPresent: Ann Lee\n")
+    assert (_meeting(doc).venue or "").startswith(venue)
