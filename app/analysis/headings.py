@@ -88,7 +88,7 @@ def title_of(text: str) -> str:
     """A heading's words as a title: decoration, bullets, a link's file caption and trailing separators
     removed."""
     title = clean(text).strip(" \t:–—-|").strip()
-    if "B" in title or "icon" in title:
+    if title[-2:].upper() in ("KB", "MB", "GB") or title.endswith("icon"):
         title = _FILE_CAPTION.sub("", title)
     return title
 
