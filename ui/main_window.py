@@ -153,8 +153,10 @@ class MainWindow(QMainWindow):
 
     def add_later_parts(self) -> None:
         """What the first frame does without: the library and outline panels in their docks (if not
-        there yet) and the window's icon (drawn from SVG at six sizes)."""
+        there yet), the reader's toolbar buttons reached by Tab, and the window's icon (drawn from
+        SVG at six sizes)."""
         _panels = (self.library, self.outline)  # each made on first access
+        self.reader.toolbar.make_reachable()
         self.setWindowIcon(icons.app_icon())
 
     def _make_status_bar(self) -> None:
@@ -221,7 +223,7 @@ class MainWindow(QMainWindow):
     def _show_pdf_then_import(self, paths: list[Path], password: str | None) -> Batch | None:
         path = paths[-1]
         try:
-            self.reader.open_pdf(path, password)
+            self._open_pdf(path, password)
         except PasswordRequired as error:
             self.ask_password(path, wrong=error.wrong or password is not None, paths=paths)
             return None
@@ -230,7 +232,6 @@ class MainWindow(QMainWindow):
         else:
             if password is not None:
                 self.passwords[path] = password
-            self.center.setCurrentWidget(self.reader)
             self.setWindowTitle(f"{path.name} — {NAME}")
             if self._outline_panel is not None:
                 self._outline_panel.set_analysis(None)
@@ -280,17 +281,25 @@ class MainWindow(QMainWindow):
             return False  # it opens in the text view, which needs the text
         if self.reader.pdf_path == path:  # already on screen (opened from its file): not drawn again
             return False
-        try:
-            self.reader.open_pdf(path, self.passwords.get(path))
+        try:  # the page now; the exact place once the text is in
+            self._open_pdf(path, self.passwords.get(path), left.page if left is not None else 0)
         except PasswordRequired as error:
             self.ask_password(path, wrong=error.wrong, paths=[path])  # its text shows meanwhile
             return False
         except AppError:
             return False
-        if left is not None:  # the page now; the exact place once the text is in
-            self.reader.pages.set_current_page(left.page)
-        self.center.setCurrentWidget(self.reader)
         return True
+
+    def _open_pdf(self, path: Path, password: str | None, page: int = 0) -> None:
+        """The reader's `open_pdf`, the reader put on screen first (its pages are drawn for its size);
+        raises as it does, the centre then left as it was."""
+        shown = self.center.currentIndex()
+        self.center.setCurrentWidget(self.reader)
+        try:
+            self.reader.open_pdf(path, password, page)
+        except AppError:
+            self.center.setCurrentIndex(shown)
+            raise
 
     def _show_document(self, loaded: tuple[Document, DocumentText, Analysis]) -> None:
         document, text, analysis = loaded

@@ -38,8 +38,16 @@ class ScreenshotJob(QObject):
         window.importer.batch_finished.connect(self._batch_finished)
 
     def start(self) -> None:
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        if not self._expect_document:
+            self._watch_window_paint()
         self._timer.start()
+
+    def _watch_window_paint(self) -> None:
+        """Note the window's next frame. Not while a document is awaited (its frame is the one noted):
+        an application-wide filter would slow that frame, as the first object seen in Python makes
+        PySide6 set up every class of its module."""
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        self._window.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         window = watched.window() if isinstance(watched, QWidget) else None
@@ -52,12 +60,14 @@ class ScreenshotJob(QObject):
         self.first_paint_s = process_age()
 
     def _batch_finished(self, batch: Batch) -> None:
-        if not batch.quiet and not batch.outcomes:
+        if not batch.quiet and not batch.outcomes and self._expect_document:
             self._expect_document = False  # the file could not be read: picture the window as it is
+            self._watch_window_paint()
 
     def _reader_painted(self, _document_id: int) -> None:
         if self._document_painted is None:  # the first frame with the document, not a later one
             self._document_painted = process_age()
+            self.first_paint_s = self.first_paint_s or self._document_painted
 
     def _ready(self) -> bool:
         if self._tasks.busy or self.first_paint_s is None:

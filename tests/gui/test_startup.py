@@ -114,6 +114,24 @@ def test_painted_comes_once_the_page_is_drawn_not_when_its_image_arrives(
     wait_idle(qtbot, window, timeout=60_000)
 
 
+def test_a_pdf_given_at_start_has_its_first_page_for_the_first_frame(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    """Page 1 is drawn as the file opens, so the first frame shows it (not a blank stand-in, then it a
+    frame later); the page after it is drawn only once page 1 is on screen."""
+    window = deferred_window(True)
+    frames = PageFrames(window)
+    window.show()
+    rendered: list[tuple[int, bool]] = []
+    window.reader.pages.page_rendered.connect(lambda page: rendered.append((page, frames.drawn)))
+    window.start([SOULDERN])
+    assert window.reader.pages.is_page_ready(0)  # before the event loop has run once
+    assert rendered == [(0, False)]
+    qtbot.waitUntil(lambda: window.reader.pages.is_page_ready(1), timeout=10_000)
+    assert rendered[:2] == [(0, False), (1, True)]
+    wait_idle(qtbot, window, timeout=60_000)
+
+
 def test_the_layout_is_restored_while_the_docks_fill_in_later(
     deferred_window: DeferredFactory, qtbot: QtBot
 ) -> None:

@@ -10,7 +10,7 @@ from app.errors import AppError
 from app.model import BBox, Quad
 from app.render import PageSize
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -39,6 +39,7 @@ __all__ = ["MAX_PIXELS", "SCROLL_KEYS", "FindTarget", "Highlight", "PageView"]
 
 MAX_PIXELS = 16_000_000  # per page image (64 MB); a 400 % A4 page on a 1× screen has 14 M
 SIZES_FIRST = 10  # pages whose size is read before the first paint
+HOLD_MS = 100  # longest the work after the visible pages waits for the frame that shows them
 
 Highlight = tuple[int, Sequence[BBox], QColor]
 
@@ -67,6 +68,12 @@ class PageView(PageScrollArea):
         self._worker.sizes_ready.connect(self._sizes_ready)
         self._pinned: frozenset[PageKey] = frozenset()
         self._sizes_pending = False
+        self._opening = False
+        self._draw_now = False  # the next visible pages are drawn at once, not on the thread
+        # Held while the visible pages wait for the frame that shows them: the thread's next work
+        # (PyMuPDF holds the GIL) would slow that frame.
+        self._held = QTimer(self, singleShot=True, interval=HOLD_MS)
+        self._held.timeout.connect(self._schedule)
         self._failed: dict[int, str] = {}
         self._highlights: dict[int, page_paint.Marks] = {}
         self._snapped: dict[int, page_paint.Marks] = {}  # the highlights fitted to the words, by page
@@ -80,12 +87,14 @@ class PageView(PageScrollArea):
 
     # -- document ---------------------------------------------------------------------------
 
-    def open(self, path: Path, password: str | None = None) -> None:
-        """Show the PDF at `path` from page 1; raises `AppError` if it cannot be opened.
+    def open(self, path: Path, password: str | None = None, page: int = 0) -> None:
+        """Show the PDF at `path` from page `page` (0-based); raises `AppError` if it cannot be opened.
 
         No whole-document work before the first paint: only the first pages'
         sizes are read now; the rest, taken as the last one's until then, are
-        read by the worker after the first renderings.
+        read by the worker after the first renderings. A view on screen draws
+        the pages in view now (a few ms each): its next frame shows them,
+        rather than their stand-ins and then, a frame later, them.
         """
         try:
             opened = self._worker.open(path, password, SIZES_FIRST)
@@ -95,9 +104,15 @@ class PageView(PageScrollArea):
         self._reset()
         sizes = opened.first_sizes
         self._sizes = sizes + sizes[-1:] * (opened.page_count - len(sizes))
-        self._relayout(keep_position=False)
         self._sizes_pending = opened.page_count > len(sizes)
-        self.set_current_page(0)
+        self._opening = True  # nothing asked for before the view is at `page`
+        try:
+            self._relayout(keep_position=False)
+            self.set_current_page(page)
+        finally:
+            self._opening = False
+        self._draw_now = self.isVisible()  # else its size, and so the pages' scale, may not be final
+        self._schedule()
 
     def _sizes_ready(self, sizes: list[PageSize]) -> None:
         if sizes != self._sizes:
@@ -118,6 +133,8 @@ class PageView(PageScrollArea):
     def _reset(self) -> None:
         self._sizes = []
         self._sizes_pending = False
+        self._draw_now = False
+        self._held.stop()
         self.cache.clear()
         self._failed.clear()
         self._text.clear()
@@ -158,14 +175,20 @@ class PageView(PageScrollArea):
         pages' renderings: PyMuPDF holds the GIL while it draws, which would
         hold up the GUI thread receiving them.
         """
-        if not self._sizes:
+        if not self._sizes or self._opening:
             return
         visible = [self._key(page) for page in self.visible_pages()]
         self._pinned = frozenset(visible)
         missing = [key for key in visible if key not in self.cache and key.page not in self._failed]
+        if self._draw_now:
+            self._draw_now = False
+            self._render_now(missing)
+            missing = [key for key in missing if key not in self.cache and key.page not in self._failed]
         if missing or not visible:
             self._worker.request(missing)
             return
+        if self._held.isActive():
+            return  # the frame showing the visible pages first; `paintEvent` asks again
         for page in self._find.missing(key.page for key in visible):
             self._worker.request_hits(page, self._find.query)
         for key in visible:  # to fit the highlights to them
@@ -181,17 +204,30 @@ class PageView(PageScrollArea):
             self._sizes_pending = False
             self._worker.request_sizes()
 
+    def _render_now(self, keys: list[PageKey]) -> None:
+        """Draw `keys` on the thread, waiting for them (a failure is shown on its page)."""
+        for key in keys:
+            try:
+                self._store(key, self._worker.render_now(key.page, key.scale, key.rotation))
+            except AppError as error:
+                self._render_failed(key.page, error.message)
+
     def _rendered(self, key: PageKey, image: object) -> None:
         if key.page >= len(self._sizes) or key != self._key(key.page):
             return  # overtaken by a zoom, rotation or screen change
         assert isinstance(image, QImage)
+        self._store(key, image)
+        self._schedule()
+
+    def _store(self, key: PageKey, image: QImage) -> None:
         # Drawn at its logical size: on a 2× screen, one image pixel a device pixel.
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self.cache.put(key, image, self._pinned)
         self._failed.pop(key.page, None)
         self.viewport().update(self.page_rect(key.page))
+        if self.isVisible() and key.page in self.visible_pages():
+            self._held.start()
         self.page_rendered.emit(key.page)
-        self._schedule()
 
     def _render_failed(self, page: int, message: str) -> None:
         self._failed[page] = message
@@ -200,6 +236,9 @@ class PageView(PageScrollArea):
     # -- painting -------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._held.isActive():  # the pages drawn are on screen once this frame ends: then the rest
+            self._held.stop()
+            QTimer.singleShot(0, self._schedule)
         painter = QPainter(self.viewport())
         area = event.rect()
         painter.fillRect(area, page_paint.BACKGROUND)

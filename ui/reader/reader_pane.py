@@ -99,6 +99,7 @@ class ReaderPane(QWidget):
         self._page_blocks: dict[int, list[Block]] = {}
         self._acronyms: dict[str, str] = {}
         self._awaiting_page_paint = False
+        self._text_viewport: QWidget | None = None
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._settled)
         self._connect()
@@ -119,16 +120,23 @@ class ReaderPane(QWidget):
         self.pages.viewport().installEventFilter(self)  # to report the frame that shows a page
         self.text_view.painted.connect(self.painted)
         self.text_view.browser.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
-        self.text_view.browser.viewport().installEventFilter(self)
         self.text_view.browser.installEventFilter(self)
         self.find_bar.searched.connect(self.search)
         self.find_bar.step.connect(self.step_hit)
         self.find_bar.closed.connect(self._find_closed)
 
     # -- opening ---------------------------------------------------------------------------------
-    def open_pdf(self, path: Path, password: str | None = None) -> None:
-        """Show a PDF's pages straight from its file; raises `AppError` (e.g. `PasswordRequired`)."""
-        self.pages.open(path, password)
+    def open_pdf(self, path: Path, password: str | None = None, page: int = 0) -> None:
+        """Show a PDF's pages from page `page` (0-based), straight from its file; raises `AppError`
+        (e.g. `PasswordRequired`). The page view is put on screen first: its pages in view are then
+        drawn at its final size, for the next frame (see `PageView.open`)."""
+        shown = self.stack.currentIndex()
+        self.stack.setCurrentWidget(self.pages)
+        try:
+            self.pages.open(path, password, page)
+        except AppError:
+            self.stack.setCurrentIndex(shown)
+            raise
         if self.document is not None and Path(self.document.path) != path:
             self._forget_document()
         self.pdf_path = path
@@ -223,6 +231,9 @@ class ReaderPane(QWidget):
         if self.text is None or self.document is None:
             return
         if self.text_view.document is not self.document:
+            if self._text_viewport is None:  # for tooltips; not before the text view is first needed
+                self._text_viewport = self.text_view.browser.viewport()
+                self._text_viewport.installEventFilter(self)
             self.text_view.show_document(self.document, self.text)
             self._map = None
         if self._map is None:
@@ -485,10 +496,10 @@ class ReaderPane(QWidget):
             if action is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 browser.verticalScrollBar().triggerAction(action)
                 return True
-        if watched is browser.viewport() and isinstance(event, QHelpEvent):  # a tooltip asked for
+        if watched is self._text_viewport and isinstance(event, QHelpEvent):  # a tooltip asked for
             tip = self.tooltip_at(event.pos())
             if tip:
-                QToolTip.showText(event.globalPos(), tip, browser.viewport())
+                QToolTip.showText(event.globalPos(), tip, self._text_viewport)
             else:
                 QToolTip.hideText()
             return True

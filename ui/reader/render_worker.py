@@ -140,13 +140,13 @@ class RenderWorker(QObject):
             return None
         return _image(renderer.render(key.page, key.scale, key.rotation))
 
-    def render_now(self, page: int, scale: float) -> QImage:
-        """Page `page` at `scale` pixels a point, waited for (printing); raises `AppError`."""
+    def render_now(self, page: int, scale: float, rotation: int = 0) -> QImage:
+        """Page `page` at `scale` pixels a point, turned `rotation`°, waited for; raises `AppError`."""
 
         def job() -> QImage:
             if self._renderer is None:
                 raise AppError("No PDF is open to print.")
-            return _image(self._renderer.render(page, scale))
+            return _image(self._renderer.render(page, scale, rotation))
 
         return self._executor.submit(job).result()
 

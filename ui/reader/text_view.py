@@ -66,7 +66,6 @@ class ReaderView(QWidget):
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         # Text wraps to the column; a table a pixel too wide must not bring a horizontal scroll bar.
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.browser.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -76,6 +75,8 @@ class ReaderView(QWidget):
 
     # -- what is shown ---------------------------------------------------------
     def show_document(self, document: Document, text: DocumentText) -> None:
+        if self._text is None:  # the first: not before, as a PDF's pages need no text view
+            self.browser.viewport().installEventFilter(self)
         self.document, self._text = document, text
         self.title.setText(document.title)
         self.meta.setText(rendering.meta_line(document))
@@ -136,7 +137,12 @@ class ReaderView(QWidget):
 
     # -- layout ------------------------------------------------------------------
     def _fit_column(self) -> None:
-        """Centre a column about MEASURE_CHARS wide; narrower windows get a modest margin instead."""
+        """Centre a column about MEASURE_CHARS wide; narrower windows get a modest margin instead.
+
+        Not before a first document: the first `viewport()` makes PySide6 set up every QtWidgets
+        class (~20 ms), which a PDF's first frame can do without."""
+        if self._text is None:
+            return
         measure = QFontMetricsF(reading_font(self._size, self._family)).averageCharWidth() * MEASURE_CHARS
         side = max(MIN_SIDE_MARGIN, int((self.browser.viewport().width() - measure) / 2))
         root = self.browser.document().rootFrame()

@@ -58,7 +58,6 @@ class ReaderToolbar(QToolBar):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addWidget(spacer)
-        self._reachable()
         # As tall as with the page box, which a paper without pages hides: the legend must not jump.
         self.setMinimumHeight(self.sizeHint().height())
 
@@ -86,8 +85,12 @@ class ReaderToolbar(QToolBar):
         editor.returnPressed.connect(lambda: self._zoom_entered(box.currentText()))
         return self.addWidget(box)
 
-    def _reachable(self) -> None:
-        """Toolbar buttons take no focus by default: these do (Tab reaches them), with spoken names."""
+    def make_reachable(self) -> None:
+        """Toolbar buttons take no focus by default: these do (Tab reaches them), with spoken names.
+
+        Called once the window's first frame is drawn: the first `widgetForAction`
+        makes PySide6 set up every QtWidgets class (~10 ms).
+        """
         for action in self.actions():
             button = self.widgetForAction(action)
             if isinstance(button, QToolButton):
