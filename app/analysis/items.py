@@ -31,6 +31,7 @@ _ATTENDANCE_LINE = re.compile(
     r"^(?:(?:members|councillors|councilors|commissioners)\s+)?(?:present|in attendance|attendees)\s*:", re.I
 )
 _BARE_DOUBTFUL = frozenset({"plain", "letter", "roman"})
+_SUMMARY = re.compile(r"\b(?:decisions|actions|summary)\b", re.I)
 _SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
 
 
@@ -151,7 +152,9 @@ def _unnumbered(
         said = _SAID_AFTER_COLON.search(line.stripped) and not line.stripped.isupper()
         if not title or run_on or ATTENDANCE_LABEL.match(title) or said:
             continue
-        if numbered and NOT_AN_ITEM.match(title):
+        # The paper's name, or a summary of its decisions or actions after its last item.
+        summary = numbered and line.index > chain[-1].line and _SUMMARY.search(title)
+        if summary or (numbered and NOT_AN_ITEM.match(title)):
             continue
         if not _standalone(lines, line.index, previous, doc.format) or _off_level(line, levels):
             continue

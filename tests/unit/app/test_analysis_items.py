@@ -297,3 +297,12 @@ def test_unnumbered_capitals_headings_of_a_us_board(tmp_path: Path) -> None:
     ]
     decision = analysis.items[0].resolutions[0].text
     assert decision.startswith("Trustee Park moved") and decision.endswith("passed 3-0.")
+
+
+def test_a_summary_of_decisions_after_the_last_item_is_not_an_item(tmp_path: Path) -> None:
+    text = (
+        "# Minutes\n\n## 1. Apologies\n\nNone.\n\n## 2. Planning\n\nResolved to support the application.\n\n"
+        "## Summary of decisions\n\n| Item | Decision |\n|---|---|\n| 2 | Support |\n"
+    )
+    items = _items(tmp_path, text, "minutes.md")
+    assert [item.number for item in items] == ["1", "2"]
