@@ -206,3 +206,31 @@ def test_choosing_a_pdf_already_in_the_library_draws_its_pages_once(
     wait_idle(qtbot, window)
     assert window.reader.document is not None and window.reader.document.path == str(SOULDERN)
     assert len(frames) == 1  # not drawn afresh once the library said which paper it is
+
+
+def test_a_library_pdf_last_read_as_text_does_not_draw_its_pages_first(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Its text view is what shows: drawing its page first, for no frame, would only delay it."""
+    window = make_window()
+    window.show()
+    window.start()
+    window.open_files([SOULDERN])
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
+    wait_idle(qtbot, window)
+    souldern = window.reader.document
+    assert souldern is not None
+    window.reader.set_mode("text")
+    with qtbot.waitSignal(window.reader.painted, timeout=20_000):  # another paper, on screen
+        window.open_files([LANCASHIRE])
+    wait_idle(qtbot, window)
+
+    at_shown: list[tuple[str, bool]] = []
+    reader, pages = window.reader, window.reader.pages
+    reader.document_shown.connect(lambda _doc: at_shown.append((reader.mode, pages.is_page_ready(0))))
+    window.open_document(souldern.id)
+    qtbot.waitUntil(lambda: bool(at_shown), timeout=20_000)
+    assert at_shown[0] == ("text", False)
+    wait_idle(qtbot, window)
+    window.reader.set_mode("page")  # its pages are there when asked for
+    qtbot.waitUntil(lambda: pages.is_page_ready(pages.current_page), timeout=10_000)

@@ -87,14 +87,14 @@ class PageView(PageScrollArea):
 
     # -- document ---------------------------------------------------------------------------
 
-    def open(self, path: Path, password: str | None = None, page: int = 0) -> None:
+    def open(self, path: Path, password: str | None = None, page: int = 0, *, draw: bool = True) -> None:
         """Show the PDF at `path` from page `page` (0-based); raises `AppError` if it cannot be opened.
 
         No whole-document work before the first paint: only the first pages'
         sizes are read now; the rest, taken as the last one's until then, are
-        read by the worker after the first renderings. A view on screen draws
-        the pages in view now (a few ms each): its next frame shows them,
-        rather than their stand-ins and then, a frame later, them.
+        read by the worker after the first renderings. With `draw`, a view on
+        screen draws the pages in view now (a few ms each): its next frame
+        shows them, rather than their stand-ins and then, a frame later, them.
         """
         try:
             opened = self._worker.open(path, password, SIZES_FIRST)
@@ -111,7 +111,7 @@ class PageView(PageScrollArea):
             self.set_current_page(page)
         finally:
             self._opening = False
-        self._draw_now = self.isVisible()  # else its size, and so the pages' scale, may not be final
+        self._draw_now = draw and self.isVisible()  # else its size, and so the pages' scale, may not be final
         self._schedule()
 
     def _sizes_ready(self, sizes: list[PageSize]) -> None:

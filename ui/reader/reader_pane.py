@@ -126,14 +126,15 @@ class ReaderPane(QWidget):
         self.find_bar.closed.connect(self._find_closed)
 
     # -- opening ---------------------------------------------------------------------------------
-    def open_pdf(self, path: Path, password: str | None = None, page: int = 0) -> None:
+    def open_pdf(self, path: Path, password: str | None = None, page: int = 0, *, draw: bool = True) -> None:
         """Show a PDF's pages from page `page` (0-based), straight from its file; raises `AppError`
-        (e.g. `PasswordRequired`). The page view is put on screen first: its pages in view are then
-        drawn at its final size, for the next frame (see `PageView.open`)."""
+        (e.g. `PasswordRequired`). With `draw`, the page view is put on screen first: its pages in
+        view are then drawn at its final size, for the next frame (see `PageView.open`)."""
         shown = self.stack.currentIndex()
-        self.stack.setCurrentWidget(self.pages)
+        if draw:
+            self.stack.setCurrentWidget(self.pages)
         try:
-            self.pages.open(path, password, page)
+            self.pages.open(path, password, page, draw=draw)
         except AppError:
             self.stack.setCurrentIndex(shown)
             raise
@@ -166,16 +167,16 @@ class ReaderPane(QWidget):
         self.back_stack.clear()
         self.forward_stack.clear()
         path = Path(document.path)
+        stored = self.positions.get(document.sha256)
         if document.format == "pdf" and self.pdf_path != path and not self._gone:
-            try:
-                self.open_pdf(path, self.passwords.get(path))
+            try:  # its pages drawn at once unless it was last read as text
+                self.open_pdf(path, self.passwords.get(path), draw=stored is None or stored.view == PAGE)
             except AppError:  # moved, changed or protected: the text is still readable
                 self.pdf_path = None
         if self.pdf_path != path and not self._gone:
             self.pages.close_document()
             self.pdf_path = None
         self.hits, self.hit = [], -1
-        stored = self.positions.get(document.sha256)
         mode = stored.view if stored is not None and self.pdf_path is not None else None
         self._show_mode(mode or (PAGE if self.pdf_path is not None else TEXT))
         self._refresh_marks()

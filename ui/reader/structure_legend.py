@@ -148,6 +148,8 @@ class StructureLegend(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the swatches as the highlights look on this theme's paper."""
+        if theme.dark == self._dark:
+            return  # drawn so already (at start, a light theme: not twice before the first frame)
         self._dark = theme.dark
         for kind in KINDS:
             self.buttons[kind.key].setIcon(self._icon(kind))
