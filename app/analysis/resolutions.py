@@ -34,14 +34,14 @@ SENTENCE = re.compile(
     r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and)\s+)?"
     r"(?:approved|adopted|ratified|endorsed|confirmed|carried(?!\s+(?:out|forward|over))|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
-    rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided)"
+    rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided|approved|adopted)\b"
     r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
     r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
     r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed)"
     r"|(?:and|duly)\s+(?:unanimously\s+)?(?:resolved|agreed)(?:\s+(?:that|to)|\s*:\s*[\"“‘']?)"
     r"|(?-i:RESOLVED|AGREED)\s*(?:\([^()\n]{1,30}\)\s*)?[:–—-]?\s*(?:that|to)"
     # "Members noted the scale. Resolved: to support the application.": a label after a sentence.
-    r"|(?<=[.;!?–—-]\s)[*_]{0,2}(?:resolved|agreed|decision|decided)[*_]{0,2}"
+    r"|(?<=[.;:!?–—-]\s)[*_]{0,2}(?:resolved|agreed|decision|decided)[*_]{0,2}"
     r"(?:\s*[:–—][*_]{0,2}\s*|\s+(?=(?:that|to)\s))"
     r"|\bmoved(?:\s+and\s+seconded)?\s+(?:that|to\s+(?:approve|adopt|accept|authori[sz]e|award|appoint|receive"
     r"|direct|deny|refer|defer|table|adjourn|amend|ratify|endorse|grant|confirm)))\b",

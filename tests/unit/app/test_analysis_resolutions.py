@@ -222,6 +222,14 @@ def test_a_decision_on_the_heading_line_itself(tmp_path: Path) -> None:
             "The Cathaoirleach declared the motion carried.",
             "calls on the minister to fund the ballyvane bypass",
         ),
+        (
+            "The Council approved the minute of its meeting of 14 December 2023.",
+            "the council approved the minute of its meeting of 14 december 2023",
+        ),
+        (
+            "a) To approve the payments schedule for June: resolved to approve payments totalling £604.18.",
+            "resolved to approve payments totalling £604.18",
+        ),
     ],
 )
 def test_decisions_in_other_councils_wording(tmp_path: Path, minute: str, decided: str) -> None:
