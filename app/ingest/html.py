@@ -15,9 +15,12 @@ from app.model import BlockKind, DocumentText
 
 # Never content: code, chrome and controls.
 DROPPED = frozenset(
-    {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select", "textarea",
-     "iframe", "svg", "canvas", "head", "dialog", "object", "embed", "menu"}
+    {"script", "style", "noscript", "template", "nav", "aside", "button", "select", "textarea", "input",
+     "label", "iframe", "svg", "canvas", "head", "dialog", "object", "embed", "menu"}
 )  # fmt: skip
+# A form holding this much text, or a heading or a table, is the page itself (ASP.NET wraps every page
+# in one form); smaller forms (search boxes, sign-ups, filters) are controls.
+FORM_CONTENT_CHARS = 200
 # Site chrome, dropped when it sits outside the chosen content element.
 CHROME = frozenset({"header", "footer"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary", "menu"})
@@ -59,6 +62,16 @@ def is_hidden(node: Node) -> bool:
         or attrs.get("role", "") in CHROME_ROLES
         or "display:none" in style
     )
+
+
+def is_control_form(node: Node) -> bool:
+    """A form of controls (search, sign-up, filter), as opposed to a form wrapping the page's content."""
+    if node.tag != "form":
+        return False
+    if any(inner.tag in HEADINGS or inner.tag == "table" for inner in node.iter()):
+        return False
+    marks = " ".join(node.attrs.get(name, "") for name in ("id", "class", "action", "role")).lower()
+    return "search" in marks or len(SPACES.sub(" ", node.text()).strip()) < FORM_CONTENT_CHARS
 
 
 def content_root(document: Node) -> tuple[Node, bool]:
@@ -111,7 +124,12 @@ class Emitter:
         self.parts.append((number + " ", False))
 
     def skip(self, node: Node) -> bool:
-        return node.tag in DROPPED or is_hidden(node) or (self.drop_chrome and node.tag in CHROME)
+        return (
+            node.tag in DROPPED
+            or is_hidden(node)
+            or (self.drop_chrome and node.tag in CHROME)
+            or is_control_form(node)
+        )
 
     def walk(self, node: Node, bold: bool = False) -> None:
         for child in node.children:

@@ -155,3 +155,47 @@ def test_content_class_is_preferred_when_there_is_no_main(tmp_path: Path) -> Non
         "<div class='mgContent wide'><h2>Attendance</h2><ul><li>Councillor Ahmed</li></ul></div></body>"
     )
     assert load_page(tmp_path, page).text == "Attendance\nCouncillor Ahmed"
+
+
+ASPNET_PAGE = """<!DOCTYPE html><html><head><title>Board Meeting</title></head><body>
+<form name="form1" method="post" action="./MinutesView.aspx?ID=812" id="form1">
+<div class="aspNetHidden"><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKMTY1"></div>
+<div id="topbar"><a href="/Default.aspx">Home</a> | <a href="/Boards.aspx">Boards</a></div>
+<div class="filters"><label for="ddlYear">Year</label><select id="ddlYear"><option>2024</option></select>
+<input type="submit" value="Go"><button type="button">Export</button></div>
+<div id="ctl00_Body_pnlMinutes">
+<h2>Harbour Commission</h2>
+<p>Minutes of the regular meeting held 3 April 2024 in the Pier House.</p>
+<h3>1. Opening of the meeting</h3>
+<p>The Chair opened the meeting at 6:02 p.m.</p>
+<table><tr><td>Commissioner A. Rowe</td><td>Present</td></tr></table>
+</div>
+</form></body></html>
+"""
+
+
+def test_a_form_wrapping_the_whole_page_keeps_its_content_but_not_its_controls(tmp_path: Path) -> None:
+    doc = load_page(tmp_path, ASPNET_PAGE)
+    assert kinds(doc)[-5:] == [
+        ("heading", "Harbour Commission"),
+        ("paragraph", "Minutes of the regular meeting held 3 April 2024 in the Pier House."),
+        ("heading", "1. Opening of the meeting"),
+        ("paragraph", "The Chair opened the meeting at 6:02 p.m."),
+        ("table_row", "Commissioner A. Rowe\tPresent"),
+    ]
+    for control in ("Year", "2024\n", "Go", "Export", "VIEWSTATE"):
+        assert control not in doc.text
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "<form action='/search'><p>Find minutes by keyword</p><input name='q'><p>Tip: use quotes</p></form>",
+        "<form id='signup'><p>" + "Sign up for council meeting alerts by email. " * 3 + "</p><input></form>",
+        "<form id='siteSearch'><div>" + "Search every agenda, report and minute published since 2010. " * 4
+        + "</div></form>",
+    ],
+)
+def test_forms_of_controls_are_still_dropped(tmp_path: Path, form: str) -> None:
+    page = f"<body><h1>Minutes</h1>{form}<p>The meeting closed at 9pm.</p></body>"
+    assert load_page(tmp_path, page).text == "Minutes\nThe meeting closed at 9pm."
