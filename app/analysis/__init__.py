@@ -10,6 +10,7 @@ from typing import TypeVar
 from app.analysis.acronyms import find_acronyms
 from app.analysis.actions import find_actions
 from app.analysis.attendance import find_attendance
+from app.analysis.headings import closing_line
 from app.analysis.interests import find_interests
 from app.analysis.items import find_heads
 from app.analysis.lines import Line, neighbours, split_lines
@@ -36,9 +37,10 @@ def _page(doc: DocumentText, starts: list[int], offset: int) -> int | None:
 
 def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
     around = neighbours(lines)  # every rule walks from line to non-blank line: found once
-    heads = find_heads(doc, lines, around)
+    closed = closing_line(lines)  # where the business ends: both rules stop there
+    heads = find_heads(doc, lines, around, closed)
     starts = [head.start for head in heads]
-    decisions = find_resolutions(doc, lines, heads, around)
+    decisions = find_resolutions(doc, lines, heads, around, closed)
     by_item = _bucket(starts, decisions, lambda span: span.start)
     # A heading line whose minute runs on after the title ("PUBLIC SESSION A resident asked …") is text too.
     agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)

@@ -12,7 +12,6 @@ from app.analysis.headings import (
     PAPER_TITLE,
     PROCEDURAL_WORD,
     Head,
-    closing_line,
     is_dateline,
     is_procedural,
     is_toc_line,
@@ -130,15 +129,15 @@ def _sentence_like(text: str) -> bool:
 
 
 def _unnumbered(
-    doc: DocumentText, lines: list[Line], chain: list[Head], around: Around
+    doc: DocumentText, lines: list[Line], chain: list[Head], around: Around, closed: int
 ) -> list[Head]:
-    """Headings without numbers: procedural ones always, any heading when nothing is numbered."""
+    """Headings without numbers, before line `closed`: procedural ones always, any heading when nothing
+    is numbered."""
     numbered = len(chain) >= 2
     first = chain[0].line if chain else len(lines)
     # Heading levels mean something in Markdown, HTML and Word; in a PDF they are guessed from fonts.
     levels = _item_levels(chain, lines) if doc.format in STRUCTURED_FORMATS else frozenset()
     previous, following = around
-    closed = closing_line(lines)
     heads: list[Head] = []
     for line in lines:
         if line.blank or len(line.text) > 300 or _sentence_like(line.stripped):
@@ -234,12 +233,13 @@ def _one_word(head: Head) -> bool:
     return bool(PROCEDURAL_WORD.match(head.title or ""))
 
 
-def find_heads(doc: DocumentText, lines: list[Line], around: Around) -> list[Head]:
-    """Every item heading of `doc`, in reading order (`around`: `neighbours(lines)`)."""
+def find_heads(doc: DocumentText, lines: list[Line], around: Around, closed: int) -> list[Head]:
+    """Every item heading of `doc`, in reading order (`around`: `neighbours(lines)`; `closed`:
+    `closing_line(lines)`)."""
     tabled = table_heads(doc, lines)
     if tabled:
         return tabled
     chain = item_chains(_candidates(doc, lines, around), lines, len(doc.text))
-    extra = _unnumbered(doc, lines, chain, around)
+    extra = _unnumbered(doc, lines, chain, around, closed)
     heads = with_subitems(lines, _merge(chain, extra, around[1]), around[1])
     return [head for head in heads if head.title is None or title_of(head.title)]

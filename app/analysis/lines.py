@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from app.model import Block, DocumentText
 
@@ -27,19 +26,18 @@ class Line:
     text: str
     block: Block | None
     first_in_block: bool
-    # Kept rather than recomputed: every rule reads them on every line.
+    # Kept rather than recomputed: every rule reads them on every line. `words` is the stripped line
+    # without Markdown emphasis or heading hashes (see `clean`); computed here, not as a cached
+    # property, whose lock on each first read costs more than the cleaning on a 500-page pack.
     stripped: str = field(init=False, repr=False, compare=False)
     blank: bool = field(init=False, repr=False, compare=False)
+    words: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         stripped = self.text.strip()
         object.__setattr__(self, "stripped", stripped)
         object.__setattr__(self, "blank", not stripped)
-
-    @cached_property
-    def words(self) -> str:
-        """The stripped line without Markdown emphasis or heading hashes (see `clean`)."""
-        return clean(self.stripped)
+        object.__setattr__(self, "words", clean(stripped) if stripped else "")
 
     @property
     def page(self) -> int | None:
