@@ -12,6 +12,7 @@ _DECORATION = re.compile(
     r"^(?:#{1,6}\s+|>\s*)|\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\[bookmark:[^\]]*\]"
 )
 _BULLET = re.compile(r"^(?:[-•·▪●○◦–*+]|\uf0b7)\s+")
+_BULLET_CHARS = "-•·▪●○◦–*+\uf0b7"
 STRUCTURED_FORMATS = frozenset({"md", "html", "docx"})
 
 
@@ -72,6 +73,8 @@ def clean(text: str) -> str:
 
 def unbullet(text: str) -> str:
     """`text` without a leading bullet ("- ", "• ")."""
+    if text[:1] not in _BULLET_CHARS:  # most lines: no regex to run
+        return text
     return _BULLET.sub("", text, count=1)
 
 
