@@ -26,10 +26,15 @@ MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width
 MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
 HEADING_RATIO = 1.15
 SMALL_PRINT = 0.95  # a line set this much smaller than the text around it is never a heading
+# Prefixes whose hyphen belongs to the word ("co-opted", "well-being", "part-time") wherever it falls…
 HYPHENATED_PREFIXES = frozenset(
-    {"co", "non", "self", "ex", "vice", "cross", "anti", "multi", "semi", "well", "part", "mid", "post",
-     "pre", "sub", "inter", "long", "short", "full", "all", "one", "two", "three", "re"}
+    {"co", "non", "self", "vice", "cross", "anti", "multi", "semi", "well", "part", "long", "short", "full",
+     "all", "one", "two", "three", "half"}
 )  # fmt: skip
+# …and prefixes that are also where hyphenation breaks words ("re-mainder", "ex-pected", "sub-mitted"):
+# their hyphen is kept only before a vowel ("re-elected", "pre-application", "ex-officio").
+BREAKING_PREFIXES = frozenset({"re", "pre", "ex", "sub", "post", "inter", "mid", "de"})
+LINE_END_HYPHENS = ("-", "\u2010")
 CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
 NARROW = 0.35  # side-by-side columns narrower than this fraction of the page are lists
 
@@ -259,7 +264,8 @@ class Band:
             lines = [line for _, line in row]
             if rows and self._wraps(rows[-1][0], lines, cells):
                 above, previous = rows[-1]
-                joined = [f"{old} {new}".strip() for old, new in zip(previous, cells, strict=True)]
+                joined = [_joined(old, new, True) if old and new else old or new
+                          for old, new in zip(previous, cells, strict=True)]  # fmt: skip
                 rows[-1] = (above + lines, joined)
             else:
                 rows.append((lines, cells))
@@ -340,14 +346,18 @@ def _joined(previous: str, line: str, wrapped: bool) -> str:
     """Wrapped lines join with a space (a line-end hyphen is dropped); others keep their line break."""
     if not wrapped:
         return f"{previous}\n{line}"
-    if previous.endswith("-") and len(previous) > 1 and previous[-2].isalnum():
-        stem = previous[:-1].rsplit(" ", 1)[-1].lower()
-        # "co-operation", "Kerford-Byrne", "2017-2018": the hyphen belongs to the words;
-        # "recom-mended": it only broke the word at the line end.
-        if stem in HYPHENATED_PREFIXES or not line[:1].islower() or not previous[-2].isalpha():
-            return previous + line
-        return previous[:-1] + line
+    if previous.endswith(LINE_END_HYPHENS) and len(previous) > 1 and previous[-2].isalnum():
+        return previous + line if _compound(previous[:-1], line) else previous[:-1] + line
     return f"{previous} {line}"
+
+
+def _compound(before: str, after: str) -> bool:
+    """Whether a hyphen at a line end belongs to the words: "co-operation", "Kerford-Byrne",
+    "2017-2018", "re-elected"; not when it only broke a word ("recom-mended", "re-mainder")."""
+    if not after[:1].islower() or not before[-1:].isalpha():
+        return True
+    stem = before.rsplit(" ", 1)[-1].lower()
+    return stem in HYPHENATED_PREFIXES or (stem in BREAKING_PREFIXES and after[0] in "aeiou")
 
 
 def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:

@@ -53,7 +53,13 @@ def _clean(text: str) -> str:
         return text
     for private, bullet in BULLETS.items():
         text = text.replace(private, bullet)
-    return PRIVATE_USE.sub("", text).replace("\u00ad", "").replace("\u00a0", " ")
+    text = PRIVATE_USE.sub("", text).replace("\u00a0", " ")
+    if "\u00ad" in text:
+        # A soft hyphen shows only where it broke the word at the line end: there, it is a hyphen.
+        text = text.rstrip()
+        broken = text.endswith("\u00ad")
+        text = text.replace("\u00ad", "") + ("-" if broken else "")
+    return text
 
 
 def _trimmed(text: str, x0: float, x1: float) -> tuple[float, float]:

@@ -9,7 +9,7 @@ import pytest
 
 from app import ingest
 from app.errors import PasswordRequired, UnreadableFile
-from app.ingest import ocr, pdf
+from app.ingest import ocr, pdf, pdflayout, pdflines
 from app.ingest.pdflines import Line
 from app.model import DocumentText
 
@@ -154,6 +154,12 @@ def test_capitals_and_bold_lines_are_heading_hints_but_sentences_are_not(tmp_pat
         ("recom-", "mended by the officer.", "recommended by the officer."),
         ("co-", "operation with the county.", "co-operation with the county."),
         ("Kerford-", "Byrne was thanked.", "Kerford-Byrne was thanked."),
+        ("re-", "mainder of the year.", "remainder of the year."),
+        ("ex-", "pected to rise.", "expected to rise."),
+        ("recom- ", "mendation AM/23/61.", "recommendation AM/23/61."),
+        ("re-", "elected as chair.", "re-elected as chair."),
+        ("well-", "being of residents.", "well-being of residents."),
+        ("part-", "time clerk.", "part-time clerk."),
     ],
 )
 def test_line_end_hyphens(tmp_path: Path, end: str, start: str, joined: str) -> None:
@@ -168,6 +174,35 @@ def test_line_end_hyphens(tmp_path: Path, end: str, start: str, joined: str) -> 
     page.insert_text((72, 114), start, fontsize=11)
     doc.save(tmp_path / "hyphens.pdf")
     assert ingest.load(tmp_path / "hyphens.pdf").text == f"{first} {joined}"
+
+
+def test_line_end_hyphens_in_a_minute_table_cell(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rows = ["It was RESOLVED to adopt recom-", "mendation 61 of the Committee to re-", "new the leases."]
+    page.insert_text((72, 100), "TC/24/108", fontsize=10)
+    for index, text in enumerate(rows):
+        page.insert_text((160, 100 + 13 * index), text, fontsize=10)
+    page.insert_text((72, 160), "TC/24/109", fontsize=10)
+    page.insert_text((160, 160), "The meeting closed at 9.12pm.", fontsize=10)
+    doc.save(tmp_path / "table.pdf")
+    text = ingest.load(tmp_path / "table.pdf").text
+    assert "adopt recommendation 61 of the Committee to renew the leases." in text
+
+
+@pytest.mark.parametrize("hyphen", ["\u00ad", "\u2010"])
+def test_soft_and_unicode_hyphens_at_a_line_end_join_the_word(hyphen: str) -> None:
+    def span(text: str, y: float) -> dict[str, object]:
+        width = len(text) * 5.0
+        bbox = (72.0, y, 72.0 + width, y + 12)
+        return {"text": text, "bbox": bbox, "size": 10.0, "flags": 0, "font": "Arial"}
+
+    first = "The committee agreed to adopt the recom" + hyphen
+    pieces = ((first, 100.0), ("mendation.", 113.0))
+    lines = [{"dir": (1.0, 0.0), "spans": [span(text, y)]} for text, y in pieces]
+    read = pdflines.page_text({"width": 72 + len(first) * 5.0, "height": 800, "blocks": [{"lines": lines}]})
+    drafts = pdflayout.paragraphs(read.lines, pdflayout.Style(10.0), read.width, lambda: 10.0)
+    assert [draft.text for draft in drafts] == ["The committee agreed to adopt the recommendation."]
 
 
 def test_encrypted_pdf_needs_the_right_password(tmp_path: Path) -> None:
