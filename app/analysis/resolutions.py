@@ -23,6 +23,7 @@ LEAD = re.compile(
     rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
     re.I,
 )
+_LEAD_INITIALS = frozenset("radpotbcsfmeRADPOTBCSFME")
 # Scottish style: "The Committee:-" over a list, or "The Committee NOTED … and APPROVED …" in capitals.
 LEAD_CAPITALS = re.compile(
     r"^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Cabinet|Panel|Members)"
@@ -53,6 +54,7 @@ CLOSE = re.compile(
     r"|\s*\([^)]*\))*\.?$",
     re.I,
 )
+_CLOSE_INITIALS = frozenset("tmacpTMACP")
 _MAIN_MOTION = re.compile(r"^(?:the\s+)?main\s+motion\b", re.I)
 # A motion may be quoted ("*"That this Council calls on …"*").
 MOTION_START = re.compile(
@@ -108,7 +110,21 @@ def _opening(line: Line) -> str:
 
 
 def _leads(text: str) -> bool:
+    # Every LEAD and LEAD_CAPITALS match opens with one of _LEAD_INITIALS: most lines need no regex.
+    # (Only an ASCII opening is ruled out so: under re.I some other letters match, "ſ" as "s".)
+    first = text[:1]
+    if first.isascii() and first not in _LEAD_INITIALS:
+        return False
     return bool(LEAD.match(text) or LEAD_CAPITALS.match(text))
+
+
+def _carried(text: str) -> bool:
+    """A motion's outcome ("Carried", "The motion was passed unanimously"): CLOSE, tried only where it
+    can match (as in `_leads`)."""
+    first = text[:1]
+    if first.isascii() and first not in _CLOSE_INITIALS:
+        return False
+    return CLOSE.match(text) is not None
 
 
 def _continues(line_text: str, after: str) -> bool:
@@ -122,7 +138,7 @@ def _continues(line_text: str, after: str) -> bool:
     # A sentence wrapped onto a line of its own ("… at the deliberations" / "meeting on 12 June;").
     wrapped = text[:1].islower() and not line_text.rstrip().endswith((".", ";", "!", "?"))
     # The mover, seconder and outcome printed under a decision belong to it.
-    return opens or ends_open or wrapped or bool(CLOSE.match(text) or _MOVER.match(text))
+    return opens or ends_open or wrapped or _carried(text) or bool(_MOVER.match(text))
 
 
 class _Finder:
@@ -231,7 +247,7 @@ def _line_decisions(finder: _Finder) -> Iterator[Span]:
             index = last + 1
             continue
         before = finder.previous[index]
-        closes = CLOSE.match(opening) or ("declared" in opening and _VERDICT.search(opening))
+        closes = _carried(opening) or ("declared" in opening and _VERDICT.search(opening))
         if closes and before >= 0 and not _AUXILIARY.search(lines[before].stripped):
             yield finder.span(finder.motion_start(index), index)
         index += 1
