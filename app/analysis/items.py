@@ -128,6 +128,11 @@ def _sentence_like(text: str) -> bool:
     return text[:1].islower() or (len(text) > 60 and text.endswith("."))
 
 
+def _said(text: str) -> bool:
+    """ "Topic: what was said" is a sentence; "PUBLIC HEARING: PERMIT SU-22-09" in capitals a heading."""
+    return ":" in text and _SAID_AFTER_COLON.search(text) is not None and not text.isupper()
+
+
 def _unnumbered(
     doc: DocumentText, lines: list[Line], chain: list[Head], around: Around, closed: int
 ) -> list[Head]:
@@ -146,16 +151,17 @@ def _unnumbered(
             continue
         if line.index >= closed:
             break
+        # The tests of the line alone come first: reading its title is the costly part.
+        if _said(line.stripped) or not _standalone(lines, line.index, previous, doc.format):
+            continue
+        if _off_level(line, levels):
+            continue
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
-        # "Topic: what was said" is a sentence; "PUBLIC HEARING: PERMIT SU-22-09" in capitals a heading.
-        said = _SAID_AFTER_COLON.search(line.stripped) and not line.stripped.isupper()
-        if not title or run_on or ATTENDANCE_LABEL.match(title) or said:
+        if not title or run_on or ATTENDANCE_LABEL.match(title):
             continue
         # The paper's name, or a summary of its decisions or actions after its last item.
         summary = numbered and line.index > chain[-1].line and _SUMMARY.search(title)
         if summary or (numbered and NOT_AN_ITEM.match(title)):
-            continue
-        if not _standalone(lines, line.index, previous, doc.format) or _off_level(line, levels):
             continue
         if line.index < first and _names_follow(lines, last, following):
             continue
