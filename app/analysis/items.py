@@ -134,10 +134,16 @@ def _said(text: str) -> bool:
 
 
 def _unnumbered(
-    doc: DocumentText, lines: list[Line], chain: list[Head], around: Around, closed: int
+    doc: DocumentText,
+    lines: list[Line],
+    chain: list[Head],
+    around: Around,
+    closed: int,
+    *,
+    numbered_lines: set[int],
 ) -> list[Head]:
     """Headings without numbers, before line `closed`: procedural ones always, any heading when nothing
-    is numbered."""
+    is numbered (`numbered_lines`: the lines that open with a number, as `_candidates` read them)."""
     numbered = len(chain) >= 2
     first = chain[0].line if chain else len(lines)
     # Heading levels mean something in Markdown, HTML and Word; in a PDF they are guessed from fonts.
@@ -147,7 +153,7 @@ def _unnumbered(
     for line in lines:
         if line.blank or len(line.text) > 300 or _sentence_like(line.stripped):
             continue
-        if read_numbers(line.words):
+        if line.index in numbered_lines:
             continue
         if line.index >= closed:
             break
@@ -245,7 +251,9 @@ def find_heads(doc: DocumentText, lines: list[Line], around: Around, closed: int
     tabled = table_heads(doc, lines)
     if tabled:
         return tabled
-    chain = item_chains(_candidates(doc, lines, around), lines, len(doc.text))
-    extra = _unnumbered(doc, lines, chain, around, closed)
+    candidates = _candidates(doc, lines, around)
+    chain = item_chains(candidates, lines, len(doc.text))
+    numbered_lines = {candidate.head.line for candidate in candidates}
+    extra = _unnumbered(doc, lines, chain, around, closed, numbered_lines=numbered_lines)
     heads = with_subitems(lines, _merge(chain, extra, around[1]), around[1])
     return [head for head in heads if head.title is None or title_of(head.title)]
