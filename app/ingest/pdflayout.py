@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from app.ingest.pdflines import Line, common_size, merged
@@ -35,6 +35,9 @@ HYPHENATED_PREFIXES = frozenset(
 # their hyphen is kept only before a vowel ("re-elected", "pre-application", "ex-officio").
 BREAKING_PREFIXES = frozenset({"re", "pre", "ex", "sub", "post", "inter", "mid", "de"})
 LINE_END_HYPHENS = ("-", "\u2010")
+# Numbers leading a run-in title beside those a number token reads: "6.A", "4.2.1", "TC/24/108", "123/23".
+RUN_IN_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.[A-Z\d]{1,3})+\.?|[A-Z]{1,4}/\d{2}/\d{1,4}|\d{1,4}/\d{2,4})$")
+RUN_IN_WORD = re.compile(r"[^\W\d_]{3}")  # a title's word, past its number
 CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
 NARROW = 0.35  # side-by-side columns narrower than this fraction of the page are lists
 
@@ -392,7 +395,7 @@ def paragraphs(
 ) -> list[Draft]:
     """Lines of one column, top to bottom, gathered into headings, list items and paragraphs."""
     drafts: list[Draft] = []
-    for line in lines:
+    for line in _run_ins_split(lines):
         full = line.x1 >= right - 3.5 * line.size
         level = style.heading_level(line, full, page_body)
         draft = drafts[-1] if drafts else None
@@ -412,6 +415,33 @@ def paragraphs(
         drafts.append(Draft(kind, [line], line.text, level, numbering))
     _demote_plain_bold(drafts, style)
     return drafts
+
+
+def _run_ins_split(lines: list[Line]) -> Iterator[Line]:
+    """The lines, each bold title run into its text ("6.A Street Lighting Contract The Director…")
+    as a line of its own before the text.
+
+    A run-in title is numbered or in capitals and ends without punctuation, and its text starts
+    a sentence; bold words within a sentence, and labels ("Planning:", "2/8c –"), stay in their line.
+    """
+    for line in lines:
+        lead, rest = line.text[: line.lead], line.text[line.lead :].lstrip()
+        if not line.lead or not _run_in_title(lead) or not rest[:1].isupper():
+            yield line
+            continue
+        split = line.x0 + (line.x1 - line.x0) * len(lead) / len(line.text)
+        yield line._replace(text=lead, x1=split, bold=True, lead=0)
+        yield line._replace(text=rest, lead=0)
+
+
+def _run_in_title(lead: str) -> bool:
+    if len(lead) > 100 or not lead[-1:].isalnum():
+        return False
+    first, _, title = lead.partition(" ")
+    if RUN_IN_NUMBER.match(first) or (NUMBER_TOKEN.match(first) and any(char.isalnum() for char in first)):
+        return RUN_IN_WORD.search(title) is not None
+    letters = [char for char in lead if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters) and " " in lead
 
 
 def _tight(upper: Line, lower: Line, gap: float = 0.6) -> bool:

@@ -38,6 +38,7 @@ class Line(NamedTuple):
     y1: float
     size: float
     bold: bool
+    lead: int = 0  # characters of a bold run at the start of a line that goes on in regular type
 
     @property
     def height(self) -> float:
@@ -95,8 +96,17 @@ def _piece(spans: list[dict[str, Any]]) -> Line | None:
     y0 = min(span["bbox"][1] for span in visible)
     y1 = max(span["bbox"][3] for span in visible)
     size = max(span["size"] for span in visible)
-    bold = all(_is_bold(s) for s in visible)
-    return Line(_spaced_once(text), x0, y0, x1, y1, round(size, 1), bold)
+    weights = [_is_bold(span) for span in visible]
+    text = _spaced_once(text)
+    lead = _bold_lead(text, visible, weights) if weights[0] and not weights[-1] else 0
+    return Line(text, x0, y0, x1, y1, round(size, 1), all(weights), lead)
+
+
+def _bold_lead(text: str, visible: list[dict[str, Any]], weights: list[bool]) -> int:
+    """How many characters of `text` the bold spans it starts with hold ("6.A Street Lighting")."""
+    count = weights.index(False)
+    lead = _spaced_once(_clean("".join(span["text"] for span in visible[:count])).strip())
+    return len(lead) if lead and text.startswith(lead) else 0
 
 
 def _single(span: dict[str, Any]) -> Line | None:

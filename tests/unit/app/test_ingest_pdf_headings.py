@@ -85,3 +85,58 @@ def test_bold_text_that_is_not_a_heading_keeps_its_weight(tmp_path: Path) -> Non
     doc = ingest.load(_minutes(tmp_path / "bold-minutes.pdf"))
     action = next(block for block in doc.blocks if doc.block_text(block).startswith("Action:"))
     assert action.bold and action.level == 0 and action.size == 11
+
+
+def _mixed_lines(path: Path, lines: list[list[tuple[str, bool]]]) -> DocumentText:
+    """Lines made of bold and regular runs, set one after another on the same printed line."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for index, runs in enumerate(lines):
+        x = 72.0
+        for text, bold in runs:
+            font = "hebo" if bold else "helv"
+            page.insert_text((x, 100 + 13 * index), text, fontsize=10, fontname=font)
+            x += pymupdf.get_text_length(text, fontname=font, fontsize=10)
+    doc.save(path)
+    return ingest.load(path)
+
+
+def test_a_bold_title_run_into_its_text_ends_the_heading(tmp_path: Path) -> None:
+    title = ("6.A Street Lighting Contract ", True)
+    doc = _mixed_lines(
+        tmp_path / "run-in.pdf",
+        [
+            [title, ("The Director reported on the tender for the new", False)],
+            [("street lighting contract and the council agreed to award it to Brightway Ltd.", False)],
+            [],
+            [("COMMITTEE REPORTS ", True), ("The minutes of the Planning Committee were received.", False)],
+        ],
+    )
+    assert_well_formed(doc)
+    assert kinds(doc) == [
+        ("heading", "6.A Street Lighting Contract"),
+        ("paragraph", "The Director reported on the tender for the new street lighting contract and the "
+         "council agreed to award it to Brightway Ltd."),
+        ("heading", "COMMITTEE REPORTS"),
+        ("paragraph", "The minutes of the Planning Committee were received."),
+    ]  # fmt: skip
+
+
+def test_bold_words_and_labels_at_a_line_start_stay_in_their_sentence(tmp_path: Path) -> None:
+    lines = [
+        [("Resolved ", True), ("that the contract for the lighting be awarded to Brightway.", False)],
+        [],
+        [("RESOLVED ", True), ("That the contract for the lighting be awarded to Brightway.", False)],
+        [],
+        [("Planning: ", True), ("The following applications were received by the council.", False)],
+        [],
+        [("a. Playground", True), (": The willow dome has now been planted by volunteers.", False)],
+        [],
+        [("2/8c", True), (" - Community Connect has not been taken off the grant list.", False)],
+    ]
+    doc = _mixed_lines(tmp_path / "bold-words.pdf", lines)
+    found = kinds(doc)
+    assert "heading" not in [kind for kind, _ in found]
+    assert [text for _, text in found] == [
+        "".join(text for text, _ in runs).strip() for runs in lines if runs
+    ]
