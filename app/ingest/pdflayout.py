@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from app.ingest.pdflines import Line, common_size, merged
+from app.ingest.pdflines import Line, common_size, joined, merged
 from app.ingest.textblocks import CAPITAL, NUMBER, leading_number
 from app.model import BBox, BlockKind
 
@@ -26,15 +26,6 @@ MARGIN_FROM = 0.8  # margin notes start right of this fraction of the page width
 MARGIN_WIDTH = 0.14  # …and are narrower than this fraction
 HEADING_RATIO = 1.15
 SMALL_PRINT = 0.95  # a line set this much smaller than the text around it is never a heading
-# Prefixes whose hyphen belongs to the word ("co-opted", "well-being", "part-time") wherever it falls…
-HYPHENATED_PREFIXES = frozenset(
-    {"co", "non", "self", "vice", "cross", "anti", "multi", "semi", "well", "part", "long", "short", "full",
-     "all", "one", "two", "three", "half"}
-)  # fmt: skip
-# …and prefixes that are also where hyphenation breaks words ("re-mainder", "ex-pected", "sub-mitted"):
-# their hyphen is kept only before a vowel ("re-elected", "pre-application", "ex-officio").
-BREAKING_PREFIXES = frozenset({"re", "pre", "ex", "sub", "post", "inter", "mid", "de"})
-LINE_END_HYPHENS = ("-", "\u2010")
 # Numbers leading a run-in title beside those a number token reads: "6.A", "4.2.1", "TC/24/108", "123/23".
 RUN_IN_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.[A-Z\d]{1,3})+\.?|[A-Z]{1,4}/\d{2}/\d{1,4}|\d{1,4}/\d{2,4})$")
 RUN_IN_WORD = re.compile(r"[^\W\d_]{3}")  # a title's word, past its number
@@ -267,9 +258,9 @@ class Band:
             lines = [line for _, line in row]
             if rows and self._wraps(rows[-1][0], lines, cells):
                 above, previous = rows[-1]
-                joined = [_joined(old, new, True) if old and new else old or new
-                          for old, new in zip(previous, cells, strict=True)]  # fmt: skip
-                rows[-1] = (above + lines, joined)
+                together = [joined(old, new, True) if old and new else old or new
+                            for old, new in zip(previous, cells, strict=True)]  # fmt: skip
+                rows[-1] = (above + lines, together)
             else:
                 rows.append((lines, cells))
         return [Draft("table_row", lines, "\t".join(cells).rstrip("\t")) for lines, cells in rows]
@@ -345,24 +336,6 @@ def _tabbed(row: list[Line]) -> Line:
     return line
 
 
-def _joined(previous: str, line: str, wrapped: bool) -> str:
-    """Wrapped lines join with a space (a line-end hyphen is dropped); others keep their line break."""
-    if not wrapped:
-        return f"{previous}\n{line}"
-    if previous.endswith(LINE_END_HYPHENS) and len(previous) > 1 and previous[-2].isalnum():
-        return previous + line if _compound(previous[:-1], line) else previous[:-1] + line
-    return f"{previous} {line}"
-
-
-def _compound(before: str, after: str) -> bool:
-    """Whether a hyphen at a line end belongs to the words: "co-operation", "Kerford-Byrne",
-    "2017-2018", "re-elected"; not when it only broke a word ("recom-mended", "re-mainder")."""
-    if not after[:1].islower() or not before[-1:].isalpha():
-        return True
-    stem = before.rsplit(" ", 1)[-1].lower()
-    return stem in HYPHENATED_PREFIXES or (stem in BREAKING_PREFIXES and after[0] in "aeiou")
-
-
 def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     """Whether `line` carries on the block: set close below, alike, and aligned with its lines."""
     previous = draft.lines[-1]
@@ -408,7 +381,7 @@ def paragraphs(
             wrapped = previous.x1 + CHAR_WIDTH * line.size * (len(first_word) + 1) >= right
             if _continues(draft, line, level, wrapped):
                 draft.lines.append(line)
-                draft.text = _joined(draft.text, line.text, wrapped)
+                draft.text = joined(draft.text, line.text, wrapped)
                 continue
         kind: BlockKind = "heading" if level else "list_item" if LIST_START.match(line.text) else "paragraph"
         numbering = leading_number(line.text) if kind != "paragraph" else None

@@ -1,4 +1,4 @@
-"""PDF text lines from PyMuPDF's dict output, and removal of running headers, footers and page numbers."""
+"""PDF text lines from PyMuPDF's dict output: running heads and page numbers dropped, wrapped lines joined."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(
     r"^(?:page)?[-–(|]?\d{1,4}[-–)]?(?:(?:of|/)\d{1,4})?$|^page\d{1,4}of\d{1,4}\b", re.I
 )
+# Prefixes whose hyphen belongs to the word ("co-opted", "well-being", "part-time") wherever it falls…
+HYPHENATED_PREFIXES = frozenset(
+    {"co", "non", "self", "vice", "cross", "anti", "multi", "semi", "well", "part", "long", "short", "full",
+     "all", "one", "two", "three", "half"}
+)  # fmt: skip
+# …and prefixes that are also where hyphenation breaks words ("re-mainder", "ex-pected", "sub-mitted"):
+# their hyphen is kept only before a vowel ("re-elected", "pre-application", "ex-officio").
+BREAKING_PREFIXES = frozenset({"re", "pre", "ex", "sub", "post", "inter", "mid", "de"})
+LINE_END_HYPHENS = ("-", "\u2010")
 # Margins where running heads and page numbers live, as fractions of the page height.
 RUNNING_ZONE = 0.15
 NUMBER_ZONE = 0.08
@@ -328,3 +337,21 @@ def merged(first: Line, second: Line, separator: str = " ") -> Line:
         y1=max(first.y1, second.y1),
         size=max(first.size, second.size),
     )
+
+
+def joined(previous: str, line: str, wrapped: bool) -> str:
+    """Wrapped lines join with a space (a line-end hyphen is dropped); others keep their line break."""
+    if not wrapped:
+        return f"{previous}\n{line}"
+    if previous.endswith(LINE_END_HYPHENS) and len(previous) > 1 and previous[-2].isalnum():
+        return previous + line if _compound(previous[:-1], line) else previous[:-1] + line
+    return f"{previous} {line}"
+
+
+def _compound(before: str, after: str) -> bool:
+    """Whether a hyphen at a line end belongs to the words: "co-operation", "Kerford-Byrne",
+    "2017-2018", "re-elected"; not when it only broke a word ("recom-mended", "re-mainder")."""
+    if not after[:1].islower() or not before[-1:].isalpha():
+        return True
+    stem = before.rsplit(" ", 1)[-1].lower()
+    return stem in HYPHENATED_PREFIXES or (stem in BREAKING_PREFIXES and after[0] in "aeiou")
