@@ -33,7 +33,9 @@ TEN_PAGES_LIMIT_S = 0.2
 PACK_RATIO_TARGET = 1.5
 PACK_RATIO_BOUND = 3.5
 WORKER_CPU_RATIO_BOUND = 2.0
-ANALYSIS_RATIO_LIMIT = 0.5
+# The analysis alone takes about 0.3 of the extraction's CPU time (0.4 before its speed-up): a regression
+# back there fails.
+ANALYSIS_RATIO_LIMIT = 0.4
 RUNS = 4
 
 
