@@ -267,9 +267,11 @@ class Band:
 
     @staticmethod
     def _wraps(previous: list[Line], row: list[Line], cells: list[str]) -> bool:
-        """A row continues the one above when it is set tight below it and lacks its first cell."""
+        """A row continues the one above when it is set tight below it and lacks its first cell,
+        unless the row above is a bold title and this row starts its regular text."""
         gap = min(line.y0 for line in row) - max(line.y1 for line in previous)
-        return gap < 0.45 * previous[0].height and not cells[0]
+        titled = all(line.bold for line in previous) and not any(line.bold for line in row)
+        return gap < 0.45 * previous[0].height and not cells[0] and not titled
 
     def sections(self) -> list[list[Line]]:
         """Runs of lines to read one after another: each column in turn, or label after label.

@@ -140,3 +140,29 @@ def test_bold_words_and_labels_at_a_line_start_stay_in_their_sentence(tmp_path: 
     assert [text for _, text in found] == [
         "".join(text for text, _ in runs).strip() for runs in lines if runs
     ]
+
+
+def test_a_bold_title_beside_its_number_ends_before_the_text_set_under_it(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    rows = [
+        ("6.A", "Vacation of Drainage Easement, Lot 4, Block 2, Pine Meadows Addition", True),
+        ("", "The Mayor opened the public hearing at 7:06 p.m. No one spoke and the hearing", False),
+        ("", "was closed. The Council approved the vacation of the easement.", False),
+        ("6.B", "Award of Contract for the 2023 Sealcoat Project", True),
+        ("", "The City Engineer reported on the bids and the Council awarded the contract.", False),
+    ]
+    y = 90.0
+    for number, text, bold in rows:
+        y += 22 if bold else 14
+        page.insert_text((72, y), number, fontsize=10, fontname="hebo")
+        page.insert_text((110, y), text, fontsize=10, fontname="hebo" if bold else "helv")
+    doc.save(tmp_path / "numbered.pdf")
+    loaded = ingest.load(tmp_path / "numbered.pdf")
+    assert [loaded.block_text(block) for block in loaded.blocks] == [
+        "6.A\tVacation of Drainage Easement, Lot 4, Block 2, Pine Meadows Addition",
+        "The Mayor opened the public hearing at 7:06 p.m. No one spoke and the hearing was closed. "
+        "The Council approved the vacation of the easement.",
+        "6.B\tAward of Contract for the 2023 Sealcoat Project",
+        "The City Engineer reported on the bids and the Council awarded the contract.",
+    ]
