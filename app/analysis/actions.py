@@ -39,6 +39,9 @@ _NOT_OWNERS = frozenset(
     {"the", "it", "this", "that", "there", "these", "those", "they", "we", "he", "she", "members", "a", "an"}
     | {"committee", "council", "report", "item", "work", "it's", "which", "who", "if", "and", "but"}
     | {"resolved", "agreed", "decided", "proposed", "seconded", "moved"}
+    # Indefinite pronouns read like a name in "Nothing to report", "Everyone to note".
+    | {"nothing", "something", "anything", "everything", "nobody", "somebody", "anybody", "everybody"}
+    | {"none", "someone", "anyone", "everyone", "all", "each", "both", "you", "i", "what", "how"}
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
 MAX_LIST = 20

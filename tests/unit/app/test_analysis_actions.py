@@ -63,3 +63,12 @@ def test_tasks_agreed_in_a_sentence(tmp_path: Path) -> None:
     assert [(action.text, action.owner) for action in actions] == [
         ("It was agreed that the Clerk would obtain two quotes.", "the Clerk")
     ]
+
+
+def test_an_indefinite_pronoun_is_no_owner(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "6. Working groups\n\na) Woodland group\nNothing to report\nb) Footpaths group\n"
+        "Everyone to note the new stile. RB to repair the gate.\n",
+    )
+    assert [(action.text, action.owner) for action in actions] == [("RB to repair the gate.", "RB")]
