@@ -153,15 +153,21 @@ def test_the_layout_is_restored_while_the_docks_fill_in_later(
     assert second.library_dock.widget() is second.library
 
 
-def test_a_library_pdf_shows_the_page_it_was_left_on_before_its_text_loads(
-    make_window: WindowFactory, qtbot: QtBot
-) -> None:
+def reading_souldern(make_window: WindowFactory, qtbot: QtBot) -> MainWindow:
+    """A shown window that has imported and shows the Souldern minutes, all its tasks done."""
     window = make_window()
     window.show()
     window.start()
     window.open_files([SOULDERN])
     qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
     wait_idle(qtbot, window)
+    return window
+
+
+def test_a_library_pdf_shows_the_page_it_was_left_on_before_its_text_loads(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = reading_souldern(make_window, qtbot)
     souldern = window.reader.document
     assert souldern is not None
     window.reader.go_to_page(2)  # the third of its four pages
@@ -189,12 +195,7 @@ def test_a_library_pdf_shows_the_page_it_was_left_on_before_its_text_loads(
 def test_choosing_a_pdf_already_in_the_library_draws_its_pages_once(
     make_window: WindowFactory, qtbot: QtBot
 ) -> None:
-    window = make_window()
-    window.show()
-    window.start()
-    window.open_files([SOULDERN])
-    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
-    wait_idle(qtbot, window)
+    window = reading_souldern(make_window, qtbot)
     with qtbot.waitSignal(window.reader.painted, timeout=20_000):  # another paper, on screen
         window.open_files([LANCASHIRE])
     wait_idle(qtbot, window)
@@ -212,12 +213,7 @@ def test_a_library_pdf_last_read_as_text_does_not_draw_its_pages_first(
     make_window: WindowFactory, qtbot: QtBot
 ) -> None:
     """Its text view is what shows: drawing its page first, for no frame, would only delay it."""
-    window = make_window()
-    window.show()
-    window.start()
-    window.open_files([SOULDERN])
-    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=20_000)
-    wait_idle(qtbot, window)
+    window = reading_souldern(make_window, qtbot)
     souldern = window.reader.document
     assert souldern is not None
     window.reader.set_mode("text")
