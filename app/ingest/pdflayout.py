@@ -29,6 +29,7 @@ SMALL_PRINT = 0.95  # a line set this much smaller than the text around it is ne
 # Numbers leading a run-in title beside those a number token reads: "6.A", "4.2.1", "TC/24/108", "123/23".
 RUN_IN_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.[A-Z\d]{1,3})+\.?|[A-Z]{1,4}/\d{2}/\d{1,4}|\d{1,4}/\d{2,4})$")
 RUN_IN_WORD = re.compile(r"[^\W\d_]{3}")  # a title's word, past its number
+PROSE_CHARS = 40  # a line of prose, not a table's label or figure
 CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
 NARROW = 0.35  # side-by-side columns narrower than this fraction of the page are lists
 
@@ -256,7 +257,7 @@ class Band:
             for index, line in row:
                 cells[index] = f"{cells[index]} {line.text}".strip()
             lines = [line for _, line in row]
-            if rows and self._wraps(rows[-1][0], lines, cells):
+            if rows and (self._wraps(rows[-1][0], lines, cells) or self._prose_wraps(rows[-1], lines)):
                 above, previous = rows[-1]
                 together = [joined(old, new, True) if old and new else old or new
                             for old, new in zip(previous, cells, strict=True)]  # fmt: skip
@@ -272,6 +273,19 @@ class Band:
         gap = min(line.y0 for line in row) - max(line.y1 for line in previous)
         titled = all(line.bold for line in previous) and not any(line.bold for line in row)
         return gap < 0.45 * previous[0].height and not cells[0] and not titled
+
+    def _prose_wraps(self, previous: tuple[list[Line], list[str]], row: list[Line]) -> bool:
+        """A line of prose in the first column carries on the row above when that row is prose alone
+        whose last line was full: the minutes' text beside a narrow action column."""
+        above, cells = previous
+        last, line = above[-1], row[0]
+        if len(row) > 1 or any(cells[1:]) or len(last.text) < PROSE_CHARS or LIST_START.match(line.text):
+            return False
+        if abs(line.x0 - above[0].x0) > line.size:
+            return False
+        first_word = line.text.split(" ", 1)[0]
+        full = last.x1 + CHAR_WIDTH * line.size * (len(first_word) + 1) >= self.columns[0][1]
+        return full and _tight(last, line) and line.x1 <= self.columns[0][1] + 1
 
     def sections(self) -> list[list[Line]]:
         """Runs of lines to read one after another: each column in turn, or label after label.

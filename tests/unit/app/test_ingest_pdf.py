@@ -360,3 +360,29 @@ def test_pages_read_without_glyph_box_corrections_read_as_with_them(tmp_path: Pa
         expected = pdf.page_text(page.get_text("dict", flags=pdf.TEXT_FLAGS))
         assert pdf.page_text(reader.page_dict(page)) == expected
     assert reader.sound == {"Helvetica"}
+
+
+def test_prose_beside_a_narrow_action_column_keeps_its_wrapped_lines_together(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 90), "Minute", fontsize=10, fontname="hebo")
+    page.insert_text((440, 90), "Action", fontsize=10, fontname="hebo")
+    lines = [
+        "HB.33 NEEDS ASSESSMENT 2023",
+        "The Director presented the refreshed needs assessment for the",
+        "county. Life expectancy in deprived wards was 8.4 years lower.",
+        "The Board asked for ward profiles to be shared.",
+        "RESOLVED that the Board agrees that healthy weight and mental",
+        "wellbeing be the priorities for the 2024/25 delivery plan.",
+    ]
+    for index, text in enumerate(lines):
+        page.insert_text((72, 104 + 13 * index), text, fontsize=10)
+    page.insert_text((440, 104 + 13 * 3), "SP", fontsize=10)
+    doc.save(tmp_path / "actions.pdf")
+    loaded = ingest.load(tmp_path / "actions.pdf")
+    assert [loaded.block_text(block) for block in loaded.blocks][1:] == [
+        lines[0],
+        f"{lines[1]} {lines[2]}",
+        f"{lines[3]}\tSP",
+        f"{lines[4]} {lines[5]}",
+    ]
