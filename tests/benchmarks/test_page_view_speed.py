@@ -101,7 +101,8 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     report("scroll_frame_p50", statistics.median(frames) * 1000, "ms")
     report("scroll_frame_p95", frame_p95 * 1000, "ms")
     report("scroll_frame_max", frames[-1] * 1000, "ms")
-    report("scroll_paint_p95", paints[int(len(paints) * 0.95)] * 1000, "ms")
+    paint_p95 = paints[int(len(paints) * 0.95)]
+    report("scroll_paint_p95", paint_p95 * 1000, "ms")
     # For the record, not a target: scrolling on into pages never drawn, while they render.
     fresh = scroll_frames(view, view.page_rect(100).top() + bar.value(), 200)
     report("uncached_scroll_frame_p95", fresh[int(len(fresh) * 0.95)] * 1000, "ms")
@@ -126,5 +127,8 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     # odd frame is lost to another process, which is no work of ours.
     assert warm <= 0.1
     assert frame_p95 < 0.016
+    # Painting a cached page is a few image copies (about 0.3 ms); a viewport Qt did not make once
+    # cost 10 ms a paint, hidden within the frame bound on an idle machine.
+    assert paint_p95 < 0.004
     assert find_p95 < 0.016
     assert rss <= 250

@@ -36,9 +36,6 @@ class PageScrollArea(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Made here, as Qt would: had Qt made it, the first `viewport()` would make PySide6 set up
-        # every QtWidgets class (~20 ms) to find its type, before the first frame.
-        self.setViewport(QWidget())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Always shown: a scroll bar appearing would change the width that "fit width" fits.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
