@@ -16,6 +16,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
+from ui.reader.page_view import PageView
 from ui.startup import build_window
 from ui.tasks import Tasks
 
@@ -73,3 +74,25 @@ def window(make_window: WindowFactory, qtbot: QtBot) -> MainWindow:
 def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
     """Wait until every queued library task has finished and its result has been delivered."""
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=timeout)
+
+
+PageViewFactory = Callable[[int, int], PageView]
+
+
+@pytest.fixture
+def make_page_view(qtbot: QtBot) -> Iterator[PageViewFactory]:
+    """Page views shown at a given width and height; their render threads shut down after the test."""
+    made: list[PageView] = []
+
+    def make(width: int, height: int) -> PageView:
+        view = PageView()
+        qtbot.addWidget(view)
+        view.resize(width, height)
+        view.show()
+        qtbot.waitExposed(view)
+        made.append(view)
+        return view
+
+    yield make
+    for view in made:
+        view.shut_down()

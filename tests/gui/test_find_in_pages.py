@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -19,7 +18,7 @@ from ui.reader.page_find import FindTarget
 from ui.reader.page_view import PageView
 from ui.reader.reader_pane import PAGE
 
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import PageViewFactory, wait_idle
 
 LINES = ("Minutes of the parish council", "Resolved that the budget be approved")
 
@@ -50,14 +49,8 @@ def word(words: tuple[Word, ...], text: str, nth: int = 0) -> Word:
 
 
 @pytest.fixture
-def view(qtbot: QtBot) -> Iterator[PageView]:
-    widget = PageView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.shut_down()
+def view(make_page_view: PageViewFactory) -> PageView:
+    return make_page_view(700, 600)
 
 
 def opened(qtbot: QtBot, view: PageView, path: Path) -> None:

@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pymupdf
@@ -25,6 +24,8 @@ from ui.reader.page_layout import GAP, PX_PER_PT
 from ui.reader.page_paint import BACKGROUND
 from ui.reader.page_selection import Anchor, TextSelection, span_at
 from ui.reader.page_view import MAX_PIXELS, PageView
+
+from tests.gui.conftest import PageViewFactory
 
 A4 = (595.0, 842.0)
 BOX = pymupdf.Rect(100, 100, 300, 300)  # the black square on every page
@@ -48,14 +49,8 @@ def write_pdf(path: Path, pages: int = 3, *, password: str | None = None) -> Pat
 
 
 @pytest.fixture
-def view(qtbot: QtBot) -> Iterator[PageView]:
-    widget = PageView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.shut_down()
+def view(make_page_view: PageViewFactory) -> PageView:
+    return make_page_view(700, 900)
 
 
 def settle(qtbot: QtBot, view: PageView) -> None:

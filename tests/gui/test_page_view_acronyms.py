@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 from ui.reader.page_view import PageView
 from ui.reader.reader_pane import PAGE
 
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import PageViewFactory, wait_idle
 
 LINES = (
     "Minutes of the meeting of the parish council",
@@ -57,23 +57,18 @@ def hover(qtbot: QtBot, view: PageView, word: Word) -> str:
     return QToolTip.text()
 
 
-def test_hovering_an_acronym_shows_its_expansion(qtbot: QtBot, tmp_path: Path) -> None:
+def test_hovering_an_acronym_shows_its_expansion(
+    qtbot: QtBot, make_page_view: PageViewFactory, tmp_path: Path
+) -> None:
     path = write_pdf(tmp_path / "minutes.pdf")
-    view = PageView()
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    try:
-        view.open(path)
-        view.set_zoom(1.0)
-        view.set_acronyms({"CCG": "Clinical Commissioning Group"})
-        # The page's words are read when first asked for: the tooltip comes once they are.
-        assert hover(qtbot, view, printed(path, "CCG's")) == "CCG: Clinical Commissioning Group"
-        assert hover(qtbot, view, printed(path, "(CCG)")) == "CCG: Clinical Commissioning Group"
-        assert hover(qtbot, view, printed(path, "Resolved")) == ""
-    finally:
-        view.shut_down()
+    view = make_page_view(700, 500)
+    view.open(path)
+    view.set_zoom(1.0)
+    view.set_acronyms({"CCG": "Clinical Commissioning Group"})
+    # The page's words are read when first asked for: the tooltip comes once they are.
+    assert hover(qtbot, view, printed(path, "CCG's")) == "CCG: Clinical Commissioning Group"
+    assert hover(qtbot, view, printed(path, "(CCG)")) == "CCG: Clinical Commissioning Group"
+    assert hover(qtbot, view, printed(path, "Resolved")) == ""
 
 
 def test_the_reader_tells_the_page_view_the_papers_acronyms(
