@@ -5,20 +5,24 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from app.analysis.acronyms import find_acronyms
 from app.analysis.actions import find_actions
 from app.analysis.attendance import find_attendance
 from app.analysis.headings import closing_line
 from app.analysis.interests import find_interests
-from app.analysis.items import find_heads
-from app.analysis.lines import Line, neighbours, split_lines
+from app.analysis.items import Head, find_heads
+from app.analysis.lines import Around, Line, neighbours, split_lines
 from app.analysis.meeting import find_meeting
 from app.analysis.resolutions import find_resolutions
-from app.model import Action, Analysis, DocumentText, Item, Span
+from app.forking import beside, can_fork
+from app.model import Acronym, Action, Analysis, Attendee, DocumentText, Item, Meeting, Span
 
 T = TypeVar("T")
+
+# Below this many lines (about 130 pages of an agenda pack), a second process costs more than it saves.
+APART_FROM_LINES = 2000
 
 
 def _bucket(starts: list[int], things: Sequence[T], offset: Callable[[T], int]) -> dict[int, list[T]]:
@@ -35,15 +39,12 @@ def _page(doc: DocumentText, starts: list[int], offset: int) -> int | None:
     return doc.pages[max(at, 0)].number if doc.pages else None
 
 
-def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
-    around = neighbours(lines)  # every rule walks from line to non-blank line: found once
-    closed = closing_line(lines)  # where the business ends: both rules stop there
-    heads = find_heads(doc, lines, around, closed)
+def _items(
+    doc: DocumentText, heads: list[Head], decisions: list[Span], agreed: list[Action]
+) -> tuple[tuple[Item, ...], tuple[Span, ...]]:
+    """The items at `heads`, each with the decisions and actions in its span; decisions before the first."""
     starts = [head.start for head in heads]
-    decisions = find_resolutions(doc, lines, heads, around, closed)
     by_item = _bucket(starts, decisions, lambda span: span.start)
-    # A heading line whose minute runs on after the title ("PUBLIC SESSION A resident asked …") is text too.
-    agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
     actions: dict[int, list[Action]] = _bucket(starts, agreed, lambda action: action.start)
     page_starts = [page.start for page in doc.pages]
     items = []
@@ -55,20 +56,55 @@ def _items(doc: DocumentText, lines: list[Line]) -> tuple[tuple[Item, ...], tupl
     return tuple(items), tuple(by_item.get(-1, ()))
 
 
-def analyze(doc: DocumentText) -> Analysis:
-    """Find the meeting, attendance, items with their decisions and actions, interests and acronyms."""
-    lines = split_lines(doc)
-    items, loose = _items(doc, lines)
-    interests, none_declared = find_interests(doc, lines, items)
+class _Rest(NamedTuple):
+    """What the rules other than the decisions find, once the items' heads are known."""
+
+    agreed: list[Action]
+    attendance: tuple[Attendee, ...]
+    meeting: Meeting
+    acronyms: tuple[Acronym, ...]
+
+
+def _rest(doc: DocumentText, lines: list[Line], heads: list[Head], around: Around) -> _Rest:
+    # A heading line whose minute runs on after the title ("PUBLIC SESSION A resident asked …") is text too.
+    agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
     attendance = find_attendance(doc, lines)
+    meeting = find_meeting(doc, lines, attendance)
+    acronyms = find_acronyms(doc, lines, [person.name for person in attendance])
+    return _Rest(agreed, attendance, meeting, acronyms)
+
+
+def analyze(doc: DocumentText) -> Analysis:
+    """Find the meeting, attendance, items with their decisions and actions, interests and acronyms.
+
+    In a long document, once the items' heads are found, the decisions (the costliest rule) are
+    found in a forked child while this process runs the other rules (`forking.beside`).
+    """
+    lines = split_lines(doc)
+    around = neighbours(lines)  # every rule walks from line to non-blank line: found once
+    closed = closing_line(lines)  # where the business ends: both rules stop there
+    heads = find_heads(doc, lines, around, closed)
+
+    def decide() -> list[Span]:
+        return find_resolutions(doc, lines, heads, around, closed)
+
+    def rest() -> _Rest:
+        return _rest(doc, lines, heads, around)
+
+    if len(lines) >= APART_FROM_LINES and can_fork():
+        decisions, found = beside(decide, rest)
+    else:
+        decisions, found = decide(), rest()
+    items, loose = _items(doc, heads, decisions, found.agreed)
+    interests, none_declared = find_interests(doc, lines, items)
     return Analysis(
-        meeting=find_meeting(doc, lines, attendance),
-        attendance=attendance,
+        meeting=found.meeting,
+        attendance=found.attendance,
         items=items,
         resolutions=loose,
         interests=interests,
         no_interests_declared=none_declared,
-        acronyms=find_acronyms(doc, lines, [person.name for person in attendance]),
+        acronyms=found.acronyms,
     )
 
 

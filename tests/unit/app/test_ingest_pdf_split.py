@@ -10,7 +10,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from app import ingest
+from app import forking, ingest
 from app.ingest import pdfsplit
 from app.jobs import ProcessLane
 
@@ -104,4 +104,4 @@ def test_the_child_s_pages_are_worked_here_if_the_child_fails(lane: ProcessLane)
 def test_a_hanging_child_is_stopped_and_its_pages_worked_here(lane: ProcessLane, step: str) -> None:
     started = time.monotonic()
     assert lane.run(halves, 9, "hang", step) == NINE_PAGES
-    assert time.monotonic() - started < pdfsplit.MIN_WAIT_S + 10
+    assert time.monotonic() - started < forking.MIN_WAIT_S + 10

@@ -1,0 +1,115 @@
+"""Work done beside this process in a forked child, where forking is safe; never depended upon."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar, cast
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+A = TypeVar("A")
+B = TypeVar("B")
+
+# The child is stopped if it has not answered this long after our own share of the work was done
+# (a few times our share's time: the shares are alike), and never outlives this many seconds (SIGALRM).
+CHILD_PATIENCE = 4.0
+MIN_WAIT_S = 5.0
+CHILD_LIFETIME_S = 300
+
+
+def can_fork() -> bool:
+    """Whether a second process is worth starting here (two cores or more), and safe to fork.
+
+    Forking is safe only where no GUI toolkit is loaded: the ingest worker process
+    (app.jobs.ProcessLane) never imports one, the GUI process does.
+    """
+    import multiprocessing  # here, not at import: the GUI loads this module but never forks
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    fork = "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+    return cores > 1 and fork and "PySide6" not in sys.modules
+
+
+class Child:
+    """This process's end of the pipe to a forked child; a child that fails or is slow is stopped."""
+
+    def __init__(self, pipe: Connection, process: BaseProcess) -> None:
+        self.pipe, self.process = pipe, process
+
+    def answer(self, started: float) -> object | None:
+        """The child's next message, or None (and the child stopped) when it failed, or did not
+        answer within a few times the time since `started`, when our own share of the work began."""
+        wait = max(MIN_WAIT_S, CHILD_PATIENCE * (time.monotonic() - started))
+        try:
+            if self.pipe.poll(wait):
+                return self.pipe.recv()
+        except (EOFError, OSError):
+            pass
+        self.process.kill()
+        return None
+
+    def tell(self, message: object) -> bool:
+        """Send the child `message`; False when the child is gone."""
+        try:
+            self.pipe.send(message)
+        except OSError:
+            return False
+        return True
+
+
+@contextmanager
+def forked(talk: Callable[[Connection], None]) -> Iterator[Child | None]:
+    """A child forked to run `talk` over its end of a pipe; None when no process could be had.
+
+    On leaving, the child is stopped if it still runs, and reaped.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe()
+    process = context.Process(target=_child, args=(ours, theirs, talk), daemon=True)
+    try:
+        process.start()
+    except OSError:  # no process to be had (limits, memory)
+        ours.close()
+        theirs.close()
+        yield None
+        return
+    theirs.close()  # the child's end: so that the child's death reads as the end of the pipe
+    try:
+        yield Child(ours, process)
+    finally:
+        ours.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+
+def _child(ours: Connection, theirs: Connection, talk: Callable[[Connection], None]) -> None:
+    # A hostile file must not keep an orphan busy if our process is killed (ProcessLane's timeout):
+    # a time limit, and no copy of the parent's end of the pipe, so that talking to a dead parent fails.
+    signal.alarm(CHILD_LIFETIME_S)
+    ours.close()
+    try:
+        talk(theirs)
+    except Exception:  # noqa: BLE001 - any failure: the parent does the work itself
+        pass
+    finally:
+        theirs.close()
+
+
+def beside(there: Callable[[], A], here: Callable[[], B]) -> tuple[A, B]:
+    """`there()` run in a forked child while `here()` runs in this process; `there()` run here
+    after all if the child cannot be had, fails or is slow. Both results, as if run here."""
+    with forked(lambda pipe: pipe.send((there(),))) as child:
+        started = time.monotonic()
+        mine = here()
+        theirs = child.answer(started) if child is not None else None
+    return (cast(tuple[A], theirs)[0] if theirs is not None else there()), mine

@@ -1,0 +1,180 @@
+"""Work beside the worker in a forked child: a long document's analysis in two processes is exactly the
+analysis in one; a child that fails, hangs or is killed changes nothing; a GUI process never forks."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from app import analysis, forking, ingest
+from app.ingest import pdfsplit
+from app.jobs import ProcessLane
+from app.model import Analysis
+
+from tests.unit.app.minutes_truth import FIXTURES
+
+
+def write_long_minutes(path: Path, rounds: int = 4) -> Path:
+    """The fixture minutes of every style, printed one after another `rounds` times: about 48 pages."""
+    lines: list[str] = []
+    for fixture in sorted(FIXTURES.glob("*.txt")):
+        for line in fixture.read_text(encoding="utf-8").splitlines():
+            lines.extend(textwrap.wrap(line, 95) or [""])
+    with pymupdf.open() as doc:
+        for at in range(0, len(lines) * rounds, 60):
+            page = doc.new_page()
+            for row in range(at, min(at + 60, len(lines) * rounds)):
+                page.insert_text((50, 60 + 12 * (row - at)), lines[row % len(lines)], fontsize=9)
+        doc.save(path)
+    return path
+
+
+def children_faults() -> int:
+    """Page faults of this process's finished children: it grows when a child has run."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt
+
+
+def analysed(path: Path, apart_from: int) -> tuple[Analysis, bool]:
+    """Run in the ingest worker: the file read, then analysed with the decisions apart from
+    `apart_from` lines; and whether a child process ran for the analysis."""
+    analysis.APART_FROM_LINES = apart_from
+    doc = ingest.load(path)
+    before = children_faults()
+    found = analysis.analyze(doc)
+    return found, children_faults() > before
+
+
+def analysed_with_children_killed(path: Path, after_s: float) -> tuple[Analysis, int]:
+    """`analysed`, with every child process of the worker killed `after_s` seconds after it appears;
+    and how many were killed."""
+    stop, killed = threading.Event(), []
+    me = os.getpid()
+
+    def kill() -> None:
+        seen: dict[int, float] = {}
+        while not stop.is_set():
+            for pid in map(int, Path(f"/proc/{me}/task/{me}/children").read_text().split()):
+                if time.monotonic() - seen.setdefault(pid, time.monotonic()) >= after_s:
+                    with suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)
+                        killed.append(pid)
+            stop.wait(0.001)
+
+    killer = threading.Thread(target=kill)
+    killer.start()
+    try:
+        found, _ = analysed(path, 100)
+    finally:
+        stop.set()
+        killer.join()
+    return found, len(set(killed))
+
+
+def analysed_in_a_gui_process(path: Path) -> tuple[bool, Analysis, bool]:
+    """Run in a worker made GUI-like by loading Qt: whether it may fork, the analysis, and whether
+    a child ran."""
+    import PySide6.QtCore  # noqa: F401 - loaded, as in the GUI process
+
+    found, forked = analysed(path, 100)
+    return forking.can_fork(), found, forked
+
+
+@pytest.fixture
+def lane() -> Iterator[ProcessLane]:
+    lane = ProcessLane(timeout=60)
+    yield lane
+    lane.shutdown()
+
+
+@pytest.fixture(scope="module")
+def minutes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_long_minutes(tmp_path_factory.mktemp("long") / "minutes.pdf")
+
+
+@pytest.fixture(scope="module")
+def one_process(minutes: Path) -> Analysis:
+    """The analysis read and made in this one process, as the reference."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdfsplit, "SPLIT_FROM_PAGES", 10**6)
+        patch.setattr(analysis, "APART_FROM_LINES", 10**9)
+        return analysis.analyze(ingest.load(minutes))
+
+
+def test_a_long_document_analyses_the_same_in_two_processes(
+    minutes: Path, one_process: Analysis, lane: ProcessLane
+) -> None:
+    found, forked = lane.run(analysed, minutes, 100)
+    assert forked and found == one_process
+    items = one_process.items
+    decided = [span for item in items for span in item.resolutions]
+    assert len(decided) + len(one_process.resolutions) > 100  # the child's share is there too
+    assert sum(len(item.actions) for item in items) > 20 and len(one_process.attendance) > 50
+    assert one_process.meeting.council and len(items) > 5 and len(one_process.interests) >= 10
+
+
+def test_a_document_below_the_threshold_is_analysed_in_one_process(minutes: Path, lane: ProcessLane) -> None:
+    found, forked = lane.run(analysed, minutes, 10**9)
+    assert not forked and found.attendance
+
+
+@pytest.mark.parametrize("after_s", [0.0, 0.05])
+def test_children_killed_midway_change_nothing(
+    minutes: Path, one_process: Analysis, lane: ProcessLane, after_s: float
+) -> None:
+    found, killed = lane.run(analysed_with_children_killed, minutes, after_s)
+    assert killed >= 1 and found == one_process
+
+
+def test_a_gui_process_never_forks(minutes: Path, one_process: Analysis, lane: ProcessLane) -> None:
+    may_fork, found, forked = lane.run(analysed_in_a_gui_process, minutes)
+    assert not may_fork and not forked and found == one_process
+
+
+class InChild:
+    """Work that misbehaves in a forked child only (`trouble`: "fail" or "hang"), and answers here."""
+
+    def __init__(self, trouble: str) -> None:
+        self.parent, self.trouble = os.getpid(), trouble
+
+    def __call__(self) -> list[int]:
+        if os.getpid() != self.parent:
+            if self.trouble == "hang":
+                time.sleep(60)
+            if self.trouble:
+                raise ValueError("the child cannot work")
+        return [1, 2, 3]
+
+
+def beside(trouble: str, patience_s: float) -> tuple[tuple[list[int], str], float]:
+    """Run in the worker: `forking.beside` with work that misbehaves in the child; its result and time."""
+    forking.MIN_WAIT_S = patience_s
+    started = time.monotonic()
+    return forking.beside(InChild(trouble), lambda: "here"), time.monotonic() - started
+
+
+@pytest.mark.parametrize("trouble", ["", "fail", "hang"])
+def test_work_beside_is_done_here_when_the_child_fails_or_hangs(lane: ProcessLane, trouble: str) -> None:
+    result, seconds = lane.run(beside, trouble, 1.0)
+    assert result == ([1, 2, 3], "here")
+    assert seconds < 5  # a hanging child is given up after the patience, not waited for
+
+
+def test_work_beside_is_done_here_where_no_process_can_be_had(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "fork", _no_fork)
+    before = children_faults()
+    assert forking.beside(InChild("fail"), lambda: "here") == ([1, 2, 3], "here")  # would fail in a child
+    assert children_faults() == before
+
+
+def _no_fork() -> int:
+    raise OSError("no process to be had")
