@@ -6,6 +6,8 @@ Usage (from the project root):
   .venv/bin/python -m tests.heldout OUT_DIR -- --json   # extra scorer flags go after "--"
   .venv/bin/python -m tests.heldout --details [OUT_DIR] # what score.py -v does not list: extra
                                                         # resolutions, attendance and meeting-field misses
+  .venv/bin/python -m tests.heldout --batch 4 [OUT_DIR] # a batch withheld from the default set, alone
+  .venv/bin/python -m tests.heldout --all [OUT_DIR]     # the default set and every withheld batch
 """
 
 from __future__ import annotations
@@ -18,15 +20,15 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
-from tests.fixtures.heldout.build import TRUTH, build
+from tests.fixtures.heldout.build import build_selection
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
-def score(docs: Path, extra: list[str]) -> int:
+def score(docs: Path, truth: Path, extra: list[str]) -> int:
     """Run score.py on the built documents with the same interpreter; return its exit status."""
-    cmd = [sys.executable, str(SCORER), "--truth", str(TRUTH), "--docs", str(docs), "--cwd", str(ROOT)]
+    cmd = [sys.executable, str(SCORER), "--truth", str(truth), "--docs", str(docs), "--cwd", str(ROOT)]
     return subprocess.run(cmd + (extra or ["-v"]), cwd=ROOT, check=False).returncode
 
 
@@ -71,10 +73,10 @@ def _differences(sc: ModuleType, truth: dict, result: dict) -> list[str]:
     return lines
 
 
-def details(docs: Path) -> int:
+def details(docs: Path, truth_dir: Path) -> int:
     """Print, per document, the differences score.py -v does not show."""
     sc = _scorer()
-    for truth_file in sorted(TRUTH.glob("*.json")):
+    for truth_file in sorted(truth_dir.glob("*.json")):
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
         lines = _differences(sc, truth, _analyse(docs / truth["file"]))
         if lines:
@@ -86,15 +88,18 @@ def details(docs: Path) -> int:
 def main(argv: list[str]) -> int:
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
     args = argv[: argv.index("--")] if "--" in argv else argv
-    run = details if "--details" in args else (lambda docs: score(docs, extra))
-    args = [a for a in args if a != "--details"]
+    run = details if "--details" in args else (lambda docs, truth: score(docs, truth, extra))
+    selection = "all" if "--all" in args else "default"
+    if "--batch" in args:
+        at = args.index("--batch")
+        selection = args[at + 1] if at + 1 < len(args) else "?"
+        args = args[:at] + args[at + 2:]
+    args = [a for a in args if a not in ("--details", "--all")]
     if args:
         out = Path(args[0])
-        build(out)
-        return run(out)
+        return run(out, build_selection(out, selection))
     with tempfile.TemporaryDirectory(prefix="quorum-heldout-") as tmp:
-        build(Path(tmp))
-        return run(Path(tmp))
+        return run(Path(tmp), build_selection(Path(tmp), selection))
 
 
 if __name__ == "__main__":
