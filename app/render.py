@@ -6,7 +6,7 @@ import bisect
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pymupdf
 
@@ -46,9 +46,10 @@ class Raster:
     samples: bytes
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word on a page, in reading order: its box in unrotated page points and its text.
+
+    A tuple, so a page's words come back cheaply from the process that reads them.
 
     `line` numbers the word's line across the page (not within its block), so
     a change of `line` between two neighbours means a line break.

@@ -107,12 +107,21 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     fresh = scroll_frames(view, view.page_rect(100).top() + bar.value(), 200)
     report("uncached_scroll_frame_p95", fresh[int(len(fresh) * 0.95)] * 1000, "ms")
     report("uncached_scroll_frame_max", fresh[-1] * 1000, "ms")
-    # Find on ("budget" is on most pages): each page's hits are read off the thread as it comes into view.
+    # Find on ("budget" is on most pages): each page's hits are read in the page view's worker process
+    # as the page comes into view (the process started when the pack opened). First, the first hits shown.
+    start = time.perf_counter()
     view.set_find("budget")
-    finding = scroll_frames(view, view.page_rect(40).top() + bar.value(), 200)
-    find_p95 = finding[int(len(finding) * 0.95)]
-    report("find_scroll_frame_p95", find_p95 * 1000, "ms")
+    while not any(view.find_hits(page) for page in view.visible_pages()):
+        assert time.perf_counter() - start < 10, "no find hits came"
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+    report("find_first_hits", time.perf_counter() - start, "s")
+    # Then the frames of scrolling back over the pages just drawn, their hits read as they come.
+    finding = scroll_frames(view, view.page_rect(100).top() + bar.value(), 200)
+    find_p99 = finding[int(len(finding) * 0.99)]
+    report("find_scroll_frame_p95", finding[int(len(finding) * 0.95)] * 1000, "ms")
+    report("find_scroll_frame_p99", find_p99 * 1000, "ms")
     report("find_scroll_frame_max", finding[-1] * 1000, "ms")
+    searched = sum(bool(view.find_hits(page)) for page in range(100, 107))
     view.set_find("")
     start = time.perf_counter()
     view.viewport().repaint()
@@ -130,5 +139,8 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     # Painting a cached page is a few image copies (about 0.3 ms); a viewport Qt did not make once
     # cost 10 ms a paint, hidden within the frame bound on an idle machine.
     assert paint_p95 < 0.004
-    assert find_p95 < 0.016
+    # Find reads no text in this process (PyMuPDF would hold the GIL for 10-25 ms a page): with it on,
+    # all but the odd frame stay in budget, and the pages scrolled over got their hits meanwhile.
+    assert find_p99 < 0.016
+    assert searched >= 6
     assert rss <= 250

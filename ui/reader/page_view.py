@@ -68,6 +68,7 @@ class PageView(PageScrollArea):
         self._worker.sizes_ready.connect(self._sizes_ready)
         self._pinned: frozenset[PageKey] = frozenset()
         self._sizes_pending = False
+        self._words_pending = False  # the first words of a document: they start the text process
         self._opening = False
         self._draw_now = False  # the next visible pages are drawn at once, not on the thread
         # Held while the visible pages wait for the frame that shows them: the thread's next work
@@ -105,6 +106,7 @@ class PageView(PageScrollArea):
         sizes = opened.first_sizes
         self._sizes = sizes + sizes[-1:] * (opened.page_count - len(sizes))
         self._sizes_pending = opened.page_count > len(sizes)
+        self._words_pending = True
         self._opening = True  # nothing asked for before the view is at `page`
         try:
             self._relayout(keep_position=False)
@@ -133,6 +135,7 @@ class PageView(PageScrollArea):
     def _reset(self) -> None:
         self._sizes = []
         self._sizes_pending = False
+        self._words_pending = False
         self._draw_now = False
         self._held.stop()
         self.cache.clear()
@@ -189,11 +192,20 @@ class PageView(PageScrollArea):
             return
         if self._held.isActive():
             return  # the frame showing the visible pages first; `paintEvent` asks again
+        self._ask_beyond(visible)
+
+    def _ask_beyond(self, visible: list[PageKey]) -> None:
+        """With the visible pages drawn: their find hits and words, the page ahead, every page's size."""
         for page in self._find.missing(key.page for key in visible):
             self._worker.request_hits(page, self._find.query)
-        for key in visible:  # to fit the highlights to them
-            if key.page in self._highlights and key.page not in self._text.words:
+        for key in visible:  # to fit the highlights to them, and for acronyms' tooltips
+            if (key.page in self._highlights or self._acronyms) and key.page not in self._text.words:
                 self._worker.request_words(key.page)
+        if self._words_pending:
+            # Words are read in a process, started by the first words asked for (a second or so on a
+            # busy machine): asked for now, it is ready before the first find, selection or tooltip.
+            self._words_pending = False
+            self._worker.request_words(visible[0].page)
         ahead = visible[-1].page + 1
         if ahead < len(self._sizes) and self._key(ahead) not in self.cache:
             self._pinned |= {self._key(ahead)}

@@ -1,4 +1,4 @@
-"""The page view's PyMuPDF thread: opens, renders and reads words, delivering results on the GUI thread."""
+"""The page view's PyMuPDF work: rendering on a thread, words in a process; results on the GUI thread."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app import page_text
 from app.errors import AppError
+from app.jobs import ProcessLane
 from app.model import BBox
 from app.render import PageRenderer, PageSize, Raster, Word
 
@@ -17,6 +19,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from ui.reader.page_cache import PageKey
+
+Hit = tuple[BBox, ...]
+TEXT_TIMEOUT_S = 20.0  # a page whose text takes longer is taken as unreadable (no words, no hits)
 
 
 def _image(raster: Raster) -> QImage:
@@ -42,13 +47,17 @@ class _Job:
 
 
 class RenderWorker(QObject):
-    """Every PyMuPDF call of one page view runs on this object's single thread, never two at once.
+    """Every PyMuPDF call of one page view's process runs on this object's single thread, never two at once.
 
     PyMuPDF is not thread-safe, so even opening happens there (the GUI thread
     waits for it). `request` names the renderings wanted now, in order; a
     queued rendering no longer wanted when its turn comes is skipped
     (overtaken by newer work). Results of a document since closed are dropped.
     Signals are emitted on the GUI thread; widgets are never touched here.
+
+    Words and find hits are read in a worker process (`app.page_text`), waited
+    for on a second thread: PyMuPDF holds the GIL while it reads a page's text,
+    for longer than a frame may take, and in a process that is no GIL of ours.
     """
 
     rendered = Signal(object, object)  # PageKey, QImage (Format_RGB32)
@@ -62,11 +71,15 @@ class RenderWorker(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-render")
         self._renderer: PageRenderer | None = None  # used on the worker thread only
+        self._text_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-page-text")
+        self._text_process = ProcessLane(TEXT_TIMEOUT_S)  # the page view's own: imports must not hold up find
+        self._source: tuple[Path, str | None] | None = None  # the PDF open now, for the text process
         # Changed by the GUI thread, read by the worker: replaced whole, never mutated, so no lock.
         self._generation = 0
         self._wanted: frozenset[PageKey] = frozenset()
         self._queued: set[PageKey] = set()
         self._words_queued: set[int] = set()
+        self._hits_queued: set[tuple[int, str]] = set()  # asked for and not yet back: not asked twice
         self._query = ""  # the find query hits are wanted for; pages asked for an older one are skipped
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -83,6 +96,7 @@ class RenderWorker(QObject):
         self._wanted = frozenset()  # what was queued for the old document need not hold us up
         opened = self._executor.submit(job).result()
         self._forget()
+        self._source = (path, password)
         return opened
 
     def close_document(self) -> None:
@@ -94,6 +108,7 @@ class RenderWorker(QObject):
                 self._renderer = None
 
         self._forget()
+        self._source = None
         self._executor.submit(job)
 
     def _forget(self) -> None:
@@ -101,6 +116,7 @@ class RenderWorker(QObject):
         self._wanted = frozenset()
         self._queued.clear()
         self._words_queued.clear()
+        self._hits_queued.clear()
         self._query = ""
 
     def request(self, keys: Iterable[PageKey]) -> None:
@@ -113,22 +129,26 @@ class RenderWorker(QObject):
                 self._submit("render", key, self._render)
 
     def request_words(self, page: int) -> None:
-        if page not in self._words_queued:
+        if page not in self._words_queued and self._source is not None:
             self._words_queued.add(page)
-            self._submit("words", page, self._words)
+            self._submit("words", (*self._source, page), self._words, self._text_executor)
 
     def request_hits(self, page: int, query: str) -> None:
         """Find `query` among page `page`'s printed characters; asking for another query drops this one."""
         self._query = query
-        self._submit("hits", (page, query), self._hits)
+        if self._source is not None and (page, query) not in self._hits_queued:
+            self._hits_queued.add((page, query))
+            self._submit("hits", (*self._source, page, query), self._hits, self._text_executor)
 
     def request_sizes(self) -> None:
         """Read every page's size, after the renderings already asked for."""
         self._submit("sizes", None, self._sizes)
 
-    def _submit(self, kind: str, argument: Any, work: Callable[[Any, int], Any]) -> None:
+    def _submit(
+        self, kind: str, argument: Any, work: Callable[[Any, int], Any], on: ThreadPoolExecutor | None = None
+    ) -> None:
         job = _Job(kind, argument, self._generation)
-        future = self._executor.submit(work, argument, job.generation)
+        future = (on or self._executor).submit(work, argument, job.generation)
         future.add_done_callback(lambda done: self._finished.emit(job, done))
 
     def _current(self, generation: int) -> PageRenderer | None:
@@ -150,14 +170,15 @@ class RenderWorker(QObject):
 
         return self._executor.submit(job).result()
 
-    def _words(self, page: int, generation: int) -> tuple[Word, ...] | None:
-        renderer = self._current(generation)
-        return None if renderer is None else renderer.words(page)
+    def _words(self, asked: tuple[Path, str | None, int], generation: int) -> tuple[Word, ...] | None:
+        if generation != self._generation:
+            return None
+        return self._text_process.run(page_text.page_words, *asked, what=f"page {asked[2] + 1}")
 
-    def _hits(self, asked: tuple[int, str], generation: int) -> list[tuple[BBox, ...]] | None:
-        renderer = self._current(generation)
-        page, query = asked
-        return None if renderer is None or query != self._query else renderer.find(page, query)
+    def _hits(self, asked: tuple[Path, str | None, int, str], generation: int) -> list[Hit] | None:
+        if generation != self._generation or asked[3] != self._query:
+            return None
+        return self._text_process.run(page_text.page_hits, *asked, what=f"page {asked[2] + 1}")
 
     def _sizes(self, _none: None, generation: int) -> list[PageSize] | None:
         renderer = self._current(generation)
@@ -169,12 +190,14 @@ class RenderWorker(QObject):
         if job.kind == "render":
             self._queued.discard(job.argument)
         elif job.kind == "words":
-            self._words_queued.discard(job.argument)
+            self._words_queued.discard(job.argument[2])
+        elif job.kind == "hits":
+            self._hits_queued.discard(job.argument[2:])
         error = future.exception()
         if isinstance(error, AppError) and job.kind == "words":
-            self.words_ready.emit(job.argument, ())  # no words to select there, nothing worse
+            self.words_ready.emit(job.argument[2], ())  # no words to select there, nothing worse
         elif isinstance(error, AppError) and job.kind == "hits":
-            self.hits_ready.emit(*job.argument, [])
+            self.hits_ready.emit(*job.argument[2:], [])
         elif isinstance(error, AppError):
             self.failed.emit(job.argument.page, error.message)
         elif error is not None:
@@ -191,13 +214,15 @@ class RenderWorker(QObject):
         if job.kind == "render":
             self.rendered.emit(job.argument, result)
         elif job.kind == "words":
-            self.words_ready.emit(job.argument, result)
+            self.words_ready.emit(job.argument[2], result)
         elif job.kind == "hits":
-            self.hits_ready.emit(*job.argument, result)
+            self.hits_ready.emit(*job.argument[2:], result)
         else:
             self.sizes_ready.emit(result)
 
     def shut_down(self) -> None:
-        """Close the document and stop the thread (waiting for the rendering in progress)."""
+        """Close the document, stop the thread (after the rendering in progress) and the text process."""
         self.close_document()
         self._executor.shutdown(wait=True, cancel_futures=False)
+        self._text_executor.shutdown(wait=True, cancel_futures=True)
+        self._text_process.shutdown()
