@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.analysis.chains import Candidate, item_chains
@@ -182,8 +183,12 @@ def _unnumbered(
 def _after_masthead(lines: list[Line], heads: list[Head]) -> list[Head]:
     """Drop the masthead (council, committee, meeting lines) printed above the attendance list, or
     at least the document's own title in its first lines."""
-    label = next((line.index for line in lines if _ATTENDANCE_LINE.match(line.words)), -1)
-    opening = [line.index for line in lines if not line.blank][:MASTHEAD_LINES]
+    if not heads:
+        return heads  # nothing to drop: no need to read a long pack through
+    # Every attendance label ends in a colon: most lines need no regular expression.
+    labels = (line.index for line in lines if ":" in line.words and _ATTENDANCE_LINE.match(line.words))
+    label = next(labels, -1)
+    opening = list(itertools.islice((line.index for line in lines if not line.blank), MASTHEAD_LINES))
     top = max(label, opening[-1] if opening else -1)
     kept = (head.line > top or (is_procedural(head.title or "") and not _names_paper(head)) for head in heads)
     return [head for head, keep in zip(heads, kept, strict=True) if keep]

@@ -230,17 +230,17 @@ def _venue_line(head: list[Line]) -> str | None:
 
 
 def _held_in(head: list[Line]) -> str | None:
-    for index, line in enumerate(head):
+    cleaned = [_clean(line.text) for line in head]
+    for index, text in enumerate(cleaned):
+        if not _HELD_IN.search(text):
+            continue
         # "HELD AT THE Council / Chamber, 28 Ruataniwha Street / ON Thursday": a venue may wrap.
         following: list[str] = []
-        for later in head[index : index + VENUE_LINES]:
-            text = _clean(later.text)
-            if not text or (following and is_attendance_label(text)):
+        for later in cleaned[index : index + VENUE_LINES]:
+            if not later or (following and is_attendance_label(later)):
                 break
-            following.append(text)
-        joined = " ".join(following)
-        text = _clean(line.text)
-        match = _HELD_IN.search(joined) if _HELD_IN.search(text) else None
+            following.append(later)
+        match = _HELD_IN.search(" ".join(following))
         # "At the March meeting of …" opens prose, not a title line: a venue line is short and dateless.
         opens_line = match is not None and match.start() == 0 and match.group(0)[:3].lower() in ("in ", "at ")
         title_like = match is not None and (not opens_line or len(text.split()) <= VENUE_WORDS)

@@ -111,9 +111,21 @@ def _simple(line: str) -> list[Number]:
     return found
 
 
+def _may_number(line: str) -> bool:
+    """Whether `line` (not empty) may open with a number: a cheap first look."""
+    first = line[0]
+    if first.isdigit() or first == "(":
+        return True
+    # A word in lower case after its first letter ("The", "and") is no number, bar "item", "agenda" and
+    # "minute" (in any case): most lines need no regex.
+    if line[1:2].islower() and first.isascii() and first.lower() not in "iam":
+        return False
+    return _MAY_NUMBER.match(line) is not None
+
+
 def read_numbers(line: str) -> list[Number]:
     """Every reading of a number opening `line` (a stripped, cleaned line); [] when it opens with none."""
-    if not line or not (line[0].isdigit() or line[0] == "(" or _MAY_NUMBER.match(line)):
+    if not line or not _may_number(line):
         return []
     found = _worded(line)
     if found:
