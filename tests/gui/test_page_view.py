@@ -396,7 +396,7 @@ def test_highlights_tint_the_page(qtbot: QtBot, view: PageView, tmp_path: Path) 
     settle(qtbot, view)
     spot = view.page_to_view(0, 450, 150)
     assert pixel(view, spot) == QColor(Qt.GlobalColor.white)
-    view.set_highlights([(0, [(400, 120, 500, 180)], QColor(255, 230, 0))])
+    view.set_highlights([(0, [(400, 120, 500, 180)], QColor(255, 230, 0), "Item 1")])
     assert pixel(view, spot) == QColor(255, 230, 0)
     assert is_dark(pixel(view, view.page_to_view(0, 200, 200)))  # ink stays dark under a highlight
     view.set_highlights([])
@@ -432,7 +432,7 @@ def test_a_corrupt_pdf_is_an_app_error_and_the_view_survives(
 def test_opening_another_document_replaces_the_first(qtbot: QtBot, view: PageView, tmp_path: Path) -> None:
     view.open(write_pdf(tmp_path / "short.pdf", pages=3))
     view.set_current_page(2)
-    view.set_highlights([(0, [(0, 0, 10, 10)], QColor("yellow"))])
+    view.set_highlights([(0, [(0, 0, 10, 10)], QColor("yellow"), "Resolution")])
     with qtbot.waitSignal(view.page_changed) as changed:
         view.open(write_pdf(tmp_path / "long.pdf", pages=12))
     assert changed.args == [0] and view.page_count == 12

@@ -77,7 +77,7 @@ report["hit_tinted"] = tinted(x0 + 1, y0 + 1) and not tinted(x0 - 4, y0 + 1)
 
 # A highlight in page points lands on the same spot.
 view.set_find("")
-view.set_highlights([(0, [(300, 240, 400, 255)], QColor(255, 200, 0, 120))])
+view.set_highlights([(0, [(300, 240, 400, 255)], QColor(255, 200, 0, 120), "Item 1")])
 report["highlight_in_place"] = tinted(302, 242) and not tinted(298, 242) and not tinted(302, 257)
 print(json.dumps(report))
 view.shut_down()

@@ -33,7 +33,7 @@ def test_a_highlight_never_starts_or_stops_inside_a_word(
     # From 40 % into "Minutes" (most of it: taken whole) to 30 % into "council" (little: left out).
     x0 = minutes.x0 + 0.4 * (minutes.x1 - minutes.x0)
     x1 = council.x0 + 0.3 * (council.x1 - council.x0)
-    view.set_highlights([(0, [(x0, minutes.y0, x1, minutes.y1)], QColor(255, 190, 0, 110))])
+    view.set_highlights([(0, [(x0, minutes.y0, x1, minutes.y1)], QColor(255, 190, 0, 110), "Item 1")])
 
     def tinted(x: float) -> bool:
         spot = view.page_to_view(0, x, minutes.y0 + 0.6).toPoint()

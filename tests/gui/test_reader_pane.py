@@ -219,7 +219,7 @@ def test_acronyms_explain_themselves_on_hover(window: MainWindow, qtbot: QtBot, 
     cursor = browser.textCursor()
     cursor.setPosition(at + 1)
     point = browser.cursorRect(cursor).center()
-    assert "LPA: Local Planning Authority" in reader.tooltip_at(point)
+    assert "LPA: Local Planning Authority" in reader.text_view.tooltip_at(point)
     QApplication.processEvents()
 
 

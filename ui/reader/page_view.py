@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from ui.reader import page_paint
-from ui.reader.glossary import expansion_tip
+from ui.reader.glossary import hover_tip
 from ui.reader.page_cache import DEFAULT_BUDGET, PageCache, PageKey
 from ui.reader.page_find import FindTarget, Hit, PageFind
 from ui.reader.page_layout import GAP
@@ -41,7 +41,7 @@ MAX_PIXELS = 16_000_000  # per page image (64 MB); a 400 % A4 page on a 1× scre
 SIZES_FIRST = 10  # pages whose size is read before the first paint
 HOLD_MS = 100  # longest the work after the visible pages waits for the frame that shows them
 
-Highlight = tuple[int, Sequence[BBox], QColor]
+Highlight = tuple[int, Sequence[BBox], QColor, str]  # page, boxes, colour, label told on hover
 
 
 class PageView(PageScrollArea):
@@ -77,6 +77,7 @@ class PageView(PageScrollArea):
         self._held.timeout.connect(self._schedule)
         self._failed: dict[int, str] = {}
         self._highlights: dict[int, page_paint.Marks] = {}
+        self._labels: dict[int, list[str]] = {}  # each highlight's label, in step with `_highlights`
         self._snapped: dict[int, page_paint.Marks] = {}  # the highlights fitted to the words, by page
         self._text = TextSelection()
         self._find = PageFind()
@@ -142,6 +143,7 @@ class PageView(PageScrollArea):
         self._failed.clear()
         self._text.clear()
         self._highlights.clear()
+        self._labels.clear()
         self._snapped.clear()
         self._find.clear()
         self._current = 0
@@ -294,14 +296,16 @@ class PageView(PageScrollArea):
     # -- highlights and find ------------------------------------------------------------------
 
     def set_highlights(self, highlights: Iterable[Highlight]) -> None:
-        """Replace the translucent marks drawn over pages: (0-based page, boxes in page points, colour).
+        """Replace the marks drawn over pages: (0-based page, boxes in page points, colour, label).
 
         Boxes estimated from the text may cut through a word; once the page's
-        words are known, each such side is moved to the word's edge.
+        words are known, each such side is moved to the word's edge. A mark's
+        label is told when the mouse rests on it.
         """
-        self._highlights, self._snapped = {}, {}
-        for page, boxes, colour in highlights:
+        self._highlights, self._labels, self._snapped = {}, {}, {}
+        for page, boxes, colour, label in highlights:
             self._highlights.setdefault(page, []).append((boxes, colour))
+            self._labels.setdefault(page, []).append(label)
         self._schedule()
         self.viewport().update()
 
@@ -351,23 +355,33 @@ class PageView(PageScrollArea):
                 self.reveal(page, _bounds(exact))
         self.viewport().update(self.page_rect(page))
 
-    # -- acronyms ---------------------------------------------------------------------------
+    # -- tooltips: acronyms and structure -----------------------------------------------------
 
     def set_acronyms(self, acronyms: Mapping[str, str]) -> None:
         """Acronyms of the paper shown and their expansions, told on hover."""
         self._acronyms = acronyms
 
     def tooltip_at(self, point: QPoint) -> str | None:
-        """An acronym's expansion at viewport point `point` ("" if none, None until words are read)."""
-        if not self._sizes or not self._acronyms:
+        """What resting at viewport point `point` tells: an acronym's expansion, the labels of the marks
+        there, as the text view words them ("" if nothing, None until the page's words are read)."""
+        if not self._sizes:
             return ""
         at = self._anchor_at(point)
+        if not self._acronyms and at.page not in self._highlights:
+            return ""
         words = self._text.words.get(at.page)
         if words is None:
             self._worker.request_words(at.page)
             return None
         word = word_at(words, at.x, at.y)
-        return expansion_tip(word.text, self._acronyms) if word is not None else ""
+        # The marks as drawn: fitted to the words, so the tip and the tint agree on where a mark ends.
+        marks = self._marks(at.page) if at.page in self._highlights else []
+        labels = [
+            label
+            for (boxes, _colour), label in zip(marks, self._labels.get(at.page, []), strict=True)
+            if any(x0 <= at.x <= x1 and y0 <= at.y <= y1 for x0, y0, x1, y1 in boxes)
+        ]
+        return hover_tip(word.text if word is not None else "", self._acronyms, labels)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:

@@ -18,19 +18,11 @@ from app.model import Analysis, Block, Document, DocumentText
 from app.positions import Position, Positions
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QPaintEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QSizePolicy,
-    QStackedWidget,
-    QTextEdit,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QKeyEvent, QPaintEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
 from ui.reader.find_bar import FindBar, hit_colour
-from ui.reader.glossary import expansion_tip
+from ui.reader.glossary import hover_tip
 from ui.reader.page_find import find_target
 from ui.reader.page_view import SCROLL_KEYS, FindTarget, PageView
 from ui.reader.structure_legend import StructureLegend, highlight_colour
@@ -99,7 +91,6 @@ class ReaderPane(QWidget):
         self._page_blocks: dict[int, list[Block]] = {}
         self._acronyms: dict[str, str] = {}
         self._awaiting_page_paint = False
-        self._text_viewport: QWidget | None = None
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._settled)
         self._connect()
@@ -119,6 +110,7 @@ class ReaderPane(QWidget):
         self.pages.zoom_changed.connect(lambda zoom: bar.show_zoom(zoom, self.pages.zoom_mode))
         self.pages.viewport().installEventFilter(self)  # to report the frame that shows a page
         self.text_view.painted.connect(self.painted)
+        self.text_view.set_tips(self._text_tip)
         self.text_view.browser.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
         self.text_view.browser.installEventFilter(self)
         self.find_bar.searched.connect(self.search)
@@ -232,9 +224,6 @@ class ReaderPane(QWidget):
         if self.text is None or self.document is None:
             return
         if self.text_view.document is not self.document:
-            if self._text_viewport is None:  # for tooltips; not before the text view is first needed
-                self._text_viewport = self.text_view.browser.viewport()
-                self._text_viewport.installEventFilter(self)
             self.text_view.show_document(self.document, self.text)
             self._map = None
         if self._map is None:
@@ -413,17 +402,17 @@ class ReaderPane(QWidget):
     def _refresh_marks(self) -> None:
         dark = self._theme.dark and self.mode == TEXT  # printed pages stay white in every theme
         colours = {kind.key: highlight_colour(kind.key, dark) for kind in marks.KINDS}
-        passages = [(span.start, span.end, colours[span.kind]) for span in self.shown_spans()]
         if self.mode == PAGE and self._mapper is not None:
             mapper = self._mapper
             self.pages.set_highlights(
-                (page, boxes, colour)
-                for start, end, colour in passages
-                for page, boxes in mapper.rects(start, end).items()
+                (page, boxes, colours[span.kind], span.label)
+                for span in self.shown_spans()
+                for page, boxes in mapper.rects(span.start, span.end).items()
             )
             # The page view marks find hits itself, on exactly the printed letters.
             self.pages.set_find(self.find_bar.query if self.hits else "", self._hit_target())
             return
+        passages = [(span.start, span.end, colours[span.kind]) for span in self.shown_spans()]
         for number, (start, end) in enumerate(self.hits):
             passages.append((start, end, hit_colour(number == self.hit, dark)))
         if self.mode == TEXT and self._map is not None:
@@ -488,6 +477,12 @@ class ReaderPane(QWidget):
         self.focus_view()
 
     # -- text view events: scrolling keys and tooltips ------------------------------------------------
+    def _text_tip(self, position: int, word: str) -> str:
+        """What resting on a word of the text view tells, worded as the page view tells it."""
+        offset = self._map.to_text(position) if self._map is not None else -1
+        spans = [span.label for span in self.shown_spans() if span.start <= offset < span.end]
+        return hover_tip(word, self._acronyms, spans)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._awaiting_page_paint and isinstance(event, QPaintEvent) and watched is self.pages.viewport():
             self._page_painting(event)
@@ -497,23 +492,4 @@ class ReaderPane(QWidget):
             if action is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 browser.verticalScrollBar().triggerAction(action)
                 return True
-        if watched is self._text_viewport and isinstance(event, QHelpEvent):  # a tooltip asked for
-            tip = self.tooltip_at(event.pos())
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self._text_viewport)
-            else:
-                QToolTip.hideText()
-            return True
         return super().eventFilter(watched, event)
-
-    def tooltip_at(self, point: QPoint) -> str:
-        """An acronym's expansion and the detected passages under `point` of the text view."""
-        if self._map is None or self.text is None:
-            return ""
-        cursor = self.text_view.browser.cursorForPosition(point)
-        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        offset = self._map.to_text(cursor.selectionStart())
-        tip = expansion_tip(cursor.selectedText(), self._acronyms)
-        lines = [tip] if tip else []
-        lines += [span.label for span in self.shown_spans() if span.start <= offset < span.end]
-        return "\n".join(lines)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.model import Document, DocumentText
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QWheelEvent
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from ui.reader import rendering
 from ui.theme import LIGHT, Theme
@@ -15,6 +17,8 @@ MEASURE_CHARS = 70  # characters per line: the comfortable reading measure
 MIN_SIDE_MARGIN = 28
 SERIF = ("Charter", "Georgia", "Noto Serif", "Source Serif 4", "DejaVu Serif", "Times New Roman", "serif")
 SANS = ("Noto Sans", "Segoe UI", "Helvetica Neue", "Cantarell", "DejaVu Sans", "sans-serif")
+
+Tips = Callable[[int, str], str]  # (position in the shown text, the word there) → its tooltip, "" for none
 
 
 def reading_font(size: float, family: str = "") -> QFont:
@@ -42,6 +46,7 @@ class ReaderView(QWidget):
         self._size = float(font_size)
         self._family = ""
         self._awaiting_paint = False
+        self._tips: Tips | None = None
         self.title = QLabel(wordWrap=True)
         self.title.setObjectName("readerTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -83,6 +88,18 @@ class ReaderView(QWidget):
         self._render(keep_position=False)
         self._awaiting_paint = True
         self.browser.viewport().update()
+
+    def set_tips(self, tips: Tips) -> None:
+        """Where the tooltips come from: `tips(position, word)` for the word resting under the mouse."""
+        self._tips = tips
+
+    def tooltip_at(self, point: QPoint) -> str:
+        """The tooltip for the word at viewport point `point` ("" for none)."""
+        if self._tips is None or self._text is None:
+            return ""
+        cursor = self.browser.cursorForPosition(point)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        return self._tips(cursor.selectionStart(), cursor.selectedText())
 
     def plain_text(self) -> str:
         return self.browser.toPlainText()
@@ -163,6 +180,13 @@ class ReaderView(QWidget):
             steps = event.angleDelta().y()
             if steps:
                 self.zoom_requested.emit(1 if steps > 0 else -1)
+            return True
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.browser.viewport())
+            else:
+                QToolTip.hideText()
             return True
         if event.type() == QEvent.Type.Resize:
             self._fit_column()  # the viewport, not this widget: its width is what the column must fit
