@@ -105,7 +105,8 @@ def closing_line(lines: list[Line]) -> int:
 
 def is_toc_line(text: str) -> bool:
     """A table-of-contents line: dot leaders or a trailing page number after a gap."""
-    return bool(_TOC.search(text.rstrip()))
+    text = text.rstrip()
+    return text[-1:].isdigit() and _TOC.search(text) is not None  # a line's end first: searched cheaply
 
 
 def is_submark(text: str) -> bool:

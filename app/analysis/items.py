@@ -151,13 +151,11 @@ def _unnumbered(
     levels = _item_levels(chain, lines) if doc.format in STRUCTURED_FORMATS else frozenset()
     previous, following = around
     heads: list[Head] = []
-    for line in lines:
-        if line.blank or len(line.text) > 300 or _sentence_like(line.stripped):
+    for line in lines[:closed]:
+        if line.blank or line.index in numbered_lines:
             continue
-        if line.index in numbered_lines:
+        if len(line.text) > 300 or _sentence_like(line.stripped):
             continue
-        if line.index >= closed:
-            break
         # The tests of the line alone come first: reading its title is the costly part.
         if _said(line.stripped) or not _standalone(lines, line.index, previous, doc.format):
             continue
