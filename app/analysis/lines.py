@@ -83,17 +83,20 @@ def split_lines(doc: DocumentText) -> list[Line]:
     lines: list[Line] = []
     blocks = doc.blocks
     block_index = 0
+    # The first block not wholly before the current line (None past the last).
+    current: Block | None = blocks[0] if blocks else None
     offset = 0
     previous_block: Block | None = None
     for index, raw in enumerate(doc.text.split("\n")):
         end = offset + len(raw)
-        while block_index < len(blocks) and blocks[block_index].end < offset:
+        while current is not None and current.end < offset:
             block_index += 1
+            current = blocks[block_index] if block_index < len(blocks) else None
         block = None
         # A block of indented text starts after the indentation of its first line.
         first = offset + len(raw) - len(raw.lstrip()) if raw[:1].isspace() else offset
-        if block_index < len(blocks) and blocks[block_index].start <= first <= blocks[block_index].end:
-            block = blocks[block_index]
+        if current is not None and current.start <= first <= current.end:
+            block = current
         lines.append(Line(index, offset, end, raw, block, block is not None and block is not previous_block))
         previous_block = block
         offset = end + 1
