@@ -16,7 +16,7 @@ from app.analysis.items import Head, find_heads
 from app.analysis.lines import Around, Line, neighbours, split_lines
 from app.analysis.meeting import find_meeting
 from app.analysis.resolutions import find_resolutions
-from app.forking import beside, can_fork
+from app.forking import beside, can_fork, collection_paused
 from app.model import Acronym, Action, Analysis, Attendee, DocumentText, Item, Meeting, Span
 
 T = TypeVar("T")
@@ -80,6 +80,11 @@ def analyze(doc: DocumentText) -> Analysis:
     In a long document, once the items' heads are found, the decisions (the costliest rule) are
     found in a forked child while this process runs the other rules (`forking.beside`).
     """
+    with collection_paused():  # the rules make many short-lived objects, few cycles
+        return _analyze(doc)
+
+
+def _analyze(doc: DocumentText) -> Analysis:
     lines = split_lines(doc)
     around = neighbours(lines)  # every rule walks from line to non-blank line: found once
     closed = closing_line(lines)  # where the business ends: both rules stop there

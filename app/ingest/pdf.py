@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 import pymupdf
 
 from app.errors import UnreadableFile
+from app.forking import collection_paused
 from app.ingest import ocr
 from app.ingest.pdflayout import Style, page_drafts
 from app.ingest.pdflines import Line, PageText, Survey, Typesetting, page_text, settle, strip_running, survey
@@ -235,14 +236,23 @@ def extract(doc: pymupdf.Document, reads: list[PageRead], name: str) -> list[str
 
 
 def load(path: Path, password: str | None = None) -> DocumentText:
-    doc = open_pdf(path, password)
-    try:
-        pages, warnings, damaged = read_document(doc, path, password)
-        title = (doc.metadata or {}).get("title") or None
-        if damaged or "error" in pymupdf.TOOLS.mupdf_warnings(reset=True):
-            warnings.append(DAMAGED)
-    finally:
-        doc.close()
+    with collection_paused():
+        doc = open_pdf(path, password)
+        try:
+            pages, warnings, damaged = read_document(doc, path, password)
+            title = (doc.metadata or {}).get("title") or None
+            if damaged or "error" in pymupdf.TOOLS.mupdf_warnings(reset=True):
+                warnings.append(DAMAGED)
+        finally:
+            doc.close()
+        text = _text(pages, title, warnings)
+    if not text.blocks:
+        raise UnreadableFile(f"{path.name}: the PDF has no text to read.")
+    return text
+
+
+def _text(pages: list[Laid], title: str | None, warnings: list[str]) -> DocumentText:
+    """The document's text from its pages laid out."""
     out = TextBuilder()
     for number, page in enumerate(pages, start=1):
         out.begin_page()
@@ -251,6 +261,4 @@ def load(path: Path, password: str | None = None) -> DocumentText:
                 kind, text, level=level, bold=bold, size=size, numbering=numbering, page=number, bbox=bbox
             )
         out.end_page(number, page.width, page.height)
-    if not out.blocks:
-        raise UnreadableFile(f"{path.name}: the PDF has no text to read.")
     return out.build("pdf", title, tuple(warnings))

@@ -63,12 +63,13 @@ def _converse(child: Child, work: Work[P, S, G, F_co], count: int) -> tuple[G, F
     half = count // 2
     started = time.monotonic()
     first = work.read(0, half, False)
+    ours = work.summary(first)  # before waiting: the child, which started later, is likely still reading
     summary = child.answer(started)
     second: P | None = None
     if summary is None:
         second = work.read(half, count, False)
         summary = work.summary(second)
-    settled = work.settle(work.summary(first), cast(S, summary))
+    settled = work.settle(ours, cast(S, summary))
     if second is None and not child.tell(settled):
         second = work.read(half, count, False)
     started = time.monotonic()

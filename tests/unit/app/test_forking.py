@@ -3,6 +3,7 @@ analysis in one; a child that fails, hangs or is killed changes nothing; a GUI p
 
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import signal
@@ -17,10 +18,12 @@ import pymupdf
 import pytest
 
 from app import analysis, forking, ingest
+from app.errors import UnreadableFile
 from app.ingest import pdfsplit
 from app.jobs import ProcessLane
 from app.model import Analysis
 
+from tests.factories import write_zero_page_pdf
 from tests.unit.app.minutes_truth import FIXTURES
 
 
@@ -178,3 +181,19 @@ def test_work_beside_is_done_here_where_no_process_can_be_had(monkeypatch: pytes
 
 def _no_fork() -> int:
     raise OSError("no process to be had")
+
+
+def test_the_collector_runs_again_after_a_file_is_read_or_fails(tmp_path: Path, minutes: Path) -> None:
+    """Reading and analysis pause Python's cycle collector; a worker left without one would grow."""
+    assert gc.isenabled()
+    analysis.analyze(ingest.load(minutes))
+    assert gc.isenabled()
+    with pytest.raises(UnreadableFile):
+        ingest.load(write_zero_page_pdf(tmp_path / "empty.pdf"))
+    assert gc.isenabled()
+    gc.disable()  # a caller's own choice is kept
+    try:
+        ingest.load(minutes)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
