@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from app.analysis.attendance import find_attendance
 from app.analysis.attendance_labels import is_attendance_label
@@ -129,6 +131,7 @@ _ENDS_WITH_DAY = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*$")
 _ADOPTING = re.compile(r"\b(?:adopt|confirm|approv|receiv|sign|agree|accept)\w*\b.*\bminutes\b", re.I)
 _MINUTES_OF = re.compile(r"\bminutes\b.*\b(?:held|meeting)\b", re.I)
 _NEXT_MEETING = re.compile(r"next\s+(?:\w+\s+){0,2}meetings?\b", re.I)
+Search = Callable[[str], "re.Match[str] | None"]
 
 
 def _clean(text: str) -> str:
@@ -162,12 +165,11 @@ def _meeting_date(head: list[Line], month_first: bool) -> tuple[str | None, int]
     return (chosen[0], chosen[1]) if chosen else (None, -1)
 
 
-def _fields(head: list[Line]) -> dict[str, str]:
+def _fields(texts: list[str]) -> dict[str, str]:
     """Label/value pairs of the title block ("Venue:" "Council Chamber"), values perhaps on several lines."""
     fields: dict[str, str] = {}
     current: str | None = None
-    for line in head:
-        text = _clean(line.text)
+    for text in texts:
         match = _FIELD.match(text)
         if match:
             current = match.group("field").lower().split()[-1]
@@ -208,18 +210,18 @@ def _opening_time(lines: list[Line]) -> str | None:
     return None
 
 
-def _venue(head: list[Line], fields: dict[str, str]) -> str | None:
+def _venue(texts: list[str], fields: dict[str, str], held: Search) -> str | None:
     for key in ("venue", "location", "place", "where"):
         if fields.get(key):
             return fields[key].strip(" .,")
-    return _held_in(head) or _venue_line(head)
+    return _held_in(texts, held) or _venue_line(texts)
 
 
-def _venue_line(head: list[Line]) -> str | None:
+def _venue_line(texts: list[str]) -> str | None:
     """A short title-block line, or a dash-separated part of one, naming a building ("Council Chambers,
     City Hall"; "April 9, 2024 – 7:00 PM – Harlan Falls Town Hall, 55 Mill Street")."""
-    for line in head:
-        for text in _PARTS.split(_clean(line.text)):
+    for words in texts:
+        for text in _PARTS.split(words):
             plausible = len(text.split()) <= VENUE_WORDS and _VENUE_WORD.search(text) and not has_date(text)
             # A "Board Room" names a room, not the board.
             body = _STRONG_BODY_WORD.search(_ROOM.sub("", text))
@@ -229,14 +231,13 @@ def _venue_line(head: list[Line]) -> str | None:
     return None
 
 
-def _held_in(head: list[Line]) -> str | None:
-    cleaned = [_clean(line.text) for line in head]
-    for index, text in enumerate(cleaned):
-        if not _HELD_IN.search(text):
+def _held_in(texts: list[str], held: Search) -> str | None:
+    for index, text in enumerate(texts):
+        if not held(text):
             continue
         # "HELD AT THE Council / Chamber, 28 Ruataniwha Street / ON Thursday": a venue may wrap.
         following: list[str] = []
-        for later in cleaned[index : index + VENUE_LINES]:
+        for later in texts[index : index + VENUE_LINES]:
             if not later or (following and is_attendance_label(later)):
                 break
             following.append(later)
@@ -249,10 +250,9 @@ def _held_in(head: list[Line]) -> str | None:
     return None
 
 
-def _council(head: list[Line]) -> str | None:
-    for line in head:
-        text = _clean(line.text)
-        if _FIELD.match(text) or _HELD_IN.search(text):
+def _council(texts: list[str], held: Search) -> str | None:
+    for text in texts:
+        if _FIELD.match(text) or held(text):
             continue  # a venue ("Council Chamber, Regional Council, …") is not the meeting's council
         for match in _COUNCIL.finditer(text):
             words = match.group(0).split()
@@ -296,10 +296,10 @@ def _body_name(text: str) -> str:
     return trimmed if _BODY_WORD.search(trimmed) else text
 
 
-def _body(head: list[Line], council: str | None) -> str | None:
-    """The committee named in the title block; else the council; else the meeting's own name
-    ("Annual Parish Meeting"). "Regular Meeting" alone names no body."""
-    texts = [_clean(line.text) for line in head if len(line.text) < 300]
+def _body(head: list[Line], texts: list[str], council: str | None) -> str | None:
+    """The committee named in the title block (`texts`: its lines cleaned); else the council; else the
+    meeting's own name ("Annual Parish Meeting"). "Regular Meeting" alone names no body."""
+    texts = [text for line, text in zip(head, texts, strict=True) if len(line.text) < 300]
     # A venue line ("IN THE COUNCIL CHAMBER") names a room, not the body.
     # Nor does a sentence of the minutes ("A letter from the Health Board … was noted.").
     candidates = [
@@ -321,9 +321,8 @@ def _body(head: list[Line], council: str | None) -> str | None:
     return next((name for name in meetings if name and not _GENERIC_MEETING.match(name)), None)
 
 
-def _kind(head: list[Line], has_attendance: bool) -> str:
-    for line in head[:25]:
-        text = _clean(line.text)
+def _kind(texts: list[str], has_attendance: bool) -> str:
+    for text in texts[:25]:
         if not text or len(text) > 200:
             continue
         for pattern, kind in _KIND_WORDS:
@@ -367,26 +366,28 @@ def find_meeting(
     `attendance` (found already, or read here) names the chair and tells minutes from an agenda.
     """
     head = _head(lines)
+    texts = [_clean(line.text) for line in head]  # most fields read the title block's words alone
+    held = functools.cache(_HELD_IN.search)  # the council and the venue both ask of the same lines
     month_first = is_month_first(doc.text[:US_SIGNS_CHARS])
     date, date_line = _meeting_date(head, month_first)
-    fields = _fields(head)
+    fields = _fields(texts)
     time = (
         _time(fields.get("time", ""))
         or (_time(lines[date_line].text) if date_line >= 0 else None)
         or _time_at(head)
         or _opening_time(lines)
     )
-    council = _council(head)
+    council = _council(texts, held)
     if attendance is None:
         attendance = find_attendance(doc, lines)
     chair = next((a.name for a in attendance if a.role in CHAIR_ROLES and a.status == "present"), None)
     return Meeting(
         council=council or _council_mentioned(doc.text),
-        body=_body(head, council),
-        kind=_kind(head, any(a.status == "present" for a in attendance)),
+        body=_body(head, texts, council),
+        kind=_kind(texts, any(a.status == "present" for a in attendance)),
         date=date,
         time=time,
-        venue=_venue(head, fields),
+        venue=_venue(texts, fields, held),
         chair=chair,
         next_meeting=next_meeting(doc, month_first),
     )

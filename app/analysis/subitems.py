@@ -77,7 +77,13 @@ def _siblings(marked: list[int], lines: list[Line], first: int, end: int, matche
 
 def _may_open(lines: list[Line]) -> list[int]:
     """Indices of the lines that may open a sub-item ("5.1", "5.A", "a)", "(b)"), found once for all."""
-    return [line.index for line in lines if not line.blank and _MAY_SUB.match(line.words)]
+    # Such a line opens with "(" or a digit, or has "." or ")" second: most lines need no regex.
+    return [
+        line.index
+        for line in lines
+        if (line.words[1:2] in (".", ")") or line.words[:1] == "(" or line.words[:1].isdigit())
+        and _MAY_SUB.match(line.words)
+    ]
 
 
 def _group(scan: _Scan, first: int, end: int, matcher: Matcher) -> list[Head]:
