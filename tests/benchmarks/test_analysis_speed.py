@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,11 +86,25 @@ class Best:
         return result
 
 
-def analyze_in_worker(path: Path) -> float:
-    """`analyze_file` as the CLI runs it in the worker: the worker's own CPU seconds (its child's aside)."""
-    started = time.process_time()
+def _children_cpu() -> float:
+    """CPU seconds of this process's children that have ended (the forked halves and analysis)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def analyze_in_worker(path: Path) -> tuple[float, float]:
+    """`analyze_file` as the CLI runs it in the worker: the worker's own CPU seconds, and its children's."""
+    started, children = time.process_time(), _children_cpu()
     analyze_file(path)
-    return time.process_time() - started
+    return time.process_time() - started, _children_cpu() - children
+
+
+def analyse_in_worker(doc: DocumentText) -> tuple[float, float, float]:
+    """`analyze` as `analyze_file` runs it in the worker (a long document's decisions in a forked
+    child): its wall-clock seconds, the worker's own CPU seconds and its child's."""
+    started, started_cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+    analyze(doc)
+    return time.perf_counter() - started, time.process_time() - started_cpu, _children_cpu() - children
 
 
 def test_a_500_page_pack_analyses_in_a_few_extractions_time(
@@ -98,9 +113,10 @@ def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     """`python -m app analyze pack.pdf`'s work against PyMuPDF's plain text extraction, in the same run.
 
     Reading and analysis run as the CLI runs them, in a worker process (which reads a
-    long PDF's pages in two processes). For the record, the reading alone (whose
-    result crosses to this process), the analysis alone here, and CPU times in one
-    process. Interleaved, best of a few each: a busy machine slows all alike.
+    long PDF's pages in two processes, and finds its decisions in a forked child while
+    it runs the other rules). For the record, the reading alone (whose result crosses
+    to this process), the analysis alone in the worker, and CPU times. Interleaved,
+    best of a few each: a busy machine slows all alike.
     """
 
     def extract() -> None:
@@ -112,13 +128,16 @@ def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     lane = ProcessLane()
     try:
         lane.run(analyze_file, pack)  # the worker started, its modules loaded, the file in the disk cache
-        raw, worker, ingested, analysed, in_process = Best(), Best(), Best(), Best(), Best()
-        worker_cpu = float("inf")
+        raw, worker, ingested, in_process = Best(), Best(), Best(), Best()
+        worker_cpu = worker_children_cpu = analysis_wall = analysis_cpu = analysis_own_cpu = float("inf")
         for _ in range(RUNS):
             raw.time(extract)
-            worker_cpu = min(worker_cpu, cast(float, worker.time(lambda: lane.run(analyze_in_worker, pack))))
+            own, children = cast(tuple[float, float], worker.time(lambda: lane.run(analyze_in_worker, pack)))
+            worker_cpu, worker_children_cpu = min(worker_cpu, own), min(worker_children_cpu, children)
             doc = cast(DocumentText, ingested.time(lambda: lane.run(ingest.load, pack)))
-            analysed.time(lambda: analyze(doc))  # noqa: B023 - this round's document, used at once
+            wall, own, children = lane.run(analyse_in_worker, doc)
+            analysis_wall, analysis_own_cpu = min(analysis_wall, wall), min(analysis_own_cpu, own)
+            analysis_cpu = min(analysis_cpu, own + children)
             in_process.time(lambda: ingest.load(pack))
     finally:
         lane.shutdown()
@@ -128,18 +147,22 @@ def test_a_500_page_pack_analyses_in_a_few_extractions_time(
     report("ratio_target", PACK_RATIO_TARGET, "x")
     report("pack_ms_per_page", 1000 * worker.wall / PACK_PAGES, "ms")
     report("ingest_s", ingested.wall, "s")
-    report("analysis_s", analysed.wall, "s")
+    report("analysis_s", analysis_wall, "s")
     # For the record: CPU time reading the pack in one process (steadier on a busy machine).
     report("raw_extraction_cpu_s", raw.cpu, "s")
     report("ingest_one_process_cpu_s", in_process.cpu, "s")
-    report("analysis_cpu_s", analysed.cpu, "s")
-    report("one_process_cpu_ratio", (in_process.cpu + analysed.cpu) / raw.cpu, "x")
-    # The worker's own CPU time (half the pages, their layout, the text, the analysis) is on the
-    # critical path, its child's runs beside it: on an idle two-core machine, about the wall ratio.
+    # The analysis's CPU time in all its processes (the worker's and its child's), and the worker's own.
+    report("analysis_cpu_s", analysis_cpu, "s")
+    report("analysis_worker_cpu_s", analysis_own_cpu, "s")
+    report("one_process_cpu_ratio", (in_process.cpu + analysis_cpu) / raw.cpu, "x")
+    # The worker's own CPU time (half the pages, their layout, the text, the analysis but its
+    # decisions) is on the critical path, its children's run beside it: on an idle two-core
+    # machine, about the wall ratio.
     report("worker_cpu_s", worker_cpu, "s")
     report("worker_cpu_ratio", worker_cpu / raw.cpu, "x")
+    report("worker_children_cpu_s", worker_children_cpu, "s")
     report("load_average_1min", os.getloadavg()[0], "processes")
     assert len(analyze(doc).items) > PACK_PAGES // 2
-    assert analysed.cpu < ANALYSIS_RATIO_LIMIT * raw.cpu  # CPU: one process each, steadier when busy
+    assert analysis_cpu < ANALYSIS_RATIO_LIMIT * raw.cpu  # CPU: all processes', steadier when busy
     assert worker.wall < PACK_RATIO_BOUND * raw.wall
     assert worker_cpu < WORKER_CPU_RATIO_BOUND * raw.cpu
