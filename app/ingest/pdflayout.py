@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from app.ingest.pdflines import Line, common_size, joined
 from app.ingest.pdftables import (
     BULLET,
-    CHAR_WIDTH,
     LIST_START,
     NUMBER_TOKEN,
     Draft,
@@ -20,6 +19,7 @@ from app.ingest.pdftables import (
     segments,
     split_margin,
     tight,
+    wraps,
 )
 from app.ingest.textblocks import leading_number
 from app.model import BlockKind
@@ -59,11 +59,12 @@ class Style:
             return self.levels.get(line.size, 1)
         if full or len(text) > 100 or text.endswith((".", ",", ";")):
             return 0  # long or sentence-like: body text (checked first, as most lines are)
-        if NEVER_HEADING.search(text) or line.size < SMALL_PRINT * min(self.body, page_body()):
-            return 0
         letters = [char for char in text if char.isalpha()]
-        capitals = len(letters) >= 4 and all(char.isupper() for char in letters)
-        return len(self.levels) + 1 if letters and (line.bold or capitals) else 0
+        stands_out = line.bold or (len(letters) >= 4 and all(char.isupper() for char in letters))
+        if not letters or not stands_out or NEVER_HEADING.search(text):
+            return 0
+        # The page's text size last: working it out costs a pass over the page, and few lines get here.
+        return 0 if line.size < SMALL_PRINT * min(self.body, page_body()) else len(self.levels) + 1
 
     def emphasis_only(self, draft: Draft) -> bool:
         """A heading by its weight or capitals alone, set no larger than the text."""
@@ -76,7 +77,8 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * previous.height:
         return False
     # Sizes measured from OCR wander by a point or so; set type does not.
-    if abs(line.size - previous.size) > max(0.6, 0.13 * previous.size):
+    change = abs(line.size - previous.size)
+    if change > 0.6 and change > 0.13 * previous.size:
         return False
     if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
         return False
@@ -88,12 +90,15 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
 def _aligned(draft: Draft, line: Line, wrapped: bool) -> bool:
     """Whether `line` starts where the block's lines do (allowing a first-line indent or a hanging number)."""
     # The block's left edge: its second line's, as the first may be indented or hang.
-    left = draft.lines[1].x0 if len(draft.lines) > 1 else draft.lines[0].x0
-    if len(draft.lines) == 1 and wrapped and left - 8 * line.size <= line.x0 < left:
-        return leading_number(line.text) is None  # a first-line indent, not the next numbered minute
-    hanging = leading_number(draft.lines[0].text) is not None  # text hanging after its number
-    if len(draft.lines) == 1 and wrapped and hanging and left < line.x0 <= left + 8 * line.size:
-        return True
+    first = draft.lines[0]
+    if len(draft.lines) > 1:
+        left = draft.lines[1].x0
+    else:
+        left = first.x0
+        if wrapped and left - 8 * line.size <= line.x0 < left:
+            return leading_number(line.text) is None  # a first-line indent, not the next numbered minute
+        if wrapped and left < line.x0 <= left + 8 * line.size and leading_number(first.text) is not None:
+            return True  # text hanging after its number
     return left - 2 * line.size <= line.x0 <= left + 2.5 * line.size
 
 
@@ -110,9 +115,7 @@ def paragraphs(
             previous = draft.lines[-1]
             if level and _runs_on(draft, line, style):
                 level = 0
-            # Wrapped: the line's first word would not have fitted at the end of the previous line.
-            first_word = line.text.split(" ", 1)[0]
-            wrapped = previous.x1 + CHAR_WIDTH * line.size * (len(first_word) + 1) >= right
+            wrapped = wraps(previous, line, right)
             if _continues(draft, line, level, wrapped):
                 draft.lines.append(line)
                 draft.text = joined(draft.text, line.text, wrapped)
@@ -132,13 +135,14 @@ def _run_ins_split(lines: list[Line]) -> Iterator[Line]:
     a sentence; bold words within a sentence, and labels ("Planning:", "2/8c –"), stay in their line.
     """
     for line in lines:
-        lead, rest = line.text[: line.lead], line.text[line.lead :].lstrip()
-        if not line.lead or not _run_in_title(lead) or not rest[:1].isupper():
-            yield line
-            continue
-        split = line.x0 + (line.x1 - line.x0) * len(lead) / len(line.text)
-        yield line._replace(text=lead, x1=split, bold=True, lead=0)
-        yield line._replace(text=rest, lead=0)
+        if line.lead:  # (few lines start in bold)
+            lead, rest = line.text[: line.lead], line.text[line.lead :].lstrip()
+            if _run_in_title(lead) and rest[:1].isupper():
+                split = line.x0 + (line.x1 - line.x0) * len(lead) / len(line.text)
+                yield line._replace(text=lead, x1=split, bold=True, lead=0)
+                yield line._replace(text=rest, lead=0)
+                continue
+        yield line
 
 
 def _run_in_title(lead: str) -> bool:

@@ -298,13 +298,23 @@ def settle(found: Survey) -> Typesetting:
 
 def strip_running(pages: list[PageText], running: frozenset[Key]) -> list[PageText]:
     """The pages without their running heads and feet, and without page numbers in the margins."""
-    return [replace(page, lines=[line for line in page.lines if not _running(line, page.height, running)])
-            for page in pages]  # fmt: skip
+    return [replace(page, lines=_kept(page, running)) for page in pages]
+
+
+def _kept(page: PageText, running: frozenset[Key]) -> list[Line]:
+    height = page.height
+    top, foot = height * RUNNING_ZONE, height * (1 - RUNNING_ZONE)
+    # Most lines stand between the running zones (the number zone lies within them): nothing to leave out.
+    return [
+        line
+        for line in page.lines
+        if (top <= line.y1 and line.y0 <= foot) or not _running(line, height, running)
+    ]
 
 
 def _running(line: Line, height: float, running: frozenset[Key]) -> bool:
     if not _in_zone(line, height, RUNNING_ZONE):
-        return False  # most lines: the number zone lies within the running zone
+        return False
     if _page_number(line, height):
         return True
     return WORDY.search(line.text) is not None and _key(line, height) in running

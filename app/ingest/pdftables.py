@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import cast
 
 from app.ingest.pdflines import Line, joined, merged
 from app.ingest.textblocks import CAPITAL, NUMBER
@@ -35,22 +37,29 @@ class Draft:
 
     @property
     def bbox(self) -> BBox:
-        if len(self.lines) == 1:  # most blocks
-            return self.lines[0][1:5]
-        return (
-            min(line.x0 for line in self.lines),
-            min(line.y0 for line in self.lines),
-            max(line.x1 for line in self.lines),
-            max(line.y1 for line in self.lines),
-        )
+        # One pass of plain comparisons: four passes of min() and max() cost more than the work.
+        x0, y0, x1, y1 = self.lines[0][1:5]
+        for line in self.lines:
+            x0 = line.x0 if line.x0 < x0 else x0
+            y0 = line.y0 if line.y0 < y0 else y0
+            x1 = line.x1 if line.x1 > x1 else x1
+            y1 = line.y1 if line.y1 > y1 else y1
+        return x0, y0, x1, y1
 
     @property
     def bold(self) -> bool:
-        return all(line.bold for line in self.lines)
+        return all([line.bold for line in self.lines])
 
     @property
     def size(self) -> float:
-        return max(line.size for line in self.lines)
+        return max([line.size for line in self.lines])
+
+
+def wraps(previous: Line, line: Line, right: float) -> bool:
+    """Whether `line` was wrapped from `previous`: its first word would not have fitted at its end."""
+    space = line.text.find(" ")
+    word = space if space >= 0 else len(line.text)
+    return previous.x1 + CHAR_WIDTH * line.size * (word + 1) >= right
 
 
 def tight(upper: Line, lower: Line, gap: float = 0.6) -> bool:
@@ -62,16 +71,19 @@ def rows_of(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped into visual rows (overlapping vertically), each sorted left to right."""
     rows: list[list[Line]] = []
     bottom = top = 0.0
-    for line in sorted(lines, key=lambda line: (line.y0, line.x0)):
-        overlap = min(bottom, line.y1) - max(top, line.y0)
-        if rows and overlap >= 0.5 * min(line.height, bottom - top):
+    for line in sorted(lines, key=attrgetter("y0", "x0")):
+        y0, y1 = line.y0, line.y1
+        # min() and max() written out: as calls, they would cost more than the rest of the loop.
+        overlap = (y1 if y1 < bottom else bottom) - (y0 if y0 > top else top)
+        height, span = y1 - y0, bottom - top
+        if rows and overlap >= 0.5 * (span if span < height else height):
             rows[-1].append(line)
-            bottom = max(bottom, line.y1)
+            bottom = y1 if y1 > bottom else bottom
         else:
             rows.append([line])
-            top, bottom = line.y0, line.y1
+            top, bottom = y0, y1
     # A row of one line (most rows) has nothing to sort or join.
-    return [row if len(row) == 1 else join_numbers(sorted(row, key=lambda line: line.x0)) for row in rows]
+    return [row if len(row) == 1 else join_numbers(sorted(row, key=attrgetter("x0"))) for row in rows]
 
 
 def join_numbers(row: list[Line]) -> list[Line]:
@@ -105,6 +117,8 @@ def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line
     amounts beside a table is part of the table.
     """
     body = [line for line in lines if line.x0 < width * MARGIN_FROM]
+    if len(body) == len(lines):
+        return lines, []  # nothing stands where notes would (most pages)
     body_right = max((line.x1 for line in body), default=0.0)
     prose = sum(len(line.text) >= 40 and line.x1 >= body_right - 30 for line in body)
     if prose < 3:
@@ -170,9 +184,9 @@ class Band:
                 cells.append(line)
         return cls([list(enumerate(cells))], [(line.x0, line.x1) for line in cells])
 
-    @property
-    def lines(self) -> list[list[Line]]:
-        return [[line for _, line in row] for row in self.rows]
+    def row(self, index: int) -> list[Line]:
+        """The pieces of one of the band's rows, left to right."""
+        return [line for _, line in self.rows[index]]
 
     def column_of(self, line: Line) -> int | None:
         """The one column `line` overlaps; None if it overlaps none or several."""
@@ -242,9 +256,8 @@ class Band:
             return False
         if abs(line.x0 - above[0].x0) > line.size:
             return False
-        first_word = line.text.split(" ", 1)[0]
-        full = last.x1 + CHAR_WIDTH * line.size * (len(first_word) + 1) >= self.columns[0][1]
-        return full and tight(last, line) and line.x1 <= self.columns[0][1] + 1
+        right = self.columns[0][1]
+        return wraps(last, line, right) and tight(last, line) and line.x1 <= right + 1
 
     def sections(self) -> list[list[Line]]:
         """Runs of lines to read one after another: each column in turn, or label after label.
@@ -276,7 +289,7 @@ def _close(band: Band, row: list[Line]) -> bool:
 
     Rows of cells, and the first row under a bold header row, may be spaced wider.
     """
-    previous = band.lines[-1]
+    previous = band.row(-1)
     bottom = max(line.y1 for line in previous)
     height = max(line.height for line in previous)
     header = len(band.rows) == 1 and all(line.bold or line.text.endswith(":") for line in previous)
@@ -287,6 +300,7 @@ def _close(band: Band, row: list[Line]) -> bool:
 def segments(rows: list[list[Line]]) -> list[Band | Line]:
     """Rows in reading order: runs of multi-piece rows become bands, the rest stays one line per row."""
     out: list[Band | Line] = []
+    bands: list[int] = []  # where the bands stand in `out`
     band: Band | None = None
     for row in rows:
         if band is not None and _close(band, row) and band.accepts(row):
@@ -295,13 +309,16 @@ def segments(rows: list[list[Line]]) -> list[Band | Line]:
         band = None
         if len(row) > 1:
             band = Band.start(row)
+            bands.append(len(out))
             out.append(band)
         else:
             out.append(row[0])
     # A "band" of one row is a line with wide gaps: keep it as one line, cells split by tabs.
-    return [
-        item if isinstance(item, Line) or len(item.rows) > 1 else _tabbed(item.lines[0]) for item in out
-    ]
+    for index in bands:
+        band = cast(Band, out[index])
+        if len(band.rows) == 1:
+            out[index] = _tabbed(band.row(0))
+    return out
 
 
 def _tabbed(row: list[Line]) -> Line:
