@@ -61,7 +61,9 @@ CLOSE = re.compile(
     r"|\s*\([^)]*\))*\.?$",
     re.I,
 )
-_CLOSE_INITIALS = frozenset("tmacpTMACP")
+# Every CLOSE match opens with one of these words (in any case).
+_CLOSE_OPENINGS = ("the", "main", "motion", "amendment", "carried", "passed", "adopted")
+_CLOSE_OPENING = max(map(len, _CLOSE_OPENINGS))
 _MAIN_MOTION = re.compile(r"^(?:the\s+)?main\s+motion\b", re.I)
 # A motion may be quoted ("*"That this Council calls on …"*").
 MOTION_START = re.compile(
@@ -132,8 +134,8 @@ def _leads(text: str) -> bool:
 def _carried(text: str) -> bool:
     """A motion's outcome ("Carried", "The motion was passed unanimously"): CLOSE, tried only where it
     can match (as in `_leads`)."""
-    first = text[:1]
-    if first.isascii() and first not in _CLOSE_INITIALS:
+    opening = text[:_CLOSE_OPENING]
+    if opening.isascii() and not opening.lower().startswith(_CLOSE_OPENINGS):
         return False
     return CLOSE.match(text) is not None
 
