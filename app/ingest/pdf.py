@@ -139,11 +139,13 @@ def lay_out(reads: list[PageRead], typesetting: Typesetting) -> list[Laid]:
 
 
 class Part(NamedTuple):
-    """A run of pages read by one process, from page index `first`; whether MuPDF met damage there."""
+    """A run of pages read by one process, from page index `first`; whether MuPDF met damage there,
+    and whether the process is the child."""
 
     reads: list[PageRead]
     first: int
     damaged: bool
+    apart: bool
 
 
 class Summary(NamedTuple):
@@ -153,10 +155,12 @@ class Summary(NamedTuple):
 
 
 class Done(NamedTuple):
-    """A half finished: laid out, or (when some page needs OCR, done here) only read."""
+    """A half finished: laid out in the child, or (when some page needs OCR, done here) only read.
+    A half laid out here is at once built into the text (`Halves.out`)."""
 
     laid: list[Laid]
     reads: list[PageRead]
+    first: int
 
 
 class Halves:
@@ -166,16 +170,18 @@ class Halves:
     def __init__(self, doc: pymupdf.Document, path: Path, password: str | None) -> None:
         self.doc, self.path, self.password = doc, path, password
         self.damaged = False  # whether the child's MuPDF met damage
+        # The pages laid out here, built into text at once: ours while the child still lays out its half.
+        self.out = TextBuilder()
 
     def read(self, start: int, stop: int, apart: bool) -> Part:
         if not apart:
-            return Part(read_pages(self.doc, start, stop), start, False)  # damage: read from MuPDF at the end
+            return Part(read_pages(self.doc, start, stop), start, False, False)  # damage: MuPDF's, at the end
         own = open_pdf(self.path, self.password)  # in the child: a handle of its own, as ours is in use
         try:
             reads = read_pages(own, start, stop)
         finally:
             own.close()
-        return Part(reads, start, "error" in pymupdf.TOOLS.mupdf_warnings(reset=True))
+        return Part(reads, start, "error" in pymupdf.TOOLS.mupdf_warnings(reset=True), True)
 
     def summary(self, part: Part) -> Summary:
         scanned = any(read.scanned for read in part.reads)
@@ -191,23 +197,43 @@ class Halves:
         return settle(found)
 
     def finish(self, part: Part, settled: Typesetting | None) -> Done:
-        return Done([], part.reads) if settled is None else Done(lay_out(part.reads, settled), [])
+        if settled is None:
+            return Done([], part.reads, part.first)
+        laid = lay_out(part.reads, settled)
+        if part.apart:
+            return Done(laid, [], part.first)
+        add_pages(self.out, laid, part.first)  # pdfsplit finishes the halves here in their order
+        return Done([], [], part.first)
 
 
 def read_document(
     doc: pymupdf.Document, path: Path, password: str | None
-) -> tuple[list[Laid], list[str], bool]:
-    """Every page laid out, warnings for the user, and whether a child process met damage."""
+) -> tuple[TextBuilder, list[str], bool]:
+    """Every page laid out, in text; warnings for the user; whether a child process met damage."""
     if can_split(doc.page_count):
         halves = Halves(doc, path, password)
         settled, first, second = read_in_halves(doc.page_count, halves)
         if settled is not None:
-            return first.laid + second.laid, [], halves.damaged
+            add_pages(halves.out, second.laid, second.first)  # nothing if the second half was laid out here
+            return halves.out, [], halves.damaged
         reads, damaged = first.reads + second.reads, halves.damaged
     else:
         reads, damaged = read_pages(doc, 0, doc.page_count), False
     warnings = extract(doc, reads, path.name)
-    return lay_out(reads, settle(survey([read.text for read in reads]))), warnings, damaged
+    out = TextBuilder()
+    add_pages(out, lay_out(reads, settle(survey([read.text for read in reads]))), 0)
+    return out, warnings, damaged
+
+
+def add_pages(out: TextBuilder, pages: list[Laid], first: int) -> None:
+    """Pages laid out, from page index `first`, added to the text built in `out`."""
+    for number, page in enumerate(pages, start=first + 1):
+        out.begin_page()
+        for kind, text, level, bold, size, numbering, bbox in page.blocks:
+            out.add(
+                kind, text, level=level, bold=bold, size=size, numbering=numbering, page=number, bbox=bbox
+            )
+        out.end_page(number, page.width, page.height)
 
 
 def extract(doc: pymupdf.Document, reads: list[PageRead], name: str) -> list[str]:
@@ -239,26 +265,12 @@ def load(path: Path, password: str | None = None) -> DocumentText:
     with collection_paused():
         doc = open_pdf(path, password)
         try:
-            pages, warnings, damaged = read_document(doc, path, password)
+            out, warnings, damaged = read_document(doc, path, password)
             title = (doc.metadata or {}).get("title") or None
             if damaged or "error" in pymupdf.TOOLS.mupdf_warnings(reset=True):
                 warnings.append(DAMAGED)
         finally:
             doc.close()
-        text = _text(pages, title, warnings)
-    if not text.blocks:
+    if not out.blocks:
         raise UnreadableFile(f"{path.name}: the PDF has no text to read.")
-    return text
-
-
-def _text(pages: list[Laid], title: str | None, warnings: list[str]) -> DocumentText:
-    """The document's text from its pages laid out."""
-    out = TextBuilder()
-    for number, page in enumerate(pages, start=1):
-        out.begin_page()
-        for kind, text, level, bold, size, numbering, bbox in page.blocks:
-            out.add(
-                kind, text, level=level, bold=bold, size=size, numbering=numbering, page=number, bbox=bbox
-            )
-        out.end_page(number, page.width, page.height)
     return out.build("pdf", title, tuple(warnings))
