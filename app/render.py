@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pymupdf
+from pymupdf import mupdf
 
 from app.errors import AppError
 from app.find import find_all
@@ -38,7 +39,12 @@ class PageSize:
 
 @dataclass(frozen=True)
 class Raster:
-    """A rendered page: `height` rows of `stride` bytes, 3 bytes (RGB) a pixel."""
+    """A rendered page: `height` rows of `stride` bytes, 4 bytes a pixel: blue, green, red, 255.
+
+    That is Qt's `Format_RGB32` on a little-endian machine (every machine
+    Quorum runs on), so the GUI shows it as it comes, without a conversion
+    holding its GIL for 5 ms a page (20 ms on a 2× screen).
+    """
 
     width: int
     height: int
@@ -126,6 +132,24 @@ def _chars_box(raw: dict[str, Any], word: str, lo: int, hi: int) -> BBox | None:
     return box
 
 
+def _draw_bgrx(page: pymupdf.Page, matrix: pymupdf.Matrix) -> pymupdf.Pixmap:
+    """The page drawn as `Page.get_pixmap` draws it, on opaque white, but in blue-green-red-alpha order.
+
+    `get_pixmap` offers no such colour space; MuPDF's own interface does.
+    """
+    bounds = page.rect * matrix
+    box = mupdf.fz_round_rect(mupdf.FzRect(bounds.x0, bounds.y0, bounds.x1, bounds.y1))
+    pixmap = mupdf.fz_new_pixmap_with_bbox(mupdf.fz_device_bgr(), box, mupdf.FzSeparations(), 1)
+    mupdf.fz_clear_pixmap_with_value(pixmap, 255)  # white, and opaque: the ink is drawn over it
+    device = mupdf.fz_new_draw_device(mupdf.FzMatrix(), pixmap)
+    try:
+        transform = mupdf.FzMatrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        mupdf.fz_run_page(page.this, device, transform, mupdf.FzCookie())
+    finally:
+        mupdf.fz_close_device(device)
+    return pymupdf.Pixmap(pixmap)
+
+
 def _union(a: BBox, b: BBox) -> BBox:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
@@ -158,8 +182,8 @@ class PageRenderer:
             raise ValueError(f"rotation must be one of {ROTATIONS}, not {rotation}")
         matrix = pymupdf.Matrix(scale, scale).prerotate(rotation)
         try:
-            pixmap = self._doc[index].get_pixmap(matrix=matrix, alpha=False)
-        except (RuntimeError, ValueError) as error:
+            pixmap = _draw_bgrx(self._doc[index], matrix)
+        except (RuntimeError, ValueError, mupdf.FzErrorBase) as error:
             raise AppError(f"{self.path.name}: page {index + 1} could not be drawn ({error}).") from error
         return Raster(pixmap.width, pixmap.height, pixmap.stride, pixmap.samples)
 

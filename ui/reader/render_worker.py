@@ -25,10 +25,9 @@ TEXT_TIMEOUT_S = 20.0  # a page whose text takes longer is taken as unreadable (
 
 
 def _image(raster: Raster) -> QImage:
-    rgb = QImage.Format.Format_RGB888
-    image = QImage(raster.samples, raster.width, raster.height, raster.stride, rgb)
-    # Converted here, once: RGB32 paints without a per-frame conversion on the GUI thread.
-    return image.convertToFormat(QImage.Format.Format_RGB32)
+    # RGB32 as it comes: nothing to convert (which would hold the GIL), and it paints without a
+    # per-frame conversion. The image keeps the raster's bytes (PySide6 holds a reference).
+    return QImage(raster.samples, raster.width, raster.height, raster.stride, QImage.Format.Format_RGB32)
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,9 @@ class RenderWorker(QObject):
     Words and find hits are read in a worker process (`app.page_text`), waited
     for on a second thread: PyMuPDF holds the GIL while it reads a page's text,
     for longer than a frame may take, and in a process that is no GIL of ours.
+    (Rendering stays on the thread: tried in the process, a page's pixels back
+    through its pipe cost the GUI process 30 MB of memory, and find's hits
+    waited behind the renderings.)
     """
 
     rendered = Signal(object, object)  # PageKey, QImage (Format_RGB32)

@@ -28,8 +28,9 @@ def _pdf(path: Path, *, rotate: int = 0, password: str | None = None) -> Path:
 
 
 def _pixel(raster: Raster, x: int, y: int) -> tuple[int, int, int]:
-    at = y * raster.stride + x * 3
-    r, g, b = raster.samples[at : at + 3]
+    at = y * raster.stride + x * 4
+    b, g, r, alpha = raster.samples[at : at + 4]  # Qt's RGB32, little-endian
+    assert alpha == 255
     return r, g, b
 
 
@@ -44,7 +45,7 @@ def test_render_puts_ink_where_the_page_has_it(tmp_path: Path) -> None:
     renderer = PageRenderer(_pdf(tmp_path / "a.pdf"))
     raster = renderer.render(0, 2.0)
     assert (raster.width, raster.height) == (400, 200)
-    assert raster.stride >= raster.width * 3
+    assert raster.stride >= raster.width * 4
     assert len(raster.samples) == raster.stride * raster.height
     assert _pixel(raster, 10, 10) == (0, 0, 0)  # inside the black box (0..100 × 0..40 px)
     assert _pixel(raster, 390, 10) == (255, 255, 255)
@@ -117,3 +118,14 @@ def test_find_boxes_whole_words_and_just_the_letters_of_part_words(tmp_path: Pat
     assert len(across) == 2 and across[0][1] < across[1][1]
     assert renderer.find(0, "quorate") == [] and renderer.find(1, "meeting") == []
     renderer.close()
+
+
+def test_colours_come_in_the_byte_order_qt_shows_without_converting(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=100, height=100)
+    page.draw_rect(pymupdf.Rect(0, 0, 30, 30), fill=(0.8, 0.2, 0.1), color=None)
+    doc.save(tmp_path / "red.pdf")
+    raster = PageRenderer(tmp_path / "red.pdf").render(0, 1.0)
+    at = 10 * raster.stride + 10 * 4
+    assert tuple(raster.samples[at : at + 4]) == (25, 51, 204, 255)  # blue, green, red, opaque
+    assert _pixel(raster, 80, 80) == (255, 255, 255)
