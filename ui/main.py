@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -50,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.main(arguments[1:])
     if {"-h", "--help", "--version"} & set(arguments[1:]):
         build_parser().parse_known_args(arguments[1:])  # prints and exits, before any display is needed
+    # Start-up makes many objects and frees almost none: cyclic collections (~25 ms of the first 0.4 s)
+    # find nothing. They are back on once the window's first frame is drawn (`ui.startup`).
+    gc.disable()
     # Imported only now, so the command line above never loads PySide6.
     from ui import startup
 

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import icons, menus
+from ui import menus
 from ui.dialogs.errors import ErrorPresenter
 from ui.importer import Batch, Importer
 from ui.models.library_model import LibraryModel
-from ui.panels.empty_state import EmptyState
 from ui.reader.reader_pane import PAGE, ReaderPane
 from ui.tasks import Tasks
 from ui.theme import Theme, ThemeController
@@ -43,6 +42,7 @@ if TYPE_CHECKING:  # the library loads on its lane, the About box when asked for
     from app.library import ImportOutcome, Library
 
     from ui.dialogs.about import AboutDialog
+    from ui.panels.empty_state import EmptyState
     from ui.panels.library_panel import LibraryPanel
     from ui.panels.outline_panel import OutlinePanel
     from ui.reader.printing import PrintCommands
@@ -62,7 +62,17 @@ class MainWindow(QMainWindow):
 
     app_name = NAME
 
-    def __init__(self, tasks: Tasks, settings: prefs.Settings, themes: ThemeController, paths: Paths) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        settings: prefs.Settings,
+        themes: ThemeController,
+        paths: Paths,
+        *,
+        pdf_first: bool = False,
+    ) -> None:
+        """`pdf_first`: a PDF is about to be opened (`quorum FILE.pdf`): the reader is the first page shown,
+        and the welcome page is made only if it is ever needed."""
         super().__init__()
         self.tasks, self.settings, self.themes, self.paths = tasks, settings, themes, paths
         self.errors = ErrorPresenter(self)
@@ -77,20 +87,12 @@ class MainWindow(QMainWindow):
         self.passwords = self.reader.passwords  # typed this session, never stored
         self.password_dialog: QInputDialog | None = None
         self._shut_down = False
-        self.welcome = EmptyState(
-            "quorum",
-            "Open your meeting papers",
-            "Drop minutes, agendas or reports here, or choose File ▸ Open (Ctrl+O).\n"
-            "Papers you open are kept in the library on the left.",
-            icon_size=72,
-            action=("Open Papers…", self.choose_files),
-        )
-        self.welcome.setObjectName("welcome")
-        self.welcome.title.setObjectName("welcomeTitle")
+        self._welcome: EmptyState | None = None
         self.center = QStackedWidget()
-        self.center.addWidget(self.welcome)
         self.center.addWidget(self.reader)
         self.setCentralWidget(self.center)
+        if not pdf_first:
+            self.center.setCurrentWidget(self.welcome)
         self._make_docks()
         self._make_status_bar()
         self.recent_menu: QMenu | None = None
@@ -118,6 +120,27 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(area, dock)
         return dock
+
+    @property
+    def welcome(self) -> EmptyState:
+        """The centre's page while no paper is open, made when first asked for: a PDF opened at start
+        shows without it (its icon, drawn from SVG, and the imports for it cost ~10 ms)."""
+        if self._welcome is None:
+            from ui.panels.empty_state import EmptyState
+
+            self._welcome = EmptyState(
+                "quorum",
+                "Open your meeting papers",
+                "Drop minutes, agendas or reports here, or choose File ▸ Open (Ctrl+O).\n"
+                "Papers you open are kept in the library on the left.",
+                icon_size=72,
+                action=("Open Papers…", self.choose_files),
+            )
+            self._welcome.setObjectName("welcome")
+            self._welcome.title.setObjectName("welcomeTitle")
+            self._welcome.set_theme(self.themes.current)
+            self.center.addWidget(self._welcome)
+        return self._welcome
 
     def docks(self) -> tuple[QDockWidget, ...]:
         return (self.library_dock, self.outline_dock, self.annotations_dock)
@@ -155,6 +178,8 @@ class MainWindow(QMainWindow):
         """What the first frame does without: the library and outline panels in their docks (if not
         there yet), the reader's toolbar buttons reached by Tab, and the window's icon (drawn from
         SVG at six sizes)."""
+        from ui import icons  # QtSvg: not before the first frame
+
         _panels = (self.library, self.outline)  # each made on first access
         self.reader.toolbar.make_reachable()
         self.setWindowIcon(icons.app_icon())
@@ -181,10 +206,9 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self, theme: Theme) -> None:
         self.reader.set_theme(theme)
-        for panel in (self._library_panel, self._outline_panel):
+        for panel in (self._library_panel, self._outline_panel, self._welcome):
             if panel is not None:
                 panel.set_theme(theme)
-        self.welcome.set_theme(theme)
 
     # -- starting -------------------------------------------------------------------
     def start(self, files: Sequence[Path] = (), demo_files: Sequence[Path] = ()) -> None:
@@ -292,13 +316,14 @@ class MainWindow(QMainWindow):
 
     def _open_pdf(self, path: Path, password: str | None, page: int = 0) -> None:
         """The reader's `open_pdf`, the reader put on screen first (its pages are drawn for its size);
-        raises as it does, the centre then left as it was."""
-        shown = self.center.currentIndex()
+        raises as it does, the centre then left as it was (the welcome page if the reader has nothing)."""
+        shown = self.center.currentWidget()
         self.center.setCurrentWidget(self.reader)
         try:
             self.reader.open_pdf(path, password, page)
         except AppError:
-            self.center.setCurrentIndex(shown)
+            empty = self.reader.document is None and self.reader.pdf_path is None
+            self.center.setCurrentWidget(self.welcome if empty or shown is None else shown)
             raise
 
     def _show_document(self, loaded: tuple[Document, DocumentText, Analysis]) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
-from logging.handlers import RotatingFileHandler
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -40,15 +40,30 @@ FIRST_FRAME_WAIT_S = 1.0  # longest the deferred work waits for a PDF's first pa
 
 
 def setup_logging(folder: Path) -> Path:
-    """Log to a rotating file in the profile's log folder (and warnings to stderr)."""
+    """Log to a file in the profile's log folder (and warnings to stderr). It rotates from
+    `rotate_log` on: logging.handlers (with socket, pickle…, ~10 ms) is not loaded before the first frame."""
     log_file = folder / LOG_FILE
-    handler = RotatingFileHandler(log_file, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    _log_to(logging.FileHandler(log_file, encoding="utf-8"))
+    logging.getLogger().setLevel(logging.INFO)
     log.info("%s %s starting", NAME, __version__)
     return log_file
+
+
+def rotate_log(log_file: Path) -> None:
+    """From now on `log_file` rotates at LOG_BYTES, keeping LOG_BACKUPS old ones."""
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    for handler in root.handlers[:]:
+        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == log_file.absolute():
+            root.removeHandler(handler)
+            handler.close()
+    _log_to(RotatingFileHandler(log_file, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"))
+
+
+def _log_to(handler: logging.Handler) -> None:
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
 
 
 def demo_files() -> list[Path]:
@@ -144,11 +159,16 @@ def install_later_parts(window: MainWindow, tasks: Tasks) -> None:
 
 
 def build_window(
-    app: QApplication, profile: paths.Paths, *, deferred: bool = False, pdf_first: bool = False
+    app: QApplication,
+    profile: paths.Paths,
+    *,
+    deferred: bool = False,
+    pdf_first: bool = False,
+    later: Callable[[], object] | None = None,
 ) -> tuple[MainWindow, Tasks]:
     """The window and its library lane. `deferred` (as `quorum` starts): the library opens, and the
-    annotations come in, once the first frame (with `pdf_first`, the PDF's page) is on screen: the
-    library's imports would hold the GIL meanwhile. Otherwise (tests) all is there at once."""
+    annotations (and `later`) come in, once the first frame (with `pdf_first`, the PDF's page) is on
+    screen: the library's imports would hold the GIL meanwhile. Otherwise (tests) all is there at once."""
     settings = Settings(profile.config)
     themes = ThemeController(app, settings)
     painted = threading.Event()
@@ -158,14 +178,19 @@ def build_window(
         return open_library(profile)
 
     tasks = Tasks(open_after_paint, app)
-    window = MainWindow(tasks, settings, themes, profile)
+    window = MainWindow(tasks, settings, themes, profile, pdf_first=pdf_first)
     if deferred:
         first_frame = FirstFrame(window, pdf_first=pdf_first)  # the window's child: lives as long
         first_frame.shown.connect(painted.set)
+        first_frame.shown.connect(gc.enable)  # off while `quorum` starts (ui.main)
         first_frame.shown.connect(lambda: install_later_parts(window, tasks))
+        if later is not None:
+            first_frame.shown.connect(later)
     else:
         painted.set()
         install_later_parts(window, tasks)
+        if later is not None:
+            later()
     return window, tasks
 
 
@@ -177,10 +202,13 @@ def run(arguments: Sequence[str], parser: argparse.ArgumentParser) -> int:
     app.setApplicationVersion(__version__)
     options = parser.parse_args(app.arguments()[1:])
     profile = paths.profile(demo=options.demo).ensure()
-    reporter = CrashReporter(setup_logging(profile.logs), app)
+    log_file = setup_logging(profile.logs)
+    reporter = CrashReporter(log_file, app)
     reporter.install()
     pdf_first = any(path.suffix.lower() == ".pdf" for path in options.files[-1:])
-    window, tasks = build_window(app, profile, deferred=True, pdf_first=pdf_first)
+    window, tasks = build_window(
+        app, profile, deferred=True, pdf_first=pdf_first, later=lambda: rotate_log(log_file)
+    )
     reporter.window = window
     reporter.app_error.connect(window.errors.show_error)
     app.aboutToQuit.connect(tasks.close)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 from ui.annotations_wiring import AnnotationsUi
 from ui.main_window import MainWindow
 from ui.panels.annotations_panel import AnnotationsPanel
-from ui.startup import build_window
+from ui.panels.empty_state import EmptyState
+from ui.startup import LOG_BYTES, LOG_FILE, build_window, rotate_log, setup_logging
 
 from tests.gui.conftest import DEMO, WindowFactory, wait_idle
 
@@ -84,6 +86,55 @@ def test_without_a_paper_annotations_come_after_the_first_frame(
     assert window.library_dock.widget() is window.library and window.outline_dock.widget() is window.outline
     assert not window.windowIcon().isNull()
 
+
+def test_a_pdf_given_at_start_shows_without_the_welcome_page(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    window = deferred_window(True)
+    window.show()
+    window.start([SOULDERN])
+    assert window.center.currentWidget() is window.reader
+    assert window.findChild(EmptyState, "welcome") is None  # not made: it is not needed
+    wait_idle(qtbot, window, timeout=60_000)
+
+
+def test_a_pdf_given_at_start_that_cannot_be_read_leaves_the_welcome_page(
+    deferred_window: DeferredFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 not really")
+    window = deferred_window(True)
+    window.show()
+    window.start([broken])
+    assert window.center.currentWidget() is window.welcome
+    assert "Drop" in window.welcome.text.text()
+    qtbot.waitUntil(lambda: window.errors.current is not None, timeout=20_000)  # the import says why
+    wait_idle(qtbot, window)
+    assert window.center.currentWidget() is window.welcome
+
+
+def test_the_log_rotates_at_its_size_once_start_up_is_over(tmp_path: Path) -> None:
+    """`quorum` logs to a plain file until its first frame (`rotate_log` then): nothing is lost or
+    written twice, and a full log is moved aside."""
+    log_file = tmp_path / LOG_FILE
+    log_file.write_text("x" * LOG_BYTES, encoding="utf-8")  # full from earlier runs
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        assert setup_logging(tmp_path) == log_file
+        rotate_log(log_file)
+        logging.getLogger("quorum").info("after the first frame")
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+    moved = (tmp_path / f"{LOG_FILE}.1").read_text(encoding="utf-8")
+    current = log_file.read_text(encoding="utf-8")
+    assert moved.startswith("xxx") and "starting" in moved
+    assert "after the first frame" in current and "starting" not in current
+    assert current.count("after the first frame") == 1
 
 class PageFrames(QObject):
     """Notes whether the page view's viewport has been painted with page 1's own image."""

@@ -36,6 +36,9 @@ class PageScrollArea(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The viewport wrapped as the QWidget it is: a first `viewport()` would have PySide6 set up
+        # every QtWidgets class to find its type (~20 ms at start-up). Paints stay in C++ (Qt's own widget).
+        self.findChild(QWidget, "qt_scrollarea_viewport")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Always shown: a scroll bar appearing would change the width that "fit width" fits.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
