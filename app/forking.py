@@ -78,19 +78,19 @@ def forked(talk: Callable[[Connection], None]) -> Iterator[Child | None]:
     process = context.Process(target=_child, args=(ours, theirs, talk), daemon=True)
     try:
         process.start()
+        started = True
     except OSError:  # no process to be had (limits, memory)
-        ours.close()
-        theirs.close()
-        yield None
-        return
-    theirs.close()  # the child's end: so that the child's death reads as the end of the pipe
+        started = False
+    finally:
+        theirs.close()  # the child's end: so that the child's death reads as the end of the pipe
     try:
-        yield Child(ours, process)
+        yield Child(ours, process) if started else None
     finally:
         ours.close()
-        if process.is_alive():
-            process.kill()
-        process.join()
+        if started:
+            if process.is_alive():
+                process.kill()
+            process.join()
 
 
 @contextmanager
