@@ -4,36 +4,57 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from app.analysis.lines import Around, Line, clean, starts_paragraph, unbullet
+from app.analysis.lines import STRUCTURED_FORMATS, Around, Line, clean, starts_paragraph, unbullet
 from app.model import Action, DocumentText
 
 _HONORIFIC = r"(?:(?:county\s+|parish\s+|district\s+)?(?:councillor|cllr|clr|cc|mr|mrs|ms|miss|dr)\.?\s+)?"
 _NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}|[A-Z]{2,3}(?:\s*(?:&|and|/)\s*[A-Z]{2,3})*)"
 _OFFICE = (
-    r"(?:the\s+)?(?:town\s+|parish\s+|city\s+|county\s+|deputy\s+)?(?:clerk|chair(?:man|person)?|rfo|"
-    r"treasurer|secretary|mayor|chief\s+executive|(?:\w+\s+)?manager|director(?:\s+of\s+\w+)?|officers?|staff)"
+    r"(?:the\s+)?(?:town\s+|parish\s+|city\s+|county\s+|deputy\s+|vice[- ])?"
+    r"(?:clerk|chair(?:man|person)?|rfo|treasurer|secretary|mayor|chief\s+executive|director(?:\s+of\s+\w+)?|officers?|staff|"
+    # "The Group Manager Assets", "the Head of Corporate Assurance": a post named by its service.
+    r"(?:\w+\s+)?manager(?-i:\s+[A-Z][a-z]+)?|head\s+of(?-i:(?:\s+[A-Z][a-z]+){1,3}))"
 )
 OFFICE = re.compile(_OFFICE + "$", re.I)
-# "Terri Hacking will provide …", "NO to draft a response …", "The Clerk to write …"
+# "Terri Hacking will provide …", "NO to draft a response …", "The Director undertook to circulate …"
 OWNED = re.compile(
-    rf"(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+(?:will|to|would|agreed\s+to|is\s+to|are\s+to)\s+"
-    r"(?!be\b|have\b|the\b)[a-z]{3,}\b",
+    rf"(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+"
+    r"(?:will|to|would|agreed\s+to|undertook\s+to|offered\s+to|is\s+to|are\s+to)\s+"
+    r"(?!be\b|have\b|the\b)(?-i:[a-z]{3,})\b",  # a verb in lower case: not "Call to Order"
     re.I,
 )
-LABEL = re.compile(r"\bactions?(?:\s+by)?\s*\|?[:–—-]\s*(?P<rest>[A-Z].{0,200}?)\s*$", re.I)
-# "It was agreed that this would be assessed", "It was agreed that Cllr Patel will write …"
-AGREED_TASK = re.compile(
-    r"\b(?P<lead>it\s+was\s+(?:\w+\s+)?agreed\s+that\s+)[^.;]{0,120}?\b(?:would|will|should)\s+(?!be\s+noted)",
+# "She will bring a recommendation to the May meeting": the person named in the sentence before.
+_PRONOUN = re.compile(r"(?:he|she|they)\s+(?:will|undertook\s+to|agreed\s+to)\s+(?!be\b|have\b|not\b)\w{3}")
+# "The Mayor asked the Clerk to invite …", "Council directed staff to return …", "asked for X to be shared".
+_REQUESTED = re.compile(
+    rf"\b(?:asked|requested|instructed|directed|tasked)\s+(?:(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+to\s+"
+    r"(?!be\b)[a-z]{3,}\b|for\s+[^.;]{3,100}?\s+to\s+be\s+[a-z]{3,}ed\b)",
     re.I,
 )
+_REQUEST_WORDS = ("asked", "requested", "instructed", "directed", "tasked")
+# "Action: Clerk", "ACTION A24/01: DC to draft …"; not "Action updates:" (progress on earlier actions).
+LABEL = re.compile(
+    r"\bactions?(?:\s+by|\s+(?:no\.?\s*)?[A-Z]{0,3}\d[\w/.-]*)?\s*\|?[:–—-]\s*(?P<rest>[A-Z].{0,200}?)\s*$",
+    re.I,
+)
+# "It was agreed that this would be assessed", "Members agreed that a campaign should be run …"
+_AGREED_LEAD = re.compile(
+    r"\b(?:it\s+was\s+(?:\w+\s+)?|(?:members|councillors|the\s+(?:committee|board|council|panel|group))\s+)"
+    r"agreed\s+that\s+",
+    re.I,
+)
+_TASK = re.compile(r"[^.;]{0,160}?\b(?:would|will|should)\s+(?!be\s+noted)", re.I)
 _SHORT_OWNER = re.compile(r"^[A-Z][\w .&/,'-]{0,40}$")
 # A lead-in whose list items are actions: "The following actions were agreed:", "It was agreed that:".
 LEAD_IN = re.compile(
-    r"\b(?:actions?|agreed|follow[- ]?up|to\s+be\s+(?:circulated|provided)"
-    r"|would\s+be\s+(?:circulated|provided|sent))\b[^.]*:$",
+    r"\b(?:actions?(?!\s+(?:updates?|progress|status|log|review)\b)|agreed|follow[- ]?up|"
+    r"to\s+be\s+(?:circulated|provided)|would\s+be\s+(?:circulated|provided|sent))\b[^.]*:$",
     re.I,
 )
+# The initials in a minute's action column, after the sentence they own: "… to the January meeting.   HCA"
+_COLUMN_OWNER = re.compile(r"[.)](?P<gap>\t\s*|\s{3,})(?P<owner>[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*)\s*$")
 _LIST = re.compile(r"^(?:[-•·▪●◦*]|\uf0b7|\(?[a-z0-9]{1,3}[.)])\s*")
 _NOT_OWNERS = frozenset(
     {"the", "it", "this", "that", "there", "these", "those", "they", "we", "he", "she", "members", "a", "an"}
@@ -42,9 +63,90 @@ _NOT_OWNERS = frozenset(
     # Indefinite pronouns read like a name in "Nothing to report", "Everyone to note".
     | {"nothing", "something", "anything", "everything", "nobody", "somebody", "anybody", "everybody"}
     | {"none", "someone", "anyone", "everyone", "all", "each", "both", "you", "i", "what", "how"}
+    # A preposition opens a phrase, not a name: "For Council to award the tender …".
+    | {"for", "in", "on", "at", "by", "with", "from", "of", "as", "under"}
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
+# Where a sentence or a clause starts within a line; a full stop after a title or an initial is no end.
+_BOUNDARY = re.compile(r"(?<=[.;])\s+(?=\S)")
+_FULL_STOP = re.compile(r"[.!?](?=\s|$)")
+_ABBREVIATED = re.compile(r"(?:\b(?:mr|mrs|ms|dr|cllr|clr|cr|st|no|prof|rev|cc)|(?<![\w.])[A-Za-z])$", re.I)
+_END_PUNCTUATION = ".!?:;"
 MAX_LIST = 20
+MAX_WRAPPED = 4  # lines one sentence may run over in hard-wrapped text
+WRAPPED_WIDTH = 40  # characters of a line that wraps on to the next
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What every rule here needs to know about the document's lines."""
+
+    doc: DocumentText
+    lines: list[Line]
+    stops: set[int]
+    previous: list[int]
+    structured: bool
+
+    def runs_on(self, before: Line, after: Line) -> bool:
+        """Whether `after` continues the sentence `before` leaves open (a hard-wrapped paragraph)."""
+        if after.index != before.index + 1 or after.blank or before.blank:
+            return False
+        if after.index in self.stops or before.index in self.stops or "heading" in (before.kind, after.kind):
+            return False
+        if before.stripped[-1] in _END_PUNCTUATION or len(before.stripped) < WRAPPED_WIDTH:
+            return False  # a short line without a full stop is a title or a label, not a wrapped line
+        # Lines of one block run on; PDF and text blocks may split a paragraph, other blocks do not.
+        return before.block is after.block or not self.structured
+
+    def opens(self, line: Line) -> bool:
+        """Whether a sentence starts where `line` starts."""
+        return line.index == 0 or not self.runs_on(self.lines[line.index - 1], line)
+
+    def sentence_end(self, line: Line, at: int) -> int:
+        """The offset just after the sentence running from line.text[at:], across wrapped lines."""
+        current = line
+        for _ in range(MAX_WRAPPED):
+            stop = _full_stop(current.text, at)
+            if stop >= 0:
+                return current.start + stop
+            after = self.lines[current.index + 1] if current.index + 1 < len(self.lines) else None
+            if after is None or not self.runs_on(current, after):
+                break
+            current, at = after, 0
+        return current.start + len(current.text.rstrip())
+
+    def sentence_begin(self, line: Line, at: int) -> int:
+        """The offset where the sentence holding line.text[at] begins, perhaps on a line above."""
+        current = line
+        for _ in range(MAX_WRAPPED):
+            starts = [start for start in _sentence_starts(current.text, False) if start <= at]
+            if starts:
+                return current.start + starts[-1]
+            if self.opens(current):
+                break
+            current = self.lines[current.index - 1]
+            at = len(current.text)
+        return current.start + len(current.text) - len(current.text.lstrip())
+
+
+def _full_stop(text: str, at: int) -> int:
+    """The offset just after the first sentence end in text[at:], or -1."""
+    for match in _FULL_STOP.finditer(text, at):
+        if match.group(0) != "." or not _ABBREVIATED.search(text, 0, match.start()):
+            return match.end()
+    return -1
+
+
+def _sentence_starts(text: str, opens: bool) -> Iterator[int]:
+    """Where sentences and clauses after a semicolon start in `text`; the line's start when `opens`."""
+    if opens:
+        yield len(text) - len(text.lstrip())
+    if "." not in text and ";" not in text:
+        return
+    for match in _BOUNDARY.finditer(text):
+        stop = match.start() - 1
+        if text[stop] == ";" or not _ABBREVIATED.search(text, 0, stop):
+            yield match.end()
 
 
 def _owner(text: str) -> str | None:
@@ -65,84 +167,112 @@ def _action(doc: DocumentText, start: int, end: int, owner: str | None) -> Actio
     return Action(text, owner, begin, begin + len(text))
 
 
-def _listed(
-    doc: DocumentText, lines: list[Line], index: int, following: list[int], stops: set[int]
-) -> Iterator[Action]:
+def _listed(page: _Page, index: int, following: list[int]) -> Iterator[Action]:
     """The list items after the lead-in at line `index`, each an action."""
+    lines = page.lines
     nxt = following[index]
     count = 0
-    while nxt >= 0 and count < MAX_LIST and nxt not in stops:
+    while nxt >= 0 and count < MAX_LIST and nxt not in page.stops:
         line = lines[nxt]
         text = line.words
         bulleted = bool(_LIST.match(text)) or line.kind == "list_item"
         if not bulleted and (count or starts_paragraph(lines, nxt)):
             break
-        yield _action(doc, line.start, line.end, _owner(_LIST.sub("", text, count=1)))
+        yield _action(page.doc, line.start, line.end, _owner(_LIST.sub("", text, count=1)))
         count += 1
         nxt = following[nxt]
 
 
-def _sentence_starts(text: str) -> Iterator[int]:
-    yield len(text) - len(text.lstrip())
-    position = text.find(". ")
-    while position >= 0:
-        yield position + 2
-        position = text.find(". ", position + 2)
-
-
-def _owned(doc: DocumentText, line: Line) -> Iterator[Action]:
-    """Sentences of the line that open with an owner and a task ("NO to draft …")."""
+def _owned(page: _Page, line: Line) -> Iterator[Action]:
+    """Sentences of the line that open with an owner and a task ("NO to draft …", "She will bring …")."""
     text = line.text
-    for begin in _sentence_starts(text):
-        if not text[begin : begin + 1].isupper() or not OWNED.match(text, begin):
+    after = page.lines[line.index + 1] if line.index + 1 < len(page.lines) else None
+    # "… The Chair" / "agreed to raise it …": the owner's verb may be on the next line.
+    joined = f"{text} {after.stripped}" if after and page.runs_on(line, after) else text
+    for begin in _sentence_starts(text, page.opens(line)):
+        # After a semicolon the owner may be "the Clerk"; a sentence opens with a capital.
+        if not (text[begin : begin + 1].isupper() or text[begin - 2 : begin - 1] == ";"):
             continue
-        stop = text.find(". ", begin)
-        end = len(text) if stop < 0 else stop + 1
-        owner = _owner(unbullet(clean(text[begin:end])))
-        if owner:
-            yield _action(doc, line.start + begin, line.start + end, owner)
+        owner = None
+        if OWNED.match(joined, begin):
+            stop = _full_stop(joined, begin)
+            owner = _owner(unbullet(clean(joined[begin : stop if stop >= 0 else len(joined)])))
+        if owner or _PRONOUN.match(joined.lower(), begin):
+            yield _action(page.doc, line.start + begin, page.sentence_end(line, begin), owner)
 
 
-def _agreed_tasks(doc: DocumentText, line: Line) -> Iterator[Action]:
-    """ "It was agreed that the Clerk would write …": a task agreed in a sentence."""
+def _requested(page: _Page, line: Line) -> Iterator[Action]:
+    """ "The Mayor asked the Clerk to invite …", "Council directed staff to …": the sentence is the action."""
+    lowered = line.text.lower()
+    if not any(word in lowered for word in _REQUEST_WORDS):
+        return
+    for match in _REQUESTED.finditer(line.text):
+        owner = " ".join(match["owner"].split()) if match["owner"] else None
+        if owner and owner.split()[0].lower() in _NOT_OWNERS and not OFFICE.match(owner):
+            continue  # a resident asking the Council to act is no agreed action
+        start = page.sentence_begin(line, match.start())
+        yield _action(page.doc, start, page.sentence_end(line, match.end()), owner)
+
+
+def _agreed_tasks(page: _Page, line: Line) -> Iterator[Action]:
+    """ "It was agreed that the Clerk would write …": a task agreed in a sentence, perhaps wrapped."""
     if "agreed" not in line.text:
         return
-    for match in AGREED_TASK.finditer(line.text):
-        stop = line.text.find(". ", match.end())
-        end = len(line.text) if stop < 0 else stop + 1
-        task = line.text[match.end("lead") : end].strip()
-        yield _action(doc, line.start + match.start(), line.start + end, _owner(task))
+    for lead in _AGREED_LEAD.finditer(line.text):
+        end = page.sentence_end(line, lead.end())
+        task = " ".join(page.doc.text[line.start + lead.end() : end].split())
+        if _TASK.match(task):
+            yield _action(page.doc, line.start + lead.start(), end, _owner(task))
 
 
-def _labelled(
-    doc: DocumentText, lines: list[Line], line: Line, label: re.Match[str], previous: list[int]
-) -> Action:
+def _column_owned(page: _Page, line: Line) -> Action | None:
+    """A sentence with its owner's initials in the action column beside its last line."""
+    column = _COLUMN_OWNER.search(line.text)
+    if not column:
+        return None
+    start = page.sentence_begin(line, column.start())
+    return _action(page.doc, start, line.start + column.start("gap"), column["owner"])
+
+
+def _labelled(page: _Page, line: Line, label: re.Match[str]) -> Action:
     """ "Action: Clerk to write …" is the action; "Action: Clerk" alone on its line labels the line above."""
     rest = label["rest"].strip(" .,")
     owner = _owner(rest)
     if owner:
-        return _action(doc, line.start, line.end, owner)
+        at = line.text.find(rest[:12])
+        return _action(page.doc, line.start, page.sentence_end(line, max(at, 0)), owner)
     owner = rest if _SHORT_OWNER.match(rest) else None
-    alone = label.start() == 0 and previous[line.index] >= 0
-    return _action(doc, lines[previous[line.index]].start if alone else line.start, line.end, owner)
+    above = page.previous[line.index]
+    alone = label.start() == 0 and above >= 0
+    return _action(page.doc, page.lines[above].start if alone else line.start, line.end, owner)
+
+
+def _in_line(page: _Page, line: Line, following: list[int]) -> Iterator[Action]:
+    """The actions a line opens (or, for a lead-in, the list after it)."""
+    text = unbullet(line.words)
+    label = LABEL.search(text) if "ction" in text or "CTION" in text else None
+    if label:
+        yield _labelled(page, line, label)
+    elif text.endswith(":") and LEAD_IN.search(text):
+        yield from _listed(page, line.index, following)
+    else:
+        yield from _owned(page, line)
+        yield from _requested(page, line)
+        yield from _agreed_tasks(page, line)
+        if line.stripped[-1:].isupper():
+            column = _column_owned(page, line)
+            if column:
+                yield column
 
 
 def find_actions(doc: DocumentText, lines: list[Line], stops: set[int], around: Around) -> list[Action]:
     """Agreed actions with their owner where named, in reading order; `stops` begin items."""
     previous, following = around
+    page = _Page(doc, lines, stops, previous, doc.format in STRUCTURED_FORMATS)
     found: dict[int, Action] = {}
     for line in lines:
         if line.blank or line.index in stops:
             continue
-        text = unbullet(line.words)
-        label = LABEL.search(text) if "ction" in text else None
-        if label:
-            action = _labelled(doc, lines, line, label, previous)
+        for action in _in_line(page, line, following):
             found.setdefault(action.start, action)
-        elif text.endswith(":") and LEAD_IN.search(text):
-            for action in _listed(doc, lines, line.index, following, stops):
-                found.setdefault(action.start, action)
-        else:
-            for action in (*_owned(doc, line), *_agreed_tasks(doc, line)):
-                found.setdefault(action.start, action)
     return sorted(found.values(), key=lambda action: action.start)

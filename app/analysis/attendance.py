@@ -36,6 +36,13 @@ _MOTION_LINE = re.compile(
 _OPEN_ENDINGS = (",", " and", "&", " from")
 _CELL_SPLIT = re.compile(r"\t| {3,}")
 _ITEM_HEADING = re.compile(rf"^\s*{ITEM_NUMBER}(?:\s+\S|\s*$)", re.I)
+# "R. Gill, General Manager": an initial and a surname, not a lettered item ("A. Minutes").
+_ROLE_CELL = re.compile(
+    r"^\W*(?:(?:deputy|vice)[ -])?(?:chair(?:man|person|woman)?|mayor|(?:(?:council|committee|board|elected|"
+    r"panel)\s+)?members?|councill?ors?|directors?|trustees?)\W*$",
+    re.I,
+)
+_INITIAL_NAME = re.compile(r"^[A-Z]\.\s*[A-Z][\w'’-]+(?=,|$)")
 # "Councillors Price / Wise": a mover and seconder, not a list of people present or absent.
 _MOVER_TITLE = r"(?:(?i:councill?ors?|crs?\.?|cllrs?\.?|mayor|deputy\s+mayor)\s+)?"
 _MOVERS = re.compile(rf"^\W*{_MOVER_TITLE}[A-Z][\w'’-]+\s*/\s*{_MOVER_TITLE}[A-Z][\w'’-]+\W*$")
@@ -45,7 +52,7 @@ _TRAILING_STATUS = re.compile(
     r"\(?(?P<status>present|absent|excused|apologies|regrets|here|remote(?:ly)?|online)\)?\.?\s*$",
     re.I,
 )
-_SEGMENT_END = re.compile(r";|\b(?P<word>\w+)\.\s+(?=[A-Z])")
+_SEGMENT_END = re.compile(r";|\b(?P<word>\w+)\.\s+(?=[A-Z])|(?<=\))\.\s+(?=[A-Z])")
 _ABBREVIATIONS = frozenset(
     {"cllr", "cllrs", "prof", "rev", "mrs", "hon", "crs", "esq", "col", "sgt", "insp", "supt"}
 )
@@ -64,6 +71,8 @@ class _Scan:
     status: str | None = None
     role: str | None = None
     columns: Columns = ()
+    # Under a label alone on its line ("ABSENT"), whose table rows name each member's role.
+    heading: bool = False
 
 
 def _only_names(cell: str) -> bool:
@@ -73,6 +82,15 @@ def _only_names(cell: str) -> bool:
 
 def _is_prose(text: str) -> bool:
     return len(_PROSE_WORD.findall(_BRACKETED.sub(" ", text))) >= 3
+
+
+def _ends_list(stripped: str) -> bool:
+    """An item heading, a motion or prose: the list of people above has ended."""
+    if _ITEM_HEADING.match(stripped):
+        initial = _INITIAL_NAME.match(stripped)
+        return not (initial and is_name(initial.group(0)))
+    # "Cllr G Shaw (family) and Cllr P Moss (work). It was RESOLVED to accept the apologies."
+    return bool(_MOTION_LINE.match(stripped)) or _is_prose(_status_segments(stripped)[0][1])
 
 
 def _logical_lines(lines: list[Line]) -> list[tuple[int, str, float | None]]:
@@ -148,8 +166,11 @@ class _Reader:
             handled = self._apologies(start, text, label)
             if ("substitut" in lowered and self._substitutes(start, text)) or handled:
                 return
+        kept = bool(label and self._role_row(stripped, label))
+        if label and kept:
+            label = (self.state.status or label[0], label[1], label[2])
         if label:
-            self.set(_Scan(label[0], label[1]))
+            self.set(_Scan(label[0], label[1], heading=kept))
             offset = text.find(stripped) + label[2]
             # "Present\tA, B\tnotes": a label in a table row governs its own cell, and the cells
             # beside it only when they hold nothing but names ("Present:\tA (Chair)\tB").
@@ -162,10 +183,18 @@ class _Reader:
                 at += len(cell)
         elif not self.state.status:
             self.people.extend(status_row(start, text))
-        elif _ITEM_HEADING.match(stripped) or _MOTION_LINE.match(stripped) or _is_prose(stripped):
+        elif _ends_list(stripped):
             self.set(_Scan())
         elif not _MOVERS.match(stripped):
             self._content(start, text, lone=True)
+
+    def _role_row(self, stripped: str, label: tuple[str, str | None, int]) -> bool:
+        """ "ABSENT" / "Member | Tom Yates": a role in the table under a heading keeps its status."""
+        state = self.state
+        return (
+            state.heading and state.status != "present" and label[0] == "present"
+            and bool(_ROLE_CELL.match(stripped[: label[2]]))
+        )
 
     def _heading(self, stripped: str) -> bool:
         """A row of column headings, or a label alone on its line."""
@@ -195,7 +224,7 @@ class _Reader:
         if len(self.pending) > 1:
             self.set(_Scan(self.pending[0][0], self.pending[0][1], tuple(self.pending)))
         else:
-            self.set(_Scan(status, role))
+            self.set(_Scan(status, role, heading=True))
 
     def _apologies(self, start: int, text: str, label: tuple[str, str | None, int] | None) -> bool:
         if (label and label[0] == "apologies") or self.state.status == "apologies":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from app.analysis.attendance_labels import read_label
+import re
+
+from app.analysis.attendance_labels import ITEM_NUMBER, read_label
 from app.analysis.names import Person, find_role, split_people
 
 Found = tuple[Person, str, "str | None"]
@@ -10,6 +12,7 @@ Columns = tuple[tuple[str, "str | None"], ...]
 COLUMN_GAP = 30.0  # points between the left edges of side-by-side columns
 REGISTER = "register:"
 STATUS_ROW_CELLS = 2
+_NUMBER_CELL = re.compile(rf"\s*{ITEM_NUMBER}\s*", re.I)
 _ROW_STATUSES = frozenset(
     {"present", "apologies", "absent", "in attendance", "apologies received", "excused"}
 )
@@ -34,6 +37,8 @@ def column_statuses(cells: list[str]) -> Columns | None:
     if register:
         return register
     if len(cells) < 2 or not any(read_label(cell.strip()) for cell in cells):
+        return None
+    if _NUMBER_CELL.fullmatch(cells[0]):  # "24/057 | APOLOGIES FOR ABSENCE": an item's number and title
         return None
     columns: list[tuple[str, str | None]] = []
     for cell in cells:

@@ -7,8 +7,9 @@ import re
 ITEM_NUMBER = r"(?:item\s+)?(?:\d{1,3}(?:[./]\d{1,3}){0,2}[.)]?|[A-Z]\d{0,3}[.)])"
 _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
     (
+        r"(?:to\s+(?:receive|note|accept|consider)(?:\s+and\s+(?:approve|accept|note))?\s+)?"
         r"apologies(?:\s+for\s+(?:absence|non-attendance))?(?:\s+(?:received|and\s+absences?))?|regrets|"
-        r"members?\s+excused|excused(?:\s+absences?)?|absent\s+with\s+(?:apologies|regrets|notice|leave)|"
+        r"(?:members?|council|councill?ors?|commissioners|trustees|directors)\s+excused|excused(?:\s+absences?)?|absent\s+with\s+(?:apologies|regrets|notice|leave)|"
         r"absent\s+(?:and\s+)?excused|the\s+following\s+(?:\w+\s+){0,3}(?:sent|tendered)\s+apologies|"
         r"leave\s+of\s+absence|ymddiheuriadau",
         "apologies",
@@ -37,7 +38,7 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
      r"present(?:\s+(?:in\s+person|remotely|virtually|were))?|(?:councill?ors?|councilmembers?|"
      r"council\s+members?|cllrs?|commissioners|aldermen|alderpersons|trustees|directors|board\s+members|"
      r"selectmen|council|committee|board)\s+(?:present|in\s+attendance)|attendance|attendees|roll\s+call|"
-     r"sederunt|yn\s+bresennol|"
+     r"sederunt|(?:yn\s+)?(?:b|p)resennol|"
      r"the\s+following\s+(?:\w+\s+){0,3}were\s+present", "present", None),
 )
 _LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_STATUS_LABELS))

@@ -12,7 +12,7 @@ _TITLE = re.compile(
     r"cathaoirleach|leas-chathaoirleach|chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?))?"
     r"\s*(?:(?:county|city|borough|district|town|parish|community|regional|elected|ward)\s+)?"
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
-    r"(?:cynghorwyr|cynghorydd)(?:\s*/\s*councill?ors?)?|"
+    r"(?:y\s+)?(?:cynghorwyr|cynghorydd)(?:\s*/\s*councill?ors?)?|"
     r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
     r"rev(?:erend)?|"
     r"lord|lady|commissioners?|supervisors?|trustees?|selectm[ae]n|director)?\.?:?\s+",
@@ -58,16 +58,20 @@ press business society club church federation commission forum panel cabinet sub
 subcommittee scrutiny policy development finance attorney clerk conflict interest interests resolution
 recommendation welcome declaration declarations items reports prayer karakia adjournment closure
 correspondence matters arising other consent petitions minute min no aye ayes nay nays vote votes
-abstain abstained abstention
+abstain abstained abstention electoral area constituency superintendent
 """
 _NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
-_POST_WORDS = frozenset(["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim"])
+_POST_WORDS = frozenset(
+    ["engineer", "auditor", "treasurer", "planner", "deputy", "acting", "interim", "alternate", "recorder"]
+)
 # Small words a heading in capitals has ("CONFLICT OF INTEREST") and a name in capitals has not.
 _FUNCTION_WORDS = frozenset(["of", "and", "the", "for", "to", "in", "on", "at", "by", "from"])
 MAX_POST_WORDS = 3
 _MONTHS_MAY_BE_NAMES = frozenset({"may", "june", "april", "august"})
 _LIST_SPLIT = re.compile(r"[,;\t\n]")
 _AND_SPLIT = re.compile(r"\s+(?:and|&)\s+")
+# A note after a spaced dash: "Cllr N Grange – Teams", "Cllr D Fenwick - holiday".
+_NOTE = re.compile(r"\s+[-–—]\s+")
 
 
 @dataclass(frozen=True)
@@ -136,9 +140,11 @@ def clean_person(raw: str) -> tuple[str, str | None, bool]:
         role = role or find_role(inside)
     text = _BRACKETS.sub(" ", text)
     trailing = _TRAILING_ROLE.search(text)
-    if trailing and trailing.start() > 0:
+    if trailing:  # the whole entry may be the office ("Dana Whitcomb, President")
         role = role or find_role(trailing.group(0))
         text = text[: trailing.start()]
+        if len(text.split()) == 1:  # "Recording Secretary", "Town Clerk": a post, no name before it
+            text = ""
     text = " ".join(text.split()).strip(" ,.:-–")
     if text.lower() == "the":
         text = ""
@@ -217,6 +223,9 @@ def _word_at(text: str, word: str, start: int, end: int) -> int:
 
 def _person(text: str, start: int, end: int, base: int) -> Person | None:
     name, role, initials = clean_person(text[start:end])
+    noted = _NOTE.split(name, maxsplit=1)[0]
+    if noted != name and is_name(noted):
+        name = noted
     if name and not is_name(name):
         name, role = _without_post(name, role)
         if not name:
@@ -247,13 +256,18 @@ def split_people(text: str, base: int, newline_splits: bool = True) -> tuple[lis
     people: list[Person] = []
     rejected = 0
     pending_role: str | None = None
+    after_name = False
     for person in (p for entry in entries for p in entry):
         if person is None:
             rejected += 1
+        elif not person.name and after_name and person.role and people[-1].role is None:
+            last = people[-1]  # "Dana Whitcomb, President": the office printed after the name
+            people[-1] = Person(last.name, person.role, last.start, last.end, last.initials)
         elif not person.name:
             pending_role = person.role or pending_role  # "The Speaker, Councillor Sharma"
         else:
             role = person.role or pending_role
             people.append(Person(person.name, role, person.start, person.end, person.initials))
             pending_role = None
+        after_name = bool(person and person.name)
     return people, rejected

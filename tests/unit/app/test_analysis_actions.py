@@ -72,3 +72,56 @@ def test_an_indefinite_pronoun_is_no_owner(tmp_path: Path) -> None:
         "Everyone to note the new stile. RB to repair the gate.\n",
     )
     assert [(action.text, action.owner) for action in actions] == [("RB to repair the gate.", "RB")]
+
+
+def test_a_hard_wrapped_action_runs_to_its_full_stop(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "4. Planning applications\n\n"
+        "The application for six flats on Quarry Lane was discussed at length, and\n"
+        "members objected to the loss of parking. Treasurer to send the objection to\n"
+        "the planning authority by 30th April. Members were concerned. The Vice-Chair\n"
+        "agreed to speak to the ward councillor about the verges.\n\n"
+        "5. Grants\n\nA motion by Cllr Ames to award the grant to the village hall for new\n"
+        "Playgroup to Open Days was carried.\n",
+    )
+    assert [(action.text, action.owner) for action in actions] == [
+        ("Treasurer to send the objection to\nthe planning authority by 30th April.", "Treasurer"),
+        ("The Vice-Chair\nagreed to speak to the ward councillor about the verges.", "The Vice-Chair"),
+    ]
+
+
+def test_undertakings_requests_and_directions_are_actions(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "7. Roads\n\nThe Head of Transport Planning undertook to publish the survey results. "
+        "Mr. Kerr agreed to check the culvert. Members asked for the gritting routes to be reviewed. "
+        "A resident asked Council to repaint the crossing.\n\n"
+        "8. Library\n\nThe librarian reported on visitor numbers. She will bring the opening hours "
+        "review to the next meeting. By consensus, the Commission directed staff to seek quotes. "
+        "Cllr Hale asked the Clerk to write to the owner.\n",
+    )
+    assert [(action.text, action.owner) for action in actions] == [
+        ("The Head of Transport Planning undertook to publish the survey results.",
+         "The Head of Transport Planning"),
+        ("Mr. Kerr agreed to check the culvert.", "Mr. Kerr"),
+        ("Members asked for the gritting routes to be reviewed.", None),
+        ("She will bring the opening hours review to the next meeting.", None),
+        ("By consensus, the Commission directed staff to seek quotes.", "staff"),
+        ("Cllr Hale asked the Clerk to write to the owner.", "the Clerk"),
+    ]
+
+
+def test_numbered_action_labels_and_an_action_column(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "2. Matters arising\n\nAction updates:\n  B12  Bin store lighting - done.\n\n"
+        "3. Waste contract\n\nACTION 24-07: PT to issue the tender by the end of May.\n"
+        "The panel asked about the depot lease, which ends next year and will\n"
+        "need a decision before the budget is set.                    JW / PT\n",
+    )
+    assert [(action.text, action.owner) for action in actions] == [
+        ("ACTION 24-07: PT to issue the tender by the end of May.", "PT"),
+        ("The panel asked about the depot lease, which ends next year and will\n"
+         "need a decision before the budget is set.", "JW / PT"),
+    ]

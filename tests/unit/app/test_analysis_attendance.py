@@ -427,3 +427,70 @@ def test_names_in_the_cells_beside_a_label_and_vote_words_are_no_names() -> None
     found = _by_status(_attendance(doc))
     assert {"Kate Hollis", "Sam Tupou", "Bryce Aldridge", "Jenny Wong"} <= found["present"]
     assert not {"Aye", "Vote"} & found["present"]
+
+
+def test_an_office_after_the_name_is_its_role_and_no_person() -> None:
+    doc = _text_doc(
+        "Minutes of the Library Board held on 12 September 2023\n"
+        "Present: Irene Vasquez, Chair; Tom Achebe, Vice Chair; Lena Moritz, Treasurer; Olu Bankole.\n"
+        "Also present: Dr. Hal Greene, Superintendent; Mina Ostrowski, Branch Librarian.\n\n"
+        "1. Call to order\n"
+    )
+    attendees = _attendance(doc)
+    present = {a.name: a.role for a in attendees if a.status == "present"}
+    assert present == {"Irene Vasquez": "Chair", "Tom Achebe": "Vice Chair", "Lena Moritz": "Treasurer",
+                       "Olu Bankole": None}
+    assert "Superintendent" not in {a.name for a in attendees}
+
+
+def test_constituencies_alternates_and_initialled_staff_rows() -> None:
+    doc = _text_doc(
+        "Minutes of the Regional Hospital District Board held 7 March 2024\n"
+        "Present:\tChair A. Lindqvist, Electoral Area D\n"
+        "Director R. Mahal, Town of Birch Bay\nDirector E. Obi, Electoral Area F\n"
+        "Alternate Director J. Kowal, Village of Tarn\n"
+        "Staff Present:\tW. Chen, Chief Financial Officer\nH. Baptiste, Recording Secretary\n"
+        "1. CALL TO ORDER\n"
+    )
+    found = _by_status(_attendance(doc))
+    assert found["present"] == {"A. Lindqvist", "R. Mahal", "E. Obi", "J. Kowal"}
+    assert found["officer"] == {"W. Chen", "H. Baptiste"}
+
+
+def test_a_role_table_under_an_absent_heading_and_members_excused() -> None:
+    doc = _text_doc(
+        "Minutes of the Harbour Ward Community Board\nPRESENT\nChairperson\tAroha Reti\n"
+        "Members\tBen Sisifa\nABSENT\nMember\tCara Lomu\n\n"
+        "Commissioners excused: Commissioner Dale Brandt\n\n1\tKarakia\n"
+    )
+    found = _by_status(_attendance(doc))
+    assert found["present"] == {"Aroha Reti", "Ben Sisifa"}
+    assert found["absent"] == {"Cara Lomu"}
+    assert found["apologies"] == {"Dale Brandt"}
+
+
+def test_a_note_after_a_dash_and_the_welsh_article_before_a_title() -> None:
+    doc = _text_doc(
+        "Flood Resilience Panel\nMembers:   Cllr Joan Abbey (Chair) (JA)\n"
+        "           Cllr Pete Moran (PM) – remote\n           Cllr Ruth Ngata (RN)\n"
+        "Officers:  Sam Lyle (SL)\n\n"
+        "Presennol / Present: Y Cynghorwyr / Councillors Elin Rhys (Cadeirydd / Chair), Gwil Owen\n\n"
+        "1. Welcome\n"
+    )
+    present = _by_status(_attendance(doc))["present"]
+    assert present == {"Joan Abbey", "Pete Moran", "Ruth Ngata", "Elin Rhys", "Gwil Owen"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [
+        ("118/24\tAPOLOGIES FOR ABSENCE", "Cllr Ivy Dunn (holiday) and Cllr Kit Marsh (work). Accepted."),
+        ("2. To receive apologies for absence", "Cllr Ivy Dunn - holiday; Cllr Kit Marsh - work. Accepted."),
+    ],
+)
+def test_apologies_under_the_apologies_item(heading: str, line: str) -> None:
+    doc = _text_doc(
+        f"Minutes of Little Marden Parish Council\nPresent: Cllrs Ann Cole (Chairman), Raj Shah\n"
+        f"117/24\tPUBLIC FORUM\nNo members of the public were present.\n{heading}\n{line}\n119/24\tMINUTES\n"
+    )
+    assert _by_status(_attendance(doc))["apologies"] == {"Ivy Dunn", "Kit Marsh"}
