@@ -172,7 +172,8 @@ def split_run_on(title: str) -> tuple[str, bool]:
         head, cut = _caps_run_on(title)
         if cut:
             return head, True
-    match = _RUN_ON.match(title)
+    # Most titles hold no colon or dash: no regex to run.
+    match = _RUN_ON.match(title) if any(mark in title for mark in ":–—-") else None
     if match is None:
         return title, False
     head, rest = match["head"].strip(), match["rest"].strip()
@@ -223,4 +224,4 @@ def is_procedural(title: str) -> bool:
 
 def is_dateline(title: str) -> bool:
     """A title that is really a date or a document heading line ("Minutes of the meeting held on …")."""
-    return bool(_MONTH.search(title)) and len(title.split()) <= 4
+    return len(title.split()) <= 4 and _MONTH.search(title) is not None  # the cheap test first
