@@ -74,7 +74,7 @@ class Style:
 def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     """Whether `line` carries on the block: set close below, alike, and aligned with its lines."""
     previous = draft.lines[-1]
-    if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * previous.height:
+    if line.y0 < previous.y0 or line.y0 - previous.y1 > 0.6 * (previous.y1 - previous.y0):
         return False
     # Sizes measured from OCR wander by a point or so; set type does not.
     change = abs(line.size - previous.size)
@@ -171,7 +171,7 @@ def _runs_on(draft: Draft, line: Line, style: Style) -> bool:
 def _demote_plain_bold(drafts: list[Draft], style: Style) -> None:
     """A bold line set tight between lines of plain text ("Action: …") runs on with them: not a heading."""
     for index, draft in enumerate(drafts):
-        if not style.emphasis_only(draft):
+        if draft.kind != "heading" or not style.emphasis_only(draft):  # (most drafts: no heading)
             continue
         above = drafts[index - 1].lines[-1] if index else None
         below = drafts[index + 1].lines[0] if index + 1 < len(drafts) else None

@@ -82,13 +82,19 @@ def _trimmed(text: str, x0: float, x1: float) -> tuple[float, float]:
 
 
 @functools.cache
-def _bold_font(font: str) -> bool:
-    font = font.lower()
-    return any(name in font for name in BOLD_NAMES)
+def _bold_font(font: object) -> bool:
+    name = str(font).lower()
+    return any(bold in name for bold in BOLD_NAMES)
 
 
 def _is_bold(span: dict[str, Any]) -> bool:
-    return bool(span["flags"] & BOLD_FLAG) or _bold_font(str(span.get("font", "")))
+    return bool(span["flags"] & BOLD_FLAG) or _bold_font(span.get("font", ""))
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def _rounded(size: float) -> float:
+    """A type size to the tenth of a point: cached, as a document holds few sizes and round() is slow."""
+    return round(size, 1)
 
 
 def _piece(spans: list[dict[str, Any]]) -> Line | None:
@@ -108,7 +114,7 @@ def _piece(spans: list[dict[str, Any]]) -> Line | None:
     weights = [_is_bold(span) for span in visible]
     text = _spaced_once(text)
     lead = _bold_lead(text, visible, weights) if weights[0] and not weights[-1] else 0
-    return Line(text, x0, y0, x1, y1, round(size, 1), all(weights), lead)
+    return Line(text, x0, y0, x1, y1, _rounded(size), all(weights), lead)
 
 
 def _bold_lead(text: str, visible: list[dict[str, Any]], weights: list[bool]) -> int:
@@ -126,7 +132,7 @@ def _single(span: dict[str, Any]) -> Line | None:
         return None
     x0, y0, x1, y1 = span["bbox"]
     x0, x1 = _trimmed(raw, x0, x1)
-    return Line(_spaced_once(text), x0, y0, x1, y1, round(span["size"], 1), _is_bold(span))
+    return Line(_spaced_once(text), x0, y0, x1, y1, _rounded(span["size"]), _is_bold(span))
 
 
 def _spaced_once(text: str) -> str:
@@ -154,10 +160,7 @@ def page_text(page_dict: dict[str, Any]) -> PageText:
         for line in block.get("lines", ()):
             across, down = line["dir"]
             if abs(down) <= 0.1:
-                spans = line["spans"]
-                if any("    " in span["text"] for span in spans):
-                    spans = [piece for span in spans for piece in _split_spaced(span)]
-                upright += _pieces(spans)
+                upright += _pieces(line["spans"])
             elif abs(across) <= 0.1:
                 sideways += [(piece, down) for piece in _pieces(line["spans"], split=False)]
     width, height = float(page_dict["width"]), float(page_dict["height"])
@@ -167,6 +170,12 @@ def page_text(page_dict: dict[str, Any]) -> PageText:
 
 
 def _pieces(spans: list[dict[str, Any]], split: bool = True) -> list[Line]:
+    """A line's spans in pieces; with `split`, split where spans, or runs of spaces in one, are far apart."""
+    if len(spans) == 1 and not (split and "    " in spans[0]["text"]):
+        piece = _single(spans[0])  # most lines: one span, one piece
+        return [] if piece is None else [piece]
+    if split and any("    " in span["text"] for span in spans):
+        spans = [piece for span in spans for piece in _split_spaced(span)]
     lines: list[Line] = []
     start = 0
     for index in range(1, len(spans) + 1):
@@ -253,7 +262,8 @@ def survey(pages: list[PageText], first_page: int = 0) -> Survey:
         height = page.height
         top, foot = height * RUNNING_ZONE, height * (1 - RUNNING_ZONE)
         keys: set[Key] = set()
-        sizes: dict[float, tuple[int, int]] = {}  # this page's kept lines: size -> characters, first line
+        chars: dict[float, int] = {}  # this page's kept lines: characters by size…
+        firsts: dict[float, int] = {}  # …and the first line in each size
         for index, line in enumerate(page.lines):
             if line.y1 < top or line.y0 > foot:  # in a running zone (few lines)
                 # Lines without words ("07.18.01") may be minute numbers that happen to align.
@@ -265,10 +275,12 @@ def survey(pages: list[PageText], first_page: int = 0) -> Survey:
                 if key is not None:
                     found.doubtful.append((key, line.size, len(line.text), (number, index)))
                     continue
-            chars, first = sizes.get(line.size, (0, index))
-            sizes[line.size] = (chars + len(line.text), first)
-        for size, (chars, first) in sizes.items():
-            found.count(size, chars, (number, first))
+            if line.size in chars:
+                chars[line.size] += len(line.text)
+            else:
+                chars[line.size], firsts[line.size] = len(line.text), index
+        for size, count in chars.items():
+            found.count(size, count, (number, firsts[size]))
         found.heads.update(keys)
     return found
 
@@ -321,8 +333,9 @@ def _running(line: Line, height: float, running: frozenset[Key]) -> bool:
 
 
 def _page_number(line: Line, height: float) -> bool:
-    compact = line.text.replace(" ", "").replace("|", "")
-    return _in_zone(line, height, NUMBER_ZONE) and PAGE_NUMBER.match(compact) is not None
+    if not _in_zone(line, height, NUMBER_ZONE):
+        return False
+    return PAGE_NUMBER.match(line.text.replace(" ", "").replace("|", "")) is not None
 
 
 def _in_zone(line: Line, height: float, zone: float) -> bool:

@@ -25,7 +25,7 @@ PROSE_CHARS = 40  # a line of prose, not a table's label or figure
 CHAR_WIDTH = 0.5  # average character width in ems, to estimate a word's width
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A block being assembled from lines."""
 

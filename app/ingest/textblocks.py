@@ -55,7 +55,9 @@ class TextBuilder:
         bbox: BBox | None = None,
     ) -> Block | None:
         """Append one block (nothing when `text` is blank) and return it."""
-        text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+        text = text.strip()
+        if "\n" in text:
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
         if not text:
             return None
         if self._parts:
