@@ -14,12 +14,14 @@ _NUMBER_CELL = re.compile(r"^(?:item\s+)?\d{1,4}(?:/\d{2,4})?[.)]?$", re.I)
 _MOTION_TEXT = re.compile(r"^(?:(?:therefore\s+)?be\s+it\s+(?:further\s+)?resolved|that)\b", re.I)
 _MOVERS = re.compile(r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}\s*[/&]\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}$")
 # Outcomes that are not decisions of the meeting.
-_NOT_DECIDED = re.compile(r"\b(?:lost|defeated|failed|withdrawn|automatic referral)\b", re.I)
+_NOT_DECIDED = re.compile(r"\b(?:lost|defeated|fail(?:ed)?|withdrawn|automatic referral|presented)\b", re.I)
 _DECISION_WORD = re.compile(
-    r"^(?:approved|adopted|carried|agreed|noted|received|deferred|referred|passed|resolved|accepted|endorsed)\b"
-    r".{0,120}$",
+    r"^(?:approved|adopted|carried|agreed|noted|received|deferred|referred|pass(?:ed)?|resolved|accepted|"
+    r"endorsed|presented|continued|postponed)\b.{0,120}$",
     re.I,
 )
+# A file or reference number beside the item's own ("1. | 23-0611 | Approval of …"): no subject.
+_REFERENCE = re.compile(r"^[A-Z]{0,4}[- ]?\d{2,4}[-/.]\d{1,5}[A-Z]?$")
 _ASIDE = re.compile(r"\([^)]*\)")
 _HEADING_WORD = re.compile(r"decision|outcome|response|view|comment", re.I)
 # A table column that records what the meeting decided on each row ("Application | Proposal | Decision").
@@ -78,7 +80,11 @@ def read_row(doc: DocumentText, block: Block) -> Row:
     if len(present) < 2 or not _decision_cell(cells[present[-1]]):
         return Row(block, tuple(cells), tuple(offsets), None, None, False)
     inner = present[1:-1]
-    subject = next((i for i in inner if not _MOVERS.match(cells[i]) or _MOTION_TEXT.match(cells[i])), None)
+    subject = next(
+        (i for i in inner if (not _MOVERS.match(cells[i]) or _MOTION_TEXT.match(cells[i]))
+         and not _REFERENCE.match(cells[i])),
+        None,
+    )
     number = _identifier(cells[present[0]], subject is not None and bool(_MOTION_TEXT.match(cells[subject])))
     last = cells[present[-1]]
     decided = len(last.split()) <= 14 and not _is_upper(cells[present[0]])
@@ -147,7 +153,9 @@ def table_decisions(doc: DocumentText) -> list[Span]:
         last = max(i for i, cell in enumerate(row.cells) if cell)
         if _NOT_DECIDED.search(row.cells[last]):
             continue
-        first = last
+        # "approved | Pass": the action taken and its result, from the first decision cell after the subject.
+        after = row.subject + 1 if row.subject is not None else 1
+        first = next((i for i in range(after, last) if row.cells[i] and _decision_cell(row.cells[i])), last)
         if row.subject is not None and _MOTION_TEXT.match(row.cells[row.subject]):
             first = row.subject
         start, end = row.offsets[first], row.offsets[last] + len(row.cells[last])

@@ -151,6 +151,29 @@ def test_disposition_tables_give_items_and_their_decisions(tmp_path: Path) -> No
     assert decisions[4][0].endswith("CARRIED")
 
 
+def test_a_legislation_table_titles_items_by_their_title_column_not_the_file_number(tmp_path: Path) -> None:
+    rows = [
+        ("1.", "FC 24-118", "Minutes of the regular meeting of April 2, 2024", "approved", "Pass"),
+        ("2.", "FC 24-120", "Proclamation of Arbor Day", "presented", ""),
+        ("3.", "FC 24-097", "Contract with Delta Paving for street overlays", "adopted", "Pass"),
+        ("4.", "FC 24-131", "Zoning amendment for accessory dwellings", "continued to 5/7/2024", ""),
+    ]
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    path = tmp_path / "minutes.html"
+    path.write_text(
+        "<html><body><h1>Town Commission</h1><h2>Meeting Minutes</h2><h3>Agenda Items</h3><table>"
+        f"<tr><th>Agenda #</th><th>File ID</th><th>Title</th><th>Action</th><th>Result</th></tr>{cells}"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    analysis = analyze(ingest.load(path))
+    assert [(item.number, item.title) for item in analysis.items] == [(row[0][0], row[2]) for row in rows]
+    decided = [[span.text for span in item.resolutions] for item in analysis.items]
+    assert decided[0] == ["approved\tPass"] and decided[2] == ["adopted\tPass"] and not decided[1]
+
+
 def test_abbreviations_and_initials_do_not_end_a_sentence(tmp_path: Path) -> None:
     analysis = _analysis(
         tmp_path,
