@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.analysis.attendance_columns import (
     Columns,
@@ -28,6 +28,9 @@ _ENDS_WITH_TITLE = re.compile(r"(?:^|[\s,])(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.
 _TITLED_WORD = re.compile(r"^\W*(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?\s+[A-Z][\w'’]+$")
 _BARE_WORD = re.compile(r"^\W*[A-Z][\w'’-]+\W*$")
 _ONE_WORD = re.compile(r"^[A-Z][\w'’-]+$")
+# "… from Councillor Harriet" / "Quayle.": a first name at a line end, its surname on the next line.
+_ENDS_TITLED_WORD = re.compile(r"(?:^|[\s,])(?:Mr|Mrs|Ms|Dr|Cr|Cllr|Councillor)\.?\s+[A-Z][\w'’-]+$")
+_SURNAME_FIRST = re.compile(r"^[A-Z][\w'’-]+(?:[.,;]|\s*$)")
 # A motion's mover and seconder, or its outcome: the list of people above it has ended.
 _MOTION_LINE = re.compile(
     r"^\W*(?:moved|seconded|proposed|prop|2nd|mover|seconder|carried|resolved|agreed|(?:\w+\s+)?resolution)\b",
@@ -73,6 +76,7 @@ class _Scan:
     columns: Columns = ()
     # Under a label alone on its line ("ABSENT"), whose table rows name each member's role.
     heading: bool = False
+    label: str = ""  # that label as printed
 
 
 def _only_names(cell: str) -> bool:
@@ -89,8 +93,10 @@ def _ends_list(stripped: str) -> bool:
     if _ITEM_HEADING.match(stripped):
         initial = _INITIAL_NAME.match(stripped)
         return not (initial and is_name(initial.group(0)))
-    # "Cllr G Shaw (family) and Cllr P Moss (work). It was RESOLVED to accept the apologies."
-    return bool(_MOTION_LINE.match(stripped)) or _is_prose(_status_segments(stripped)[0][1])
+    # "Cllr G Shaw (family) and Cllr P Moss (work). It was RESOLVED to accept the apologies.";
+    # "Cr Graeme Oxley | via audio/visual link": a note in the cell beside the name.
+    first = _status_segments(stripped)[0][1].split("\t", 1)[0]
+    return bool(_MOTION_LINE.match(stripped)) or _is_prose(first)
 
 
 def _logical_lines(lines: list[Line]) -> list[tuple[int, str, float | None]]:
@@ -120,6 +126,8 @@ def _continues(text: str, following: str) -> bool:
         return True
     # A name broken after its title ("Mr" / "Paul Kelly") or its first name ("Cr Shelley" / "Burne-Field").
     if _ENDS_WITH_TITLE.search(stripped) or (_TITLED_WORD.match(stripped) and _ONE_WORD.match(following)):
+        return True
+    if _ENDS_TITLED_WORD.search(stripped) and _SURNAME_FIRST.match(following):
         return True
     # A label broken over two lines ("In" / "Attendance").
     short = len(stripped.split()) <= 2 and not read_label(stripped)
@@ -204,9 +212,21 @@ class _Reader:
             return True
         label = read_label(stripped)
         if label and label[2] >= len(stripped):
-            self._open(label[0], label[1])
+            if not self._second_half(stripped, label):
+                self._open(label[0], label[1], stripped)
             return True
         return False
+
+    def _second_half(self, stripped: str, label: tuple[str, str | None, int]) -> bool:
+        """ "Staff" … "Present:": a label printed over two lines beside its names (PDF reading order)."""
+        state = self.state
+        if not (state.heading and label[0] == "present" and label[1] is None) or ":" in state.label:
+            return False
+        joined = read_label(f"{state.label} {stripped}")
+        if joined is None or joined[0] != state.status:
+            return False
+        self.state = replace(state, label=f"{state.label} {stripped}")  # once: the label is now whole
+        return True
 
     def _substitutes(self, start: int, text: str) -> bool:
         found = False
@@ -218,13 +238,13 @@ class _Reader:
             self.add(names, "substitute", None)
         return found
 
-    def _open(self, status: str, role: str | None) -> None:
+    def _open(self, status: str, role: str | None, text: str) -> None:
         """A label alone on its line; several in a row are the headings of side-by-side columns."""
         self.pending.append((status, role))
         if len(self.pending) > 1:
             self.set(_Scan(self.pending[0][0], self.pending[0][1], tuple(self.pending)))
         else:
-            self.set(_Scan(status, role, heading=True))
+            self.set(_Scan(status, role, heading=True, label=text))
 
     def _apologies(self, start: int, text: str, label: tuple[str, str | None, int] | None) -> bool:
         if (label and label[0] == "apologies") or self.state.status == "apologies":
@@ -251,7 +271,8 @@ class _Reader:
             return
         # "Cabinet Members: Councillors A, B": a group's own label before its names.
         group = _GROUP_LABEL.match(text) if lone else None
-        if group and not is_name(group.group(0).strip(" :")):
+        # "An Garda Síochána: Chief Superintendent Ray Tobin": a body's name in capitals is a label too.
+        if group and (not is_name(group.group(0).strip(" :")) or _only_names(text[group.end() :])):
             start, text = start + group.end(), text[group.end() :]
         found: list[tuple[list[Person], str]] = []
         rejected = 0

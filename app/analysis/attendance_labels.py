@@ -39,7 +39,7 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
      r"council\s+members?|cllrs?|commissioners|aldermen|alderpersons|trustees|directors|board\s+members|"
      r"selectmen|council|committee|board)\s+(?:present|in\s+attendance)|attendance|attendees|roll\s+call|"
      r"sederunt|(?:yn\s+)?(?:b|p)resennol|"
-     r"the\s+following\s+(?:\w+\s+){0,3}were\s+present", "present", None),
+     r"the\s+following\s+(?:\w+\s+){0,3}were\s+present|councill?ors|councilmembers", "present", None),
 )
 _LABEL_ALTERNATIVES = "|".join(f"(?P<l{i}>{pattern})" for i, (pattern, _, _) in enumerate(_STATUS_LABELS))
 # A label opens a line (perhaps after an item number) and ends it, or is followed by a colon or dash.
@@ -52,7 +52,10 @@ _LABEL = re.compile(
 # A second label later in the same line: "Present: A, B. Absent: C." (always with its colon here).
 _UNNAMED_LABELS = _LABEL_ALTERNATIVES.replace("?P<l", "?P<m")
 # "… (Democratic Services) Apologies: …": a bracket may close the list before the next label.
-_INLINE_LABEL = re.compile(rf"(?:[.;:)]\s+|\s{{2,}})(?=(?:{_UNNAMED_LABELS})\s*:)", re.I)
+# "… Cllr J Stebbings In attendance: …": or a word in title case after a single space.
+_INLINE_LABEL = re.compile(
+    rf"(?:[.;:)]\s+|\s{{2,}}|(?<=\w) (?-i:(?=[A-Z][a-z])))(?=(?:{_UNNAMED_LABELS})\s*:)", re.I
+)
 
 
 def read_label(text: str) -> tuple[str, str | None, int] | None:
@@ -69,7 +72,9 @@ def segments(text: str) -> list[tuple[int, str]]:
     """A line cut before each inline label, as (offset, text) pairs."""
     if ":" not in text:
         return [(0, text)]
-    cuts = [match.end() for match in _INLINE_LABEL.finditer(text)]
+    first = read_label(text)
+    # Not inside the line's own label: "Also Present:" is one label.
+    cuts = [match.end() for match in _INLINE_LABEL.finditer(text) if not first or match.end() >= first[2]]
     bounds = [0, *cuts, len(text)]
     return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1)]
 

@@ -15,7 +15,7 @@ _TITLE = re.compile(
     r"(?:y\s+)?(?:cynghorwyr|cynghorydd)(?:\s*/\s*councill?ors?)?|"
     r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
     r"rev(?:erend)?|"
-    r"lord|lady|commissioners?|supervisors?|trustees?|selectm[ae]n|director)?\.?:?\s+",
+    r"lord|lady|commissioners?|supervisors?|trustees?|selectm[ae]n|director|deputy|senator|inspector|sergeant|constable)?\.?:?\s+",
     re.I,
 )
 _ROLE_WORDS = (
@@ -30,6 +30,8 @@ _TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$",
 _COUNT = re.compile(r"^\d{1,2}\s*[-–:]\s*")
 # A rank in capitals before a mixed-case name: "PCSO Tim Wells", "DC Jane Hill".
 _RANK = re.compile(r"^[A-Z]{2,5}\s+(?=[A-Z][a-z])")
+# Letters after a name: "Ciara Moynihan TD", "Alan Reid MSP", "Jane Doe OBE".
+_POST_NOMINALS = re.compile(r"(?:\s+(?:TD|MP|MLA|MSP|MS|AM|MEP|QC|KC|JP|OBE|MBE|CBE|DL|PhD))+$")
 _BULLET = re.compile(r"^[\s•·▪●○◦➢*–-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _BROKEN_HYPHEN = re.compile(r"(\w)- (\w)")
@@ -114,6 +116,8 @@ def is_name(text: str) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     lowered = [w.lower().strip(".'’") for w in words]
+    if len(words) == 1 and lowered[0] in _POST_WORDS:  # "Lee Wan, Planner"
+        return False
     if any(w in _NOT_NAME and not (w in _MONTHS_MAY_BE_NAMES and i) for i, w in enumerate(lowered)):
         return False
     all_caps = text.isupper() and len(text) > 3
@@ -148,7 +152,7 @@ def clean_person(raw: str) -> tuple[str, str | None, bool]:
     text = " ".join(text.split()).strip(" ,.:-–")
     if text.lower() == "the":
         text = ""
-    text = _RANK.sub("", _COUNT.sub("", text))
+    text = _POST_NOMINALS.sub("", _RANK.sub("", _COUNT.sub("", text)))
     while True:
         title = _TITLE.match(text + " ")
         if not title or not title.group(0).strip():

@@ -494,3 +494,40 @@ def test_apologies_under_the_apologies_item(heading: str, line: str) -> None:
         f"117/24\tPUBLIC FORUM\nNo members of the public were present.\n{heading}\n{line}\n119/24\tMINUTES\n"
     )
     assert _by_status(_attendance(doc))["apologies"] == {"Ivy Dunn", "Kit Marsh"}
+
+
+def test_members_grouped_by_category_with_post_nominals() -> None:
+    doc = _text_doc(
+        "Minutes of the Local Community Safety Partnership\nMembers present:\n"
+        "Elected members: Cllr. Úna Farrell, Cllr. Declan Rowe\nOireachtas members: Deputy Martin Keane TD\n"
+        "An Garda Síochána: Inspector Ruth Daly\nCommunity representatives: Ms. Anne Tully, Mr. Liam Cahill\n"
+        "Apologies: Senator Joe Breen\n\n1. Minutes\n"
+    )
+    present = _by_status(_attendance(doc))["present"]
+    assert present == {"Úna Farrell", "Declan Rowe", "Martin Keane", "Ruth Daly", "Anne Tully", "Liam Cahill"}
+
+
+def test_a_label_split_over_two_lines_and_notes_beside_names() -> None:
+    doc = _text_doc(
+        "Township of Elm Hollow\nCouncil Meeting Minutes\nPresent:\nMayor Ida Varga\nCouncillor Sam Pike\n"
+        "Staff\nJo Ruiz, Chief Administrative Officer; Ken Orr, Treasurer;\nPresent:\nLee Wan, Planner\n\n"
+        "PRESENT\nCouncillors\tCr Ana Hohepa\nCr Tom Reid\tvia audio/visual link\nCr Ula Fono\n"
+        "IN ATTENDANCE\nChief Executive\tRua Kemp\n\n1. Call to Order\n"
+    )
+    found = _by_status(_attendance(doc))
+    assert found["present"] == {"Ida Varga", "Sam Pike", "Ana Hohepa", "Tom Reid", "Ula Fono"}
+    assert found["officer"] == {"Jo Ruiz", "Ken Orr", "Lee Wan", "Rua Kemp"}
+
+
+def test_a_surname_on_the_next_line_and_a_label_after_a_single_space() -> None:
+    doc = _text_doc(
+        "Minutes of Upper Wendle Parish Council\n"
+        "Present: Cllr K Amos (Chairman), Cllr P Dace, Cllr M Ferrier In attendance: Mr L Boyd (Clerk)\n"
+        "ALSO PRESENT: Mr Ivo Hart (Auditor)\n"
+        "41/24  APOLOGIES\n        Apologies for absence were received from Councillor Bryony\n"
+        "        Talbot.\n42/24  MINUTES\n"
+    )
+    found = _by_status(_attendance(doc))
+    assert found["present"] == {"K Amos", "P Dace", "M Ferrier"}
+    assert found["apologies"] == {"Bryony Talbot"}
+    assert found["also-present"] == {"Ivo Hart"}
