@@ -57,6 +57,17 @@ def analysed(path: Path, apart_from: int) -> tuple[Analysis, bool]:
     return found, children_faults() > before
 
 
+def analysed_in_one_process(path: Path) -> tuple[Analysis, bool]:
+    """Run in the ingest worker: `analysed` with no second process for the reading nor the analysis,
+    as the reference (made in the same worker as what it is compared with: the same code)."""
+    split_from = pdfsplit.SPLIT_FROM_PAGES
+    pdfsplit.SPLIT_FROM_PAGES = 10**6
+    try:
+        return analysed(path, 10**9)
+    finally:
+        pdfsplit.SPLIT_FROM_PAGES = split_from
+
+
 def analysed_with_children_killed(path: Path, after_s: float) -> tuple[Analysis, int]:
     """`analysed`, with every child process of the worker killed `after_s` seconds after it appears;
     and how many were killed."""
@@ -104,43 +115,28 @@ def minutes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_long_minutes(tmp_path_factory.mktemp("long") / "minutes.pdf")
 
 
-@pytest.fixture(scope="module")
-def one_process(minutes: Path) -> Analysis:
-    """The analysis read and made in this one process, as the reference."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pdfsplit, "SPLIT_FROM_PAGES", 10**6)
-        patch.setattr(analysis, "APART_FROM_LINES", 10**9)
-        return analysis.analyze(ingest.load(minutes))
-
-
-def test_a_long_document_analyses_the_same_in_two_processes(
-    minutes: Path, one_process: Analysis, lane: ProcessLane
-) -> None:
+def test_a_long_document_analyses_the_same_in_two_processes(minutes: Path, lane: ProcessLane) -> None:
+    reference, forked_below = lane.run(analysed_in_one_process, minutes)
     found, forked = lane.run(analysed, minutes, 100)
-    assert forked and found == one_process
-    items = one_process.items
+    assert forked and not forked_below and found == reference
+    items = reference.items
     decided = [span for item in items for span in item.resolutions]
-    assert len(decided) + len(one_process.resolutions) > 100  # the child's share is there too
-    assert sum(len(item.actions) for item in items) > 20 and len(one_process.attendance) > 50
-    assert one_process.meeting.council and len(items) > 5 and len(one_process.interests) >= 10
-
-
-def test_a_document_below_the_threshold_is_analysed_in_one_process(minutes: Path, lane: ProcessLane) -> None:
-    found, forked = lane.run(analysed, minutes, 10**9)
-    assert not forked and found.attendance
+    assert len(decided) + len(reference.resolutions) > 100  # the child's share is there too
+    assert sum(len(item.actions) for item in items) > 20 and len(reference.attendance) > 50
+    assert reference.meeting.council and len(items) > 5 and len(reference.interests) >= 10
 
 
 @pytest.mark.parametrize("after_s", [0.0, 0.05])
-def test_children_killed_midway_change_nothing(
-    minutes: Path, one_process: Analysis, lane: ProcessLane, after_s: float
-) -> None:
+def test_children_killed_midway_change_nothing(minutes: Path, lane: ProcessLane, after_s: float) -> None:
+    reference, _ = lane.run(analysed_in_one_process, minutes)
     found, killed = lane.run(analysed_with_children_killed, minutes, after_s)
-    assert killed >= 1 and found == one_process
+    assert killed >= 1 and found == reference
 
 
-def test_a_gui_process_never_forks(minutes: Path, one_process: Analysis, lane: ProcessLane) -> None:
+def test_a_gui_process_never_forks(minutes: Path, lane: ProcessLane) -> None:
+    reference, _ = lane.run(analysed_in_one_process, minutes)
     may_fork, found, forked = lane.run(analysed_in_a_gui_process, minutes)
-    assert not may_fork and not forked and found == one_process
+    assert not may_fork and not forked and found == reference
 
 
 class InChild:
