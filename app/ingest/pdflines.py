@@ -88,7 +88,7 @@ def _bold_font(font: object) -> bool:
 
 
 def _is_bold(span: dict[str, Any]) -> bool:
-    return bool(span["flags"] & BOLD_FLAG) or _bold_font(span.get("font", ""))
+    return span["flags"] & BOLD_FLAG != 0 or _bold_font(span.get("font", ""))
 
 
 @functools.lru_cache(maxsize=256, typed=True)
@@ -131,7 +131,9 @@ def _single(span: dict[str, Any]) -> Line | None:
     if not text:
         return None
     x0, y0, x1, y1 = span["bbox"]
-    x0, x1 = _trimmed(raw, x0, x1)
+    # Cleaning never adds characters: a text as long as the span's lost no spaces at its ends.
+    if len(text) < len(raw):
+        x0, x1 = _trimmed(raw, x0, x1)
     return Line(_spaced_once(text), x0, y0, x1, y1, _rounded(span["size"]), _is_bold(span))
 
 
@@ -220,8 +222,13 @@ Position = tuple[int, int]  # a line's page in the document and its place on tha
 
 
 def _key(line: Line, height: float) -> Key:
+    return DIGITS.sub("#", line.text.lower()), *_place(line, height)
+
+
+def _place(line: Line, height: float) -> tuple[int, bool]:
+    """Where a running head stands: its band (of 6 points) from the nearer edge, and whether at the top."""
     top = line.y0 < height * RUNNING_ZONE
-    return DIGITS.sub("#", line.text.lower()), round((line.y0 if top else height - line.y0) / 6), top
+    return round((line.y0 if top else height - line.y0) / 6), top
 
 
 @dataclass
@@ -310,25 +317,28 @@ def settle(found: Survey) -> Typesetting:
 
 def strip_running(pages: list[PageText], running: frozenset[Key]) -> list[PageText]:
     """The pages without their running heads and feet, and without page numbers in the margins."""
-    return [replace(page, lines=_kept(page, running)) for page in pages]
+    places = {key[1:] for key in running}  # where running heads stand: a line elsewhere is none
+    return [replace(page, lines=_kept(page, running, places)) for page in pages]
 
 
-def _kept(page: PageText, running: frozenset[Key]) -> list[Line]:
+def _kept(page: PageText, running: frozenset[Key], places: set[tuple[int, bool]]) -> list[Line]:
     height = page.height
     top, foot = height * RUNNING_ZONE, height * (1 - RUNNING_ZONE)
     # Most lines stand between the running zones (the number zone lies within them): nothing to leave out.
     return [
         line
         for line in page.lines
-        if (top <= line.y1 and line.y0 <= foot) or not _running(line, height, running)
+        if (top <= line.y1 and line.y0 <= foot) or not _running(line, height, running, places)
     ]
 
 
-def _running(line: Line, height: float, running: frozenset[Key]) -> bool:
+def _running(line: Line, height: float, running: frozenset[Key], places: set[tuple[int, bool]]) -> bool:
     if not _in_zone(line, height, RUNNING_ZONE):
         return False
     if _page_number(line, height):
         return True
+    if _place(line, height) not in places:
+        return False
     return WORDY.search(line.text) is not None and _key(line, height) in running
 
 

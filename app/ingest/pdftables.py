@@ -70,6 +70,7 @@ def tight(upper: Line, lower: Line, gap: float = 0.6) -> bool:
 def rows_of(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped into visual rows (overlapping vertically), each sorted left to right."""
     rows: list[list[Line]] = []
+    shared: list[int] = []  # the rows of more than one line (few)
     bottom = top = 0.0
     for line in sorted(lines, key=attrgetter("y0", "x0")):
         y0, y1 = line.y0, line.y1
@@ -77,13 +78,16 @@ def rows_of(lines: list[Line]) -> list[list[Line]]:
         overlap = (y1 if y1 < bottom else bottom) - (y0 if y0 > top else top)
         height, span = y1 - y0, bottom - top
         if rows and overlap >= 0.5 * (span if span < height else height):
+            if len(rows[-1]) == 1:
+                shared.append(len(rows) - 1)
             rows[-1].append(line)
             bottom = y1 if y1 > bottom else bottom
         else:
             rows.append([line])
             top, bottom = y0, y1
-    # A row of one line (most rows) has nothing to sort or join.
-    return [row if len(row) == 1 else join_numbers(sorted(row, key=attrgetter("x0"))) for row in rows]
+    for index in shared:
+        rows[index] = join_numbers(sorted(rows[index], key=attrgetter("x0")))
+    return rows
 
 
 def join_numbers(row: list[Line]) -> list[Line]:
@@ -195,15 +199,15 @@ class Band:
         ]
         return touching[0] if len(touching) == 1 else None
 
-    def accepts(self, row: list[Line]) -> bool:
-        """Whether `row` continues the band: every piece within one of its columns."""
-        return None not in [self.column_of(line) for line in row]
+    def place(self, row: list[Line]) -> list[int] | None:
+        """The column of each piece of `row` if it continues the band (every piece within one column)."""
+        columns = [self.column_of(line) for line in row]
+        return None if None in columns else cast(list[int], columns)
 
-    def add(self, row: list[Line]) -> None:
-        """Add an accepted row, joining pieces that fall in the same column ("Nick Oakhill" + "[Chair]")."""
+    def add(self, row: list[Line], columns: list[int]) -> None:
+        """Add a row as `place` placed it, joining pieces in one column ("Nick Oakhill" + "[Chair]")."""
         placed: list[Placed] = []
-        for line in row:
-            index = self.column_of(line) or 0
+        for line, index in zip(row, columns, strict=True):
             if placed and placed[-1][0] == index:
                 placed[-1] = (index, merged(placed[-1][1], line))
             else:
@@ -290,11 +294,11 @@ def _close(band: Band, row: list[Line]) -> bool:
     Rows of cells, and the first row under a bold header row, may be spaced wider.
     """
     previous = band.row(-1)
-    bottom = max(line.y1 for line in previous)
-    height = max(line.height for line in previous)
+    bottom = max([line.y1 for line in previous])
+    height = max([line.y1 - line.y0 for line in previous])
     header = len(band.rows) == 1 and all(line.bold or line.text.endswith(":") for line in previous)
     allowed = 1.6 if len(previous) > 1 and (len(row) > 1 or header) else 0.9
-    return min(line.y0 for line in row) - bottom <= allowed * height
+    return min([line.y0 for line in row]) - bottom <= allowed * height
 
 
 def segments(rows: list[list[Line]]) -> list[Band | Line]:
@@ -303,9 +307,11 @@ def segments(rows: list[list[Line]]) -> list[Band | Line]:
     bands: list[int] = []  # where the bands stand in `out`
     band: Band | None = None
     for row in rows:
-        if band is not None and _close(band, row) and band.accepts(row):
-            band.add(row)
-            continue
+        if band is not None and _close(band, row):
+            columns = band.place(row)
+            if columns is not None:
+                band.add(row, columns)
+                continue
         band = None
         if len(row) > 1:
             band = Band.start(row)
