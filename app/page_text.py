@@ -21,7 +21,8 @@ Stamp = tuple[Path, "str | None", int, int]  # path, password, modified (ns), si
 _OPEN: dict[Stamp, PageRenderer] = {}
 
 
-def _renderer(path: Path, password: str | None) -> PageRenderer:
+def open_renderer(path: Path, password: str | None) -> PageRenderer:
+    """The PDF at `path`, open in this (worker) process: the one opened last if it is unchanged."""
     try:
         status = os.stat(path)
         stamp: Stamp = (path, password, status.st_mtime_ns, status.st_size)
@@ -38,9 +39,9 @@ def _renderer(path: Path, password: str | None) -> PageRenderer:
 
 def page_hits(path: Path, password: str | None, page: int, query: str) -> list[tuple[BBox, ...]]:
     """Where `query` is printed on page `page` (0-based): each hit's boxes, one a line."""
-    return _renderer(path, password).find(page, query)
+    return open_renderer(path, password).find(page, query)
 
 
 def page_words(path: Path, password: str | None, page: int) -> tuple[Word, ...]:
     """Page `page`'s words in reading order (`PageRenderer.words`)."""
-    return _renderer(path, password).words(page)
+    return open_renderer(path, password).words(page)

@@ -49,7 +49,7 @@ class Raster:
     width: int
     height: int
     stride: int
-    samples: bytes
+    samples: bytes | bytearray
 
 
 class Word(NamedTuple):

@@ -68,7 +68,7 @@ class PageView(PageScrollArea):
         self._worker.sizes_ready.connect(self._sizes_ready)
         self._pinned: frozenset[PageKey] = frozenset()
         self._sizes_pending = False
-        self._words_pending = False  # the first words of a document: they start the text process
+        self._words_pending = False  # the first words of a document: the worker processes start with them
         self._opening = False
         self._draw_now = False  # the next visible pages are drawn at once, not on the thread
         # Held while the visible pages wait for the frame that shows them: the thread's next work
@@ -204,10 +204,11 @@ class PageView(PageScrollArea):
             if (key.page in self._highlights or self._acronyms) and key.page not in self._text.words:
                 self._worker.request_words(key.page)
         if self._words_pending:
-            # Words are read in a process, started by the first words asked for (a second or so on a
-            # busy machine): asked for now, it is ready before the first find, selection or tooltip.
+            # Words are read and pages drawn in processes, which take a second or two to start on a
+            # busy machine: started now, they are ready before the first find, selection or tooltip.
             self._words_pending = False
             self._worker.request_words(visible[0].page)
+            self._worker.warm_up()
         ahead = visible[-1].page + 1
         if ahead < len(self._sizes) and self._key(ahead) not in self.cache:
             self._pinned |= {self._key(ahead)}

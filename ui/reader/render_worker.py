@@ -1,4 +1,4 @@
-"""The page view's PyMuPDF work: rendering on a thread, words in a process; results on the GUI thread."""
+"""The page view's PyMuPDF work, in worker processes where it can be; results on the GUI thread."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app import page_text
+from app import page_pixels, page_text
 from app.errors import AppError
 from app.jobs import ProcessLane
 from app.model import BBox
@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage
 from ui.reader.page_cache import PageKey
 
 Hit = tuple[BBox, ...]
-TEXT_TIMEOUT_S = 20.0  # a page whose text takes longer is taken as unreadable (no words, no hits)
+PROCESS_TIMEOUT_S = 30.0  # a page taking longer to draw or read is taken as unreadable
 
 
 def _image(raster: Raster) -> QImage:
@@ -40,13 +40,13 @@ class Opened:
 
 @dataclass(frozen=True)
 class _Job:
-    kind: str  # "render", "words", "hits" or "sizes"
+    kind: str  # "render", "words", "hits", "sizes" or "warm"
     argument: Any
     generation: int
 
 
 class RenderWorker(QObject):
-    """Every PyMuPDF call of one page view's process runs on this object's single thread, never two at once.
+    """Every PyMuPDF call of one page view in the GUI's process runs on this object's thread, one at a time.
 
     PyMuPDF is not thread-safe, so even opening happens there (the GUI thread
     waits for it). `request` names the renderings wanted now, in order; a
@@ -54,12 +54,13 @@ class RenderWorker(QObject):
     (overtaken by newer work). Results of a document since closed are dropped.
     Signals are emitted on the GUI thread; widgets are never touched here.
 
-    Words and find hits are read in a worker process (`app.page_text`), waited
-    for on a second thread: PyMuPDF holds the GIL while it reads a page's text,
-    for longer than a frame may take, and in a process that is no GIL of ours.
-    (Rendering stays on the thread: tried in the process, a page's pixels back
-    through its pipe cost the GUI process 30 MB of memory, and find's hits
-    waited behind the renderings.)
+    PyMuPDF holds the GIL while it draws or reads a page, often for longer than
+    a frame may take; in a worker process that is no GIL of ours. Words and
+    find hits are read in one (`app.page_text`), waited for on a second thread;
+    pages are drawn in another (`app.page_pixels`: not queued behind a find),
+    waited for on this object's thread. Both processes start as a PDF opens
+    (`warm_up`); until the drawing one has, and for the first paint and for
+    printing, pages are drawn on the thread itself.
     """
 
     rendered = Signal(object, object)  # PageKey, QImage (Format_RGB32)
@@ -74,7 +75,10 @@ class RenderWorker(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-render")
         self._renderer: PageRenderer | None = None  # used on the worker thread only
         self._text_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-page-text")
-        self._text_process = ProcessLane(TEXT_TIMEOUT_S)  # the page view's own: imports must not hold up find
+        # The page view's own: the library's imports must not hold up a page or find.
+        self._text_process = ProcessLane(PROCESS_TIMEOUT_S)
+        self._drawing_process = ProcessLane(PROCESS_TIMEOUT_S)
+        self._drawing_ready = False  # set once the drawing process has the PDF open
         self._source: tuple[Path, str | None] | None = None  # the PDF open now, for the text process
         # Changed by the GUI thread, read by the worker: replaced whole, never mutated, so no lock.
         self._generation = 0
@@ -99,6 +103,7 @@ class RenderWorker(QObject):
         opened = self._executor.submit(job).result()
         self._forget()
         self._source = (path, password)
+        self._drawing_ready = False  # until it has this PDF open too
         return opened
 
     def close_document(self) -> None:
@@ -142,6 +147,15 @@ class RenderWorker(QObject):
             self._hits_queued.add((page, query))
             self._submit("hits", (*self._source, page, query), self._hits, self._text_executor)
 
+    def warm_up(self) -> None:
+        """Start the drawing process on the PDF now (a second or two on a busy machine), not when needed."""
+        if self._source is not None:
+            self._submit("warm", self._source, self._warm, self._text_executor)
+
+    def _warm(self, source: tuple[Path, str | None], generation: int) -> None:
+        self._drawing_process.run(page_pixels.prepare, *source, what=source[0].name)
+        self._drawing_ready = generation == self._generation
+
     def request_sizes(self) -> None:
         """Read every page's size, after the renderings already asked for."""
         self._submit("sizes", None, self._sizes)
@@ -157,10 +171,14 @@ class RenderWorker(QObject):
         return self._renderer if generation == self._generation else None
 
     def _render(self, key: PageKey, generation: int) -> QImage | None:
-        renderer = self._current(generation)
+        renderer, source = self._current(generation), self._source
         if renderer is None or key not in self._wanted:
             return None
-        return _image(renderer.render(key.page, key.scale, key.rotation))
+        if not self._drawing_ready or source is None:
+            return _image(renderer.render(key.page, key.scale, key.rotation))
+        asked = (*source, key.page, key.scale, key.rotation)
+        shared = self._drawing_process.run(page_pixels.render_shared, *asked, what=f"page {key.page + 1}")
+        return _image(page_pixels.take(shared))
 
     def render_now(self, page: int, scale: float, rotation: int = 0) -> QImage:
         """Page `page` at `scale` pixels a point, turned `rotation`°, waited for; raises `AppError`."""
@@ -187,8 +205,10 @@ class RenderWorker(QObject):
         return None if renderer is None else renderer.page_sizes()
 
     def _deliver(self, job: _Job, future: Future[Any]) -> None:
-        if job.generation != self._generation:
+        if job.generation != self._generation or future.cancelled():
             return
+        if job.kind == "warm" and (future.exception() is None or isinstance(future.exception(), AppError)):
+            return  # (a drawing process that could not start: pages are drawn on the thread)
         if job.kind == "render":
             self._queued.discard(job.argument)
         elif job.kind == "words":
@@ -228,3 +248,4 @@ class RenderWorker(QObject):
         self._executor.shutdown(wait=True, cancel_futures=False)
         self._text_executor.shutdown(wait=True, cancel_futures=True)
         self._text_process.shutdown()
+        self._drawing_process.shutdown()

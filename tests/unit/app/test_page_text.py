@@ -1,15 +1,16 @@
-"""A page's words and find hits read in the page view's worker process: as in-process, file changes seen."""
+"""The page view's worker processes: words, find hits and drawn pages as in-process, file changes seen."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from multiprocessing.shared_memory import SharedMemory
 from pathlib import Path
 
 import pymupdf
 import pytest
 
-from app import page_text
+from app import page_pixels, page_text
 from app.errors import PasswordRequired, UnreadableFile
 from app.jobs import ProcessLane
 from app.render import PageRenderer
@@ -67,3 +68,20 @@ def test_bad_files_come_back_as_the_readers_errors(tmp_path: Path, lane: Process
     with pytest.raises(PasswordRequired):
         lane.run(page_text.page_words, locked, None, 0)
     assert _texts(lane, locked, "pw") == ["Exempt", "item"]
+
+
+def test_a_page_drawn_in_the_worker_arrives_whole_and_its_shared_memory_is_freed(
+    tmp_path: Path, lane: ProcessLane
+) -> None:
+    path = _pdf(tmp_path / "minutes.pdf", ("The budget was agreed.",))
+    assert lane.run(page_pixels.prepare, path, None) == 1
+    shared = lane.run(page_pixels.render_shared, path, None, 0, 2.0, 90)
+    raster = page_pixels.take(shared)
+    here = PageRenderer(path)
+    try:
+        assert raster == here.render(0, 2.0, 90)  # the same pixels, size and stride
+    finally:
+        here.close()
+    assert (raster.width, raster.height) == (400, 600)
+    with pytest.raises(FileNotFoundError):
+        SharedMemory(name=shared.name)
