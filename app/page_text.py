@@ -17,8 +17,16 @@ from app.render import PageRenderer, Word
 
 Stamp = tuple[Path, "str | None", int, int]  # path, password, modified (ns), size
 
+WORKER_NICENESS = 5
+
 # In the worker process only: the PDF the last call read, by its stamp (a file since rewritten reopens).
 _OPEN: dict[Stamp, PageRenderer] = {}
+
+
+def _yield_the_cpu() -> None:
+    """Lower this worker's priority: on a busy machine the window's frames come before its pages."""
+    if hasattr(os, "nice"):  # (POSIX; on Windows the worker keeps the normal priority)
+        os.nice(WORKER_NICENESS)
 
 
 def open_renderer(path: Path, password: str | None) -> PageRenderer:
@@ -30,6 +38,8 @@ def open_renderer(path: Path, password: str | None) -> PageRenderer:
         stamp = (path, password, -1, -1)  # gone: PageRenderer says so as an AppError
     renderer = _OPEN.get(stamp)
     if renderer is None:
+        if not _OPEN:  # this worker's first PDF: from now on it gives way to the window's process
+            _yield_the_cpu()
         for old in _OPEN.values():
             old.close()
         _OPEN.clear()
