@@ -114,10 +114,11 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     fresh = scroll_frames(view, view.page_rect(100).top() + bar.value(), 200)
     report("uncached_scroll_frame_p95", fresh[int(len(fresh) * 0.95)] * 1000, "ms")
     report("uncached_scroll_frame_max", fresh[-1] * 1000, "ms")
-    # Find on ("budget" is on most pages): each page's hits are read in the page view's worker process
-    # as the page comes into view (the process started when the pack opened). First, the first hits shown.
+    # Find on: "budge", as typed on the way to "budget" (on most pages), so each hit is part of a word,
+    # whose letters' boxes are read too (the slow case). Each page's hits are read in the page view's
+    # worker process as the page comes into view (the process started when the pack opened).
     start = time.perf_counter()
-    view.set_find("budget")
+    view.set_find("budge")
     while not any(view.find_hits(page) for page in view.visible_pages()):
         assert time.perf_counter() - start < 10, "no find hits came"
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
@@ -130,7 +131,7 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     report("find_scroll_frame_max", finding[-1] * 1000, "ms")
     # The last pages' hits may still be on their way: a moment for them (the count is the check).
     deadline = time.perf_counter() + 3
-    while (searched := sum(bool(view.find_hits(page)) for page in range(100, 107))) < 6:
+    while (searched := sum(bool(view.find_hits(page)) for page in range(100, 107))) < 7:
         if time.perf_counter() > deadline:
             break
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
@@ -156,5 +157,5 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     # Find reads no text in this process (PyMuPDF would hold the GIL for 10-25 ms a page): with it on,
     # all but the odd frame stay in budget, and the pages scrolled over got their hits meanwhile.
     assert find_p99 < 0.016
-    assert searched >= 6
+    assert searched >= 5  # of the 7 pages scrolled over (one passed in a few frames may not be asked)
     assert rss <= 250
