@@ -26,14 +26,15 @@ OWNED = re.compile(
     re.I,
 )
 # "She will bring a recommendation to the May meeting": the person named in the sentence before.
-_PRONOUN = re.compile(r"(?:he|she|they)\s+(?:will|undertook\s+to|agreed\s+to)\s+(?!be\b|have\b|not\b)\w{3}")
+_PRONOUN = re.compile(
+    r"(?:he|she|they)\s+(?:will|undertook\s+to|agreed\s+to)\s+(?!be\b|have\b|not\b)\w{3}", re.I
+)
 # "The Mayor asked the Clerk to invite …", "Council directed staff to return …", "asked for X to be shared".
 _REQUESTED = re.compile(
     rf"\b(?:asked|requested|instructed|directed|tasked)\s+(?:(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+to\s+"
     r"(?!be\b)[a-z]{3,}\b|for\s+[^.;]{3,100}?\s+to\s+be\s+[a-z]{3,}ed\b)",
     re.I,
 )
-_REQUEST_WORDS = ("asked", "requested", "instructed", "directed", "tasked")
 # "Action: Clerk", "ACTION A24/01: DC to draft …"; not "Action updates:" (progress on earlier actions).
 LABEL = re.compile(
     r"\bactions?(?:\s+by|\s+(?:no\.?\s*)?[A-Z]{0,3}\d[\w/.-]*)?\s*\|?[:–—-]\s*(?P<rest>[A-Z].{0,200}?)\s*$",
@@ -68,13 +69,13 @@ _NOT_OWNERS = frozenset(
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
 # Where a sentence or a clause starts within a line; a full stop after a title or an initial is no end.
-_BOUNDARY = re.compile(r"(?<=[.;])\s+(?=\S)")
 _FULL_STOP = re.compile(r"[.!?](?=\s|$)")
-_ABBREVIATED = re.compile(r"(?:\b(?:mr|mrs|ms|dr|cllr|clr|cr|st|no|prof|rev|cc)|(?<![\w.])[A-Za-z])$", re.I)
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "cllr", "clr", "cr", "st", "no", "prof", "rev", "cc"})
 _END_PUNCTUATION = ".!?:;"
 MAX_LIST = 20
 MAX_WRAPPED = 4  # lines one sentence may run over in hard-wrapped text
 WRAPPED_WIDTH = 40  # characters of a line that wraps on to the next
+NEAR_END = 40  # a sentence starting this near a line's end may have its verb on the next line
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,10 @@ class _Page:
         """Whether `after` continues the sentence `before` leaves open (a hard-wrapped paragraph)."""
         if after.index != before.index + 1 or after.blank or before.blank:
             return False
-        if after.index in self.stops or before.index in self.stops or "heading" in (before.kind, after.kind):
-            return False
         if before.stripped[-1] in _END_PUNCTUATION or len(before.stripped) < WRAPPED_WIDTH:
             return False  # a short line without a full stop is a title or a label, not a wrapped line
+        if after.index in self.stops or before.index in self.stops or "heading" in (before.kind, after.kind):
+            return False
         # Lines of one block run on; PDF and text blocks may split a paragraph, other blocks do not.
         return before.block is after.block or not self.structured
 
@@ -119,7 +120,7 @@ class _Page:
         """The offset where the sentence holding line.text[at] begins, perhaps on a line above."""
         current = line
         for _ in range(MAX_WRAPPED):
-            starts = [start for start in _sentence_starts(current.text, False) if start <= at]
+            starts = [start for start in _sentence_starts(current.text, None) if start <= at]
             if starts:
                 return current.start + starts[-1]
             if self.opens(current):
@@ -129,24 +130,32 @@ class _Page:
         return current.start + len(current.text) - len(current.text.lstrip())
 
 
+def _abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends a title or an initial ("Mr.", "J."), not a sentence."""
+    word = text[max(0, dot - 6) : dot].rsplit(None, 1)[-1:] or [""]
+    return (len(word[0]) == 1 and word[0].isalpha()) or word[0].lower() in _ABBREVIATIONS
+
+
 def _full_stop(text: str, at: int) -> int:
     """The offset just after the first sentence end in text[at:], or -1."""
     for match in _FULL_STOP.finditer(text, at):
-        if match.group(0) != "." or not _ABBREVIATED.search(text, 0, match.start()):
+        if match.group(0) != "." or not _abbreviated(text, match.start()):
             return match.end()
     return -1
 
 
-def _sentence_starts(text: str, opens: bool) -> Iterator[int]:
-    """Where sentences and clauses after a semicolon start in `text`; the line's start when `opens`."""
-    if opens:
-        yield len(text) - len(text.lstrip())
-    if "." not in text and ";" not in text:
-        return
-    for match in _BOUNDARY.finditer(text):
-        stop = match.start() - 1
-        if text[stop] == ";" or not _ABBREVIATED.search(text, 0, stop):
-            yield match.end()
+def _sentence_starts(text: str, first: int | None) -> list[int]:
+    """Where sentences, and clauses after a semicolon, start in `text` (after "Mr." too: see
+    `_abbreviated`), in order; `first` (the line's start) too if given."""
+    starts = [] if first is None else [first]
+    for mark in ". ", "; ":
+        at = text.find(mark)  # plain searches: most lines have no full stop but at their end
+        while at >= 0:
+            starts.append(at + 3 if text[at + 2 : at + 3] == " " else at + 2)
+            at = text.find(mark, at + 2)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
 
 
 def _owner(text: str) -> str | None:
@@ -183,29 +192,50 @@ def _listed(page: _Page, index: int, following: list[int]) -> Iterator[Action]:
         nxt = following[nxt]
 
 
-def _owned(page: _Page, line: Line) -> Iterator[Action]:
+def _owned(page: _Page, line: Line) -> list[Action]:
     """Sentences of the line that open with an owner and a task ("NO to draft …", "She will bring …")."""
     text = line.text
-    after = page.lines[line.index + 1] if line.index + 1 < len(page.lines) else None
-    # "… The Chair" / "agreed to raise it …": the owner's verb may be on the next line.
-    joined = f"{text} {after.stripped}" if after and page.runs_on(line, after) else text
-    for begin in _sentence_starts(text, page.opens(line)):
-        # After a semicolon the owner may be "the Clerk"; a sentence opens with a capital.
-        if not (text[begin : begin + 1].isupper() or text[begin - 2 : begin - 1] == ";"):
-            continue
-        owner = None
-        if OWNED.match(joined, begin):
-            stop = _full_stop(joined, begin)
-            owner = _owner(unbullet(clean(joined[begin : stop if stop >= 0 else len(joined)])))
-        if owner or _PRONOUN.match(joined.lower(), begin):
-            yield _action(page.doc, line.start + begin, page.sentence_end(line, begin), owner)
+    first = len(text) - len(text.lstrip())
+    # Every task's verb holds " to ", " will" or " would": a line without may only end with an owner
+    # whose verb is on the next line.
+    low = 0 if " to " in text or " will" in text or " would" in text else len(text) - NEAR_END
+    starts = [first] if first >= low and text[first : first + 1].isupper() else []
+    for mark in ". ", "; ":
+        at = text.find(mark, max(low - 2, 0))  # plain searches: few lines hold either inside
+        while at >= 0:
+            begin = at + 3 if text[at + 2 : at + 3] == " " else at + 2
+            # After a full stop a sentence opens with a capital; after a semicolon, "the Clerk to …".
+            if mark == "; " or text[begin : begin + 1].isupper():
+                starts.append(begin)
+            at = text.find(mark, begin)
+    found = (_task_at(page, line, begin, first) for begin in starts)
+    return [action for action in found if action is not None]
+
+
+def _task_at(page: _Page, line: Line, begin: int, first: int) -> Action | None:
+    """The task opening at line.text[begin] (a sentence start), if its words name an owner and a task."""
+    text = line.text
+    joined = text
+    if len(text) - begin < NEAR_END:  # "… The Chair" / "agreed to raise it …": the verb on the next line
+        after = page.lines[line.index + 1] if line.index + 1 < len(page.lines) else None
+        joined = f"{text} {after.stripped}" if after and page.runs_on(line, after) else text
+    owner = None
+    if OWNED.match(joined, begin):
+        stop = _full_stop(joined, begin)
+        owner = _owner(unbullet(clean(joined[begin : stop if stop >= 0 else len(joined)])))
+    if not (owner or (text[begin] in "HST" and _PRONOUN.match(joined, begin))):
+        return None
+    dot = text.rfind(".", 0, begin)
+    if begin != first and dot >= begin - 3 and _abbreviated(text, dot):
+        return None  # "Mr. Lynch agreed …" starts at "Mr."
+    # The line's start opens a sentence only when the line above does not run on into it.
+    if begin == first and not page.opens(line):
+        return None
+    return _action(page.doc, line.start + begin, page.sentence_end(line, begin), owner)
 
 
 def _requested(page: _Page, line: Line) -> Iterator[Action]:
     """ "The Mayor asked the Clerk to invite …", "Council directed staff to …": the sentence is the action."""
-    lowered = line.text.lower()
-    if not any(word in lowered for word in _REQUEST_WORDS):
-        return
     for match in _REQUESTED.finditer(line.text):
         owner = " ".join(match["owner"].split()) if match["owner"] else None
         if owner and owner.split()[0].lower() in _NOT_OWNERS and not OFFICE.match(owner):
@@ -216,8 +246,6 @@ def _requested(page: _Page, line: Line) -> Iterator[Action]:
 
 def _agreed_tasks(page: _Page, line: Line) -> Iterator[Action]:
     """ "It was agreed that the Clerk would write …": a task agreed in a sentence, perhaps wrapped."""
-    if "agreed" not in line.text:
-        return
     for lead in _AGREED_LEAD.finditer(line.text):
         end = page.sentence_end(line, lead.end())
         task = " ".join(page.doc.text[line.start + lead.end() : end].split())
@@ -247,22 +275,26 @@ def _labelled(page: _Page, line: Line, label: re.Match[str]) -> Action:
     return _action(page.doc, page.lines[above].start if alone else line.start, line.end, owner)
 
 
-def _in_line(page: _Page, line: Line, following: list[int]) -> Iterator[Action]:
+def _in_line(page: _Page, line: Line, following: list[int]) -> list[Action]:
     """The actions a line opens (or, for a lead-in, the list after it)."""
     text = unbullet(line.words)
     label = LABEL.search(text) if "ction" in text or "CTION" in text else None
     if label:
-        yield _labelled(page, line, label)
-    elif text.endswith(":") and LEAD_IN.search(text):
-        yield from _listed(page, line.index, following)
-    else:
-        yield from _owned(page, line)
-        yield from _requested(page, line)
-        yield from _agreed_tasks(page, line)
-        if line.stripped[-1:].isupper():
-            column = _column_owned(page, line)
-            if column:
-                yield column
+        return [_labelled(page, line, label)]
+    if text.endswith(":") and LEAD_IN.search(text):
+        return list(_listed(page, line.index, following))
+    found = _owned(page, line)
+    raw = line.text
+    # Plain searches for fragments of the verbs first: most lines hold none.
+    if "sked" in raw or "equested" in raw or "nstructed" in raw or "irected" in raw:
+        found.extend(_requested(page, line))
+    if "agreed" in raw:
+        found.extend(_agreed_tasks(page, line))
+    if line.stripped[-1:].isupper():
+        column = _column_owned(page, line)
+        if column:
+            found.append(column)
+    return found
 
 
 def find_actions(doc: DocumentText, lines: list[Line], stops: set[int], around: Around) -> list[Action]:
