@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -135,6 +134,8 @@ def _date_pattern(iso: str) -> re.Pattern[str] | None:
     match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", iso)
     if not match:
         return None
+    import calendar  # its month names are read from the locale: not before the reader's first paint
+
     year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
     months = "|".join(re.escape(name) for name in (calendar.month_name[month], calendar.month_abbr[month]))
     day_words = rf"0?{day}(?:st|nd|rd|th)?"

@@ -18,9 +18,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QFontDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -40,6 +37,8 @@ from ui.theme import Theme, ThemeController
 
 if TYPE_CHECKING:  # the library loads on its lane, the About box when asked for: not before the first paint
     from app.library import ImportOutcome, Library
+
+    from PySide6.QtWidgets import QFontDialog, QInputDialog
 
     from ui.dialogs.about import AboutDialog
     from ui.panels.empty_state import EmptyState
@@ -227,6 +226,8 @@ class MainWindow(QMainWindow):
     # -- opening --------------------------------------------------------------------
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in sorted(ingest.FORMATS))
+        from PySide6.QtWidgets import QFileDialog  # the dialogs' classes: set up when first used
+
         names, _ = QFileDialog.getOpenFileNames(
             self, "Open meeting papers", str(Path.home()), f"Meeting papers ({patterns});;All files (*)"
         )
@@ -265,6 +266,8 @@ class MainWindow(QMainWindow):
 
     def ask_password(self, path: Path, *, wrong: bool, paths: list[Path]) -> QInputDialog:
         """Ask for a PDF's password without blocking; a wrong one asks again, Cancel skips the file."""
+        from PySide6.QtWidgets import QInputDialog
+
         dialog = QInputDialog(self)
         dialog.setWindowTitle("Password needed")
         first = f"The password for “{path.name}” is not right. Try again:" if wrong else ""
@@ -438,6 +441,8 @@ class MainWindow(QMainWindow):
         from ui.reader.text_view import reading_font
 
         text_view = self.reader.text_view
+        from PySide6.QtWidgets import QFontDialog
+
         dialog = QFontDialog(reading_font(text_view.font_size, text_view.font_family), self)
         dialog.setWindowTitle("Reading Font")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

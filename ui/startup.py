@@ -37,6 +37,7 @@ LOG_FILE = "quorum.log"
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 FIRST_FRAME_WAIT_S = 1.0  # longest the deferred work waits for a PDF's first page (a slow or failing render)
+GC_BACK_ON_S = 5.0  # cyclic garbage collection, off until the first frame, is on again by then
 
 
 def setup_logging(folder: Path) -> Path:
@@ -182,7 +183,9 @@ def build_window(
     if deferred:
         first_frame = FirstFrame(window, pdf_first=pdf_first)  # the window's child: lives as long
         first_frame.shown.connect(painted.set)
-        first_frame.shown.connect(gc.enable)  # off while `quorum` starts (ui.main)
+        # Off while `quorum` starts (ui.main); on by GC_BACK_ON_S at the latest, should no frame come.
+        first_frame.shown.connect(gc.enable)
+        QTimer.singleShot(round(GC_BACK_ON_S * 1000), gc.enable)
         first_frame.shown.connect(lambda: install_later_parts(window, tasks))
         if later is not None:
             first_frame.shown.connect(later)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from ui.annotations_wiring import AnnotationsUi
 from ui.main_window import MainWindow
 from ui.panels.annotations_panel import AnnotationsPanel
 from ui.panels.empty_state import EmptyState
-from ui.startup import LOG_BYTES, LOG_FILE, build_window, rotate_log, setup_logging
+from ui.startup import GC_BACK_ON_S, LOG_BYTES, LOG_FILE, build_window, rotate_log, setup_logging
 
 from tests.gui.conftest import DEMO, WindowFactory, wait_idle
 
@@ -86,6 +87,22 @@ def test_without_a_paper_annotations_come_after_the_first_frame(
     assert window.library_dock.widget() is window.library and window.outline_dock.widget() is window.outline
     assert not window.windowIcon().isNull()
 
+
+def test_garbage_collection_is_back_on_once_the_first_frame_is_drawn(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    """`quorum` starts with it off (ui.main): a session must not run without it."""
+    gc.disable()
+    try:
+        window = deferred_window(True)
+        window.show()
+        window.start([SOULDERN])
+        assert not gc.isenabled()  # still starting
+        qtbot.waitUntil(gc.isenabled, timeout=round(GC_BACK_ON_S * 1000) - 1000)  # with the frame, not after
+        assert window.reader.pages.is_page_ready(0)
+        wait_idle(qtbot, window, timeout=60_000)
+    finally:
+        gc.enable()
 
 def test_a_pdf_given_at_start_shows_without_the_welcome_page(
     deferred_window: DeferredFactory, qtbot: QtBot
