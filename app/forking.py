@@ -7,16 +7,13 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
-
-A = TypeVar("A")
-B = TypeVar("B")
 
 # The child is stopped if it has not answered this long after our own share of the work was done
 # (a few times our share's time: the shares are alike), and never outlives this many seconds (SIGALRM).
@@ -124,11 +121,30 @@ def _child(ours: Connection, theirs: Connection, talk: Callable[[Connection], No
         theirs.close()
 
 
-def beside(there: Callable[[], A], here: Callable[[], B]) -> tuple[A, B]:
-    """`there()` run in a forked child while `here()` runs in this process; `there()` run here
-    after all if the child cannot be had, fails or is slow. Both results, as if run here."""
-    with forked(lambda pipe: pipe.send((there(),))) as child:
-        started = time.monotonic()
-        mine = here()
-        theirs = child.answer(started) if child is not None else None
-    return (cast(tuple[A], theirs)[0] if theirs is not None else there()), mine
+def shared(jobs: Sequence[Callable[[], object]]) -> list[object]:
+    """Independent jobs shared by this process and a forked child: each takes the next job not yet
+    taken until none is left, so that neither idles while the other has two to do, whatever each
+    job costs. The results in the jobs' order, as if all were done here: a job the child took but
+    did not answer for (it could not be had, failed, died or is slow) is done here after all."""
+    # The jobs not yet taken are bytes in a pipe, one per job: reading one is taking it, and no
+    # two processes can read the same byte.
+    untaken, writer = os.pipe()
+    os.write(writer, bytes(range(len(jobs))))
+    os.close(writer)
+    try:
+        with forked(lambda pipe: pipe.send(_take(jobs, untaken))) as child:
+            started = time.monotonic()
+            done = _take(jobs, untaken)
+            theirs = child.answer(started) if child is not None else None
+    finally:
+        os.close(untaken)
+    done |= cast(dict[int, object], theirs or {})
+    return [done[index] if index in done else job() for index, job in enumerate(jobs)]
+
+
+def _take(jobs: Sequence[Callable[[], object]], untaken: int) -> dict[int, object]:
+    """The results of the jobs this process took, by their index."""
+    done = {}
+    while taken := os.read(untaken, 1):
+        done[taken[0]] = jobs[taken[0]]()
+    return done

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TypeVar, cast
 
 from app.analysis.acronyms import find_acronyms
 from app.analysis.actions import find_actions
@@ -13,14 +13,16 @@ from app.analysis.attendance import find_attendance
 from app.analysis.headings import closing_line
 from app.analysis.interests import find_interests
 from app.analysis.items import Head, find_heads
-from app.analysis.lines import Around, Line, neighbours, split_lines
+from app.analysis.lines import neighbours, split_lines
 from app.analysis.meeting import find_meeting
 from app.analysis.resolutions import find_resolutions
-from app.forking import beside, can_fork, collection_paused
+from app.forking import can_fork, collection_paused, shared
 from app.model import Acronym, Action, Analysis, Attendee, DocumentText, Item, Meeting, Span
 
 T = TypeVar("T")
 
+# Who attended, the meeting's details and the acronyms (whose expansions are not the attendees' names).
+People = tuple[tuple[Attendee, ...], Meeting, tuple[Acronym, ...]]
 # Below this many lines (about 130 pages of an agenda pack), a second process costs more than it saves.
 APART_FROM_LINES = 2000
 
@@ -56,29 +58,12 @@ def _items(
     return tuple(items), tuple(by_item.get(-1, ()))
 
 
-class _Rest(NamedTuple):
-    """What the rules other than the decisions find, once the items' heads are known."""
-
-    agreed: list[Action]
-    attendance: tuple[Attendee, ...]
-    meeting: Meeting
-    acronyms: tuple[Acronym, ...]
-
-
-def _rest(doc: DocumentText, lines: list[Line], heads: list[Head], around: Around) -> _Rest:
-    # A heading line whose minute runs on after the title ("PUBLIC SESSION A resident asked …") is text too.
-    agreed = find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
-    attendance = find_attendance(doc, lines)
-    meeting = find_meeting(doc, lines, attendance)
-    acronyms = find_acronyms(doc, lines, [person.name for person in attendance])
-    return _Rest(agreed, attendance, meeting, acronyms)
-
-
 def analyze(doc: DocumentText) -> Analysis:
     """Find the meeting, attendance, items with their decisions and actions, interests and acronyms.
 
-    In a long document, once the items' heads are found, the decisions (the costliest rule) are
-    found in a forked child while this process runs the other rules (`forking.beside`).
+    In a long document, once the items' heads are found, the rules that need only them (the
+    decisions, the actions, the attendance and what follows from it) are shared with a forked
+    child (`forking.shared`).
     """
     with collection_paused():  # the rules make many short-lived objects, few cycles
         return _analyze(doc)
@@ -90,26 +75,31 @@ def _analyze(doc: DocumentText) -> Analysis:
     closed = closing_line(lines)  # where the business ends: both rules stop there
     heads = find_heads(doc, lines, around, closed)
 
-    def decide() -> list[Span]:
+    def decisions() -> list[Span]:
         return find_resolutions(doc, lines, heads, around, closed)
 
-    def rest() -> _Rest:
-        return _rest(doc, lines, heads, around)
+    def agreed() -> list[Action]:
+        # A heading line whose minute runs on after the title ("PUBLIC SESSION A …") is text too.
+        return find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
 
-    if len(lines) >= APART_FROM_LINES and can_fork():
-        decisions, found = beside(decide, rest)
-    else:
-        decisions, found = decide(), rest()
-    items, loose = _items(doc, heads, decisions, found.agreed)
+    def people() -> People:
+        attendance = find_attendance(doc, lines)
+        names = [person.name for person in attendance]
+        return attendance, find_meeting(doc, lines, attendance), find_acronyms(doc, lines, names)
+
+    jobs: list[Callable[[], object]] = [decisions, agreed, people]  # the costliest first
+    found = shared(jobs) if len(lines) >= APART_FROM_LINES and can_fork() else [job() for job in jobs]
+    attendance, meeting, acronyms = cast(People, found[2])
+    items, loose = _items(doc, heads, cast(list[Span], found[0]), cast(list[Action], found[1]))
     interests, none_declared = find_interests(doc, lines, items)
     return Analysis(
-        meeting=found.meeting,
-        attendance=found.attendance,
+        meeting=meeting,
+        attendance=attendance,
         items=items,
         resolutions=loose,
         interests=interests,
         no_interests_declared=none_declared,
-        acronyms=found.acronyms,
+        acronyms=acronyms,
     )
 
 

@@ -1,5 +1,5 @@
-"""Work beside the worker in a forked child: a long document's analysis in two processes is exactly the
-analysis in one; a child that fails, hangs or is killed changes nothing; a GUI process never forks."""
+"""Work shared with a forked child of the worker: a long document's analysis in two processes is exactly
+the analysis in one; a child that fails, hangs or is killed changes nothing; a GUI process never forks."""
 
 from __future__ import annotations
 
@@ -139,40 +139,58 @@ def test_a_gui_process_never_forks(minutes: Path, lane: ProcessLane) -> None:
     assert not may_fork and not forked and found == reference
 
 
-class InChild:
-    """Work that misbehaves in a forked child only (`trouble`: "fail" or "hang"), and answers here."""
+class Job:
+    """Job `index` of a shared list, which notes the process that took it (a file named by both). In
+    a forked child it fails or hangs (`trouble`); here it takes a while, so that the child takes some."""
 
-    def __init__(self, trouble: str) -> None:
-        self.parent, self.trouble = os.getpid(), trouble
+    def __init__(self, index: int, trouble: str, folder: Path) -> None:
+        self.parent, self.index, self.trouble, self.folder = os.getpid(), index, trouble, folder
 
-    def __call__(self) -> list[int]:
-        if os.getpid() != self.parent:
-            if self.trouble == "hang":
-                time.sleep(60)
-            if self.trouble:
-                raise ValueError("the child cannot work")
-        return [1, 2, 3]
+    def __call__(self) -> int:
+        (self.folder / f"{self.index}-{os.getpid()}").touch()
+        if os.getpid() == self.parent:
+            time.sleep(0.2)
+        elif self.trouble == "hang":
+            time.sleep(60)
+        elif self.trouble:
+            raise ValueError("the child cannot work")
+        return 10 * self.index
 
 
-def beside(trouble: str, patience_s: float) -> tuple[tuple[list[int], str], float]:
-    """Run in the worker: `forking.beside` with work that misbehaves in the child; its result and time."""
+def share(trouble: str, folder: Path, patience_s: float) -> tuple[list[object], float, list[int], list[int]]:
+    """Run in the worker: three jobs shared with a child that may misbehave; the results, the seconds
+    taken, and the jobs taken here and in the child."""
     forking.MIN_WAIT_S = patience_s
     started = time.monotonic()
-    return forking.beside(InChild(trouble), lambda: "here"), time.monotonic() - started
+    results = forking.shared([Job(index, trouble, folder) for index in range(3)])
+    seconds = time.monotonic() - started
+    taken = [name.split("-") for name in sorted(path.name for path in folder.iterdir())]
+    here = [int(index) for index, pid in taken if int(pid) == os.getpid()]
+    return results, seconds, here, [int(index) for index, pid in taken if int(pid) != os.getpid()]
 
 
-@pytest.mark.parametrize("trouble", ["", "fail", "hang"])
-def test_work_beside_is_done_here_when_the_child_fails_or_hangs(lane: ProcessLane, trouble: str) -> None:
-    result, seconds = lane.run(beside, trouble, 1.0)
-    assert result == ([1, 2, 3], "here")
+def test_jobs_are_shared_with_a_child(lane: ProcessLane, tmp_path: Path) -> None:
+    results, _, here, there = lane.run(share, "", tmp_path, 5.0)
+    assert results == [0, 10, 20]
+    assert there and sorted(here + there) == [0, 1, 2]  # each job done once, some in the child
+
+
+@pytest.mark.parametrize("trouble", ["fail", "hang"])
+def test_a_child_s_jobs_are_done_here_when_it_fails_or_hangs(
+    lane: ProcessLane, tmp_path: Path, trouble: str
+) -> None:
+    results, seconds, here, there = lane.run(share, trouble, tmp_path, 1.0)
+    assert results == [0, 10, 20] and there and here == [0, 1, 2]
     assert seconds < 5  # a hanging child is given up after the patience, not waited for
 
 
-def test_work_beside_is_done_here_where_no_process_can_be_had(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jobs_are_done_here_where_no_process_can_be_had(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(os, "fork", _no_fork)
     before = children_faults()
-    assert forking.beside(InChild("fail"), lambda: "here") == ([1, 2, 3], "here")  # would fail in a child
-    assert children_faults() == before
+    assert forking.shared([Job(index, "fail", tmp_path) for index in range(2)]) == [0, 10]
+    assert children_faults() == before and len(list(tmp_path.iterdir())) == 2
 
 
 def _no_fork() -> int:
