@@ -6,12 +6,14 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from app.ingest.pdflines import Line, common_size, joined
 from app.ingest.pdftables import (
     BULLET,
     LIST_START,
     NUMBER_TOKEN,
+    Band,
     Draft,
     margin_drafts,
     place_notes,
@@ -21,7 +23,7 @@ from app.ingest.pdftables import (
     tight,
     wraps,
 )
-from app.ingest.textblocks import leading_number
+from app.ingest.textblocks import capitals, leading_number
 from app.model import BlockKind
 
 # Not headings however set: a bullet point, a form's dotted or ruled blank, a contents line's leaders,
@@ -59,9 +61,8 @@ class Style:
             return self.levels.get(line.size, 1)
         if full or len(text) > 100 or text.endswith((".", ",", ";")):
             return 0  # long or sentence-like: body text (checked first, as most lines are)
-        letters = [char for char in text if char.isalpha()]
-        stands_out = line.bold or (len(letters) >= 4 and all(char.isupper() for char in letters))
-        if not letters or not stands_out or NEVER_HEADING.search(text):
+        stands_out = any(map(str.isalpha, text)) if line.bold else capitals(text)  # bold words, or capitals
+        if not stands_out or NEVER_HEADING.search(text):
             return 0
         # The page's text size last: working it out costs a pass over the page, and few lines get here.
         return 0 if line.size < SMALL_PRINT * min(self.body, page_body()) else len(self.levels) + 1
@@ -80,7 +81,8 @@ def _continues(draft: Draft, line: Line, level: int, wrapped: bool) -> bool:
     change = abs(line.size - previous.size)
     if change > 0.6 and change > 0.13 * previous.size:
         return False
-    if (draft.kind == "heading") != (level > 0) or (draft.kind == "heading" and not wrapped):
+    heading = draft.kind == "heading"
+    if heading != (level > 0) or (heading and not wrapped):
         return False
     if "\t" in line.text or "\t" in previous.text or LIST_START.match(line.text):
         return False
@@ -107,10 +109,10 @@ def paragraphs(
 ) -> list[Draft]:
     """Lines of one column, top to bottom, gathered into headings, list items and paragraphs."""
     drafts: list[Draft] = []
+    draft: Draft | None = None  # the last one
     for line in _run_ins_split(lines):
         full = line.x1 >= right - 3.5 * line.size
         level = style.heading_level(line, full, page_body)
-        draft = drafts[-1] if drafts else None
         if draft is not None:
             previous = draft.lines[-1]
             if level and _runs_on(draft, line, style):
@@ -122,7 +124,8 @@ def paragraphs(
                 continue
         kind: BlockKind = "heading" if level else "list_item" if LIST_START.match(line.text) else "paragraph"
         numbering = leading_number(line.text) if kind != "paragraph" else None
-        drafts.append(Draft(kind, [line], line.text, level, numbering))
+        draft = Draft(kind, [line], line.text, level, numbering)
+        drafts.append(draft)
     _demote_plain_bold(drafts, style)
     return drafts
 
@@ -151,8 +154,7 @@ def _run_in_title(lead: str) -> bool:
     first, _, title = lead.partition(" ")
     if RUN_IN_NUMBER.match(first) or (NUMBER_TOKEN.match(first) and any(char.isalnum() for char in first)):
         return RUN_IN_WORD.search(title) is not None
-    letters = [char for char in lead if char.isalpha()]
-    return len(letters) >= 4 and all(char.isupper() for char in letters) and " " in lead
+    return capitals(lead) and " " in lead
 
 
 def _runs_on(draft: Draft, line: Line, style: Style) -> bool:
@@ -190,7 +192,7 @@ def _demote_plain_bold(drafts: list[Draft], style: Style) -> None:
 
 def text_right(lines: list[Line], width: float) -> float:
     """Where full lines end: the right edge most long lines reach."""
-    edges = sorted(line.x1 for line in lines if len(line.text) >= 25)
+    edges = sorted([line.x1 for line in lines if len(line.text) >= 25])
     if len(edges) >= 3:
         return edges[int(len(edges) * 0.9)]
     # Too few long lines to tell: assume margins as wide on the right as on the left.
@@ -202,22 +204,27 @@ def page_drafts(lines: list[Line], width: float, style: Style) -> list[Draft]:
     body, margin = split_margin(lines, width)
     page_body = functools.cache(lambda: common_size(body))  # wanted for few lines, if any
     parts = segments(rows_of(body))
-    right = text_right([part for part in parts if isinstance(part, Line)], width)
+    bands = [index for index, part in enumerate(parts) if isinstance(part, Band)]
+    flowing = [part for part in parts if isinstance(part, Line)] if bands else cast(list[Line], parts)
+    right = text_right(flowing, width)
     drafts: list[Draft] = []
-    flow: list[Line] = []
-    for part in parts:
-        if isinstance(part, Line):
-            flow.append(part)
-            continue
-        drafts += paragraphs(flow, style, right, page_body)
-        flow = []
-        if part.is_table():
-            drafts += part.table_rows()
-        else:
-            for column in part.sections():
-                # Narrow columns are lists (names, initials): their lines never wrap into each other.
-                wide = max(line.x1 for line in column) - min(line.x0 for line in column) > NARROW * width
-                right_edge = text_right(column, width) if wide else float("inf")
-                drafts += paragraphs(column, style, right_edge, page_body)
-    drafts += paragraphs(flow, style, right, page_body)
+    start = 0  # the lines from here to the next band flow into paragraphs
+    for index in bands:
+        drafts += paragraphs(cast(list[Line], parts[start:index]), style, right, page_body)
+        drafts += _band_drafts(cast(Band, parts[index]), style, width, page_body)
+        start = index + 1
+    drafts += paragraphs(cast(list[Line], parts[start:]), style, right, page_body)
     return place_notes(drafts, margin_drafts(margin))
+
+
+def _band_drafts(band: Band, style: Style, width: float, page_body: Callable[[], float]) -> list[Draft]:
+    """A band's table rows, or its columns' paragraphs."""
+    if band.is_table():
+        return band.table_rows()
+    drafts: list[Draft] = []
+    for column in band.sections():
+        # Narrow columns are lists (names, initials): their lines never wrap into each other.
+        wide = max(line.x1 for line in column) - min(line.x0 for line in column) > NARROW * width
+        right_edge = text_right(column, width) if wide else float("inf")
+        drafts += paragraphs(column, style, right_edge, page_body)
+    return drafts

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, cast
 
 BOLD_FLAG = 16
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
@@ -56,6 +56,12 @@ class Line(NamedTuple):
     @property
     def middle(self) -> float:
         return (self.y0 + self.y1) / 2
+
+
+# A line made straight from the tuple of its fields: the named tuple's constructor, a Python function,
+# costs twice as much, which tells on the tens of thousands of lines of a long document.
+LineFields = tuple[str, float, float, float, float, float, bool, int]
+_new_line = cast(Callable[[LineFields], Line], functools.partial(tuple.__new__, Line))
 
 
 def _clean(text: str) -> str:
@@ -134,7 +140,7 @@ def _single(span: dict[str, Any]) -> Line | None:
     # Cleaning never adds characters: a text as long as the span's lost no spaces at its ends.
     if len(text) < len(raw):
         x0, x1 = _trimmed(raw, x0, x1)
-    return Line(_spaced_once(text), x0, y0, x1, y1, _rounded(span["size"]), _is_bold(span))
+    return _new_line((_spaced_once(text), x0, y0, x1, y1, _rounded(span["size"]), _is_bold(span), 0))
 
 
 def _spaced_once(text: str) -> str:
@@ -282,10 +288,11 @@ def survey(pages: list[PageText], first_page: int = 0) -> Survey:
                 if key is not None:
                     found.doubtful.append((key, line.size, len(line.text), (number, index)))
                     continue
-            if line.size in chars:
-                chars[line.size] += len(line.text)
+            size = line.size
+            if size in chars:
+                chars[size] += len(line.text)
             else:
-                chars[line.size], firsts[line.size] = len(line.text), index
+                chars[size], firsts[size] = len(line.text), index
         for size, count in chars.items():
             found.count(size, count, (number, firsts[size]))
         found.heads.update(keys)
@@ -318,7 +325,7 @@ def settle(found: Survey) -> Typesetting:
 def strip_running(pages: list[PageText], running: frozenset[Key]) -> list[PageText]:
     """The pages without their running heads and feet, and without page numbers in the margins."""
     places = {key[1:] for key in running}  # where running heads stand: a line elsewhere is none
-    return [replace(page, lines=_kept(page, running, places)) for page in pages]
+    return [PageText(_kept(page, running, places), page.width, page.height) for page in pages]
 
 
 def _kept(page: PageText, running: frozenset[Key], places: set[tuple[int, bool]]) -> list[Line]:

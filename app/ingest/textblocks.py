@@ -24,6 +24,17 @@ MONTH_AFTER = re.compile(
 )
 
 
+def capitals(text: str) -> bool:
+    """Whether `text` is set in capitals: four letters or more, and every letter a capital."""
+    letters = 0
+    for char in text:  # a plain loop, to stop at the first small letter (most texts: at their second)
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 4
+
+
 def leading_number(text: str) -> str | None:
     """The number printed at the start of `text` ("5.", "(a)", "1.2"), if any; a date's day is not one."""
     text = text.strip()
@@ -35,7 +46,7 @@ class TextBuilder:
     """Collects blocks one by one: each is stripped, separated by a newline and given its span."""
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
+        self._parts: list[str] = []  # the blocks' texts
         self._offset = 0
         self.blocks: list[Block] = []
         self.pages: list[Page] = []
@@ -61,8 +72,7 @@ class TextBuilder:
         if not text:
             return None
         if self._parts:
-            self._parts.append("\n")
-            self._offset += 1
+            self._offset += 1  # the newline `build` puts between blocks
         start = self._offset
         self._parts.append(text)
         self._offset += len(text)
@@ -78,7 +88,7 @@ class TextBuilder:
         self.pages.append(Page(number, start, self._offset, width, height))
 
     def build(self, fmt: str, title: str | None = None, warnings: tuple[str, ...] = ()) -> DocumentText:
-        return DocumentText("".join(self._parts), tuple(self.blocks), fmt, tuple(self.pages), title, warnings)
+        return DocumentText("\n".join(self._parts), tuple(self.blocks), fmt, tuple(self.pages), title, warnings)
 
 
 def heading_hint(line: str) -> tuple[bool, str | None]:
@@ -89,8 +99,7 @@ def heading_hint(line: str) -> tuple[bool, str | None]:
     match = NUMBERED_TITLE.match(text)
     if match and not MONTH_AFTER.match(text):
         return True, match.group(1)
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 4 and all(char.isupper() for char in letters), None
+    return capitals(text), None
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
