@@ -88,7 +88,8 @@ class TextBuilder:
         self.pages.append(Page(number, start, self._offset, width, height))
 
     def build(self, fmt: str, title: str | None = None, warnings: tuple[str, ...] = ()) -> DocumentText:
-        return DocumentText("\n".join(self._parts), tuple(self.blocks), fmt, tuple(self.pages), title, warnings)
+        text = "\n".join(self._parts)
+        return DocumentText(text, tuple(self.blocks), fmt, tuple(self.pages), title, warnings)
 
 
 def heading_hint(line: str) -> tuple[bool, str | None]:
