@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app import page_pixels, page_text
+from app import page_text
 from app.errors import AppError
 from app.jobs import ProcessLane
 from app.model import BBox
@@ -153,6 +153,9 @@ class RenderWorker(QObject):
             self._submit("warm", self._source, self._warm, self._text_executor)
 
     def _warm(self, source: tuple[Path, str | None], generation: int) -> None:
+        # Loaded here, after the first paint: its multiprocessing.shared_memory costs ~10 ms of start-up.
+        from app import page_pixels
+
         self._drawing_process.run(page_pixels.prepare, *source, what=source[0].name)
         self._drawing_ready = generation == self._generation
 
@@ -176,6 +179,8 @@ class RenderWorker(QObject):
             return None
         if not self._drawing_ready or source is None:
             return _image(renderer.render(key.page, key.scale, key.rotation))
+        from app import page_pixels  # loaded by `_warm` already
+
         asked = (*source, key.page, key.scale, key.rotation)
         shared = self._drawing_process.run(page_pixels.render_shared, *asked, what=f"page {key.page + 1}")
         return _image(page_pixels.take(shared))
