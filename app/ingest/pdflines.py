@@ -168,7 +168,11 @@ def page_text(page_dict: dict[str, Any]) -> PageText:
         for line in block.get("lines", ()):
             across, down = line["dir"]
             if abs(down) <= 0.1:
-                upright += _pieces(line["spans"])
+                spans = line["spans"]
+                if len(spans) != 1 or "    " in spans[0]["text"]:
+                    upright += _pieces(spans)
+                elif (piece := _single(spans[0])) is not None:  # most lines: one span, one piece
+                    upright.append(piece)
             elif abs(across) <= 0.1:
                 sideways += [(piece, down) for piece in _pieces(line["spans"], split=False)]
     width, height = float(page_dict["width"]), float(page_dict["height"])
@@ -179,9 +183,6 @@ def page_text(page_dict: dict[str, Any]) -> PageText:
 
 def _pieces(spans: list[dict[str, Any]], split: bool = True) -> list[Line]:
     """A line's spans in pieces; with `split`, split where spans, or runs of spaces in one, are far apart."""
-    if len(spans) == 1 and not (split and "    " in spans[0]["text"]):
-        piece = _single(spans[0])  # most lines: one span, one piece
-        return [] if piece is None else [piece]
     if split and any("    " in span["text"] for span in spans):
         spans = [piece for span in spans for piece in _split_spaced(span)]
     lines: list[Line] = []

@@ -132,7 +132,7 @@ def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line
         for line in lines
         if line.x0 >= max(width * MARGIN_FROM, body_right - 5)
         and line.x1 - line.x0 <= width * MARGIN_WIDTH
-        and not any(char.isdigit() for char in line.text)
+        and not any(map(str.isdigit, line.text))
     ]
     noted = {id(line) for line in margin}
     return [line for line in lines if id(line) not in noted], margin
@@ -225,7 +225,7 @@ class Band:
         """A table holds figures (dates, amounts, minute numbers); parallel lists hold names or prose."""
         for column in range(len(self.columns)):
             cells = [line for row in self.rows[1:] for index, line in row if index == column]
-            with_digits = sum(any(char.isdigit() for char in line.text) for line in cells)
+            with_digits = sum(any(map(str.isdigit, line.text)) for line in cells)
             if cells and with_digits >= 0.4 * len(cells):
                 return True
         return len(self.columns) > 3
@@ -251,8 +251,8 @@ class Band:
     def _wraps(previous: list[Line], row: list[Line], cells: list[str]) -> bool:
         """A row continues the one above when it is set tight below it and lacks its first cell,
         unless the row above is a bold title and this row starts its regular text."""
-        gap = min(line.y0 for line in row) - max(line.y1 for line in previous)
-        titled = all(line.bold for line in previous) and not any(line.bold for line in row)
+        gap = min([line.y0 for line in row]) - max([line.y1 for line in previous])
+        titled = all(map(attrgetter("bold"), previous)) and not any(map(attrgetter("bold"), row))
         return gap < 0.45 * previous[0].height and not cells[0] and not titled
 
     def _prose_wraps(self, previous: tuple[list[Line], list[str]], row: list[Line]) -> bool:
