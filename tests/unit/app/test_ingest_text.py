@@ -75,3 +75,22 @@ def test_huge_text_file_is_refused_quickly_with_the_limit(tmp_path: Path) -> Non
         ingest.load(path.rename(tmp_path / "huge.md"))
     with pytest.raises(UnreadableFile, match="too large"):
         ingest.load(path.with_suffix(".md").rename(tmp_path / "huge.html"))
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("PLANNING APPLICATIONS", True),
+        ("ITEM 5 – PARISH CAFÉ", True),  # accented capitals are capitals
+        ("BUDGET 2024/25", True),  # figures and marks count neither way
+        ("AGM", False),  # too few letters to tell a title from an acronym
+        ("PLANNING Applications", False),
+        ("PLANNINg APPLICATIONS", False),  # one small letter is enough
+    ],
+)
+def test_a_lone_line_in_capitals_heads_its_text(tmp_path: Path, line: str, heading: bool) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(f"{line}\nThe council noted the report.\n", encoding="utf-8")
+    doc = ingest.load(path)
+    assert (doc.blocks[0].kind == "heading") is heading
+    assert doc.blocks[-1].kind == "paragraph"
