@@ -176,7 +176,8 @@ def page_text(page_dict: dict[str, Any]) -> PageText:
             elif abs(across) <= 0.1:
                 sideways += [(piece, down) for piece in _pieces(line["spans"], split=False)]
     width, height = float(page_dict["width"]), float(page_dict["height"])
-    if sum(len(line.text) for line, _ in sideways) <= sum(len(line.text) for line in upright):
+    # (Most pages have nothing sideways: no upright text to count.)
+    if not sideways or sum(len(line.text) for line, _ in sideways) <= sum(len(line.text) for line in upright):
         return PageText(upright, width, height)
     return PageText([_turned(line, down, width, height) for line, down in sideways], height, width)
 
