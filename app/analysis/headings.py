@@ -43,7 +43,12 @@ ATTENDANCE_LABEL = re.compile(
     re.I,
 )
 # Words that name the paper or a part of it, not an item of its business.
-NOT_AN_ITEM = re.compile(r"^(?:minutes|agenda|notes|(?:agenda\s+)?items|business|record of decisions)$", re.I)
+# The paper's own name: "MINUTES", "Minutes and Action Log", "Notes and Actions", "Action Notes".
+NOT_AN_ITEM = re.compile(
+    r"^(?:(?:minutes|notes|action\s+(?:log|notes|points))(?:\s+(?:and|&)\s+(?:actions?(?:\s+(?:log|points|list))?|"
+    r"decisions))?|agenda|(?:agenda\s+)?items|business|record of decisions)$",
+    re.I,
+)
 # The paper's own title ("MINUTES OF REGULAR MEETING"), unlike "Minutes of the previous meeting".
 PAPER_TITLE = re.compile(r"^(?:minutes|agenda|notes)\s+of\s+(?!.*\b(?:previous|last|prior)\b)", re.I)
 # A web page's link to a paper: "Hackney Carriage Fare Review PDF icon PDF 201 KB".

@@ -33,6 +33,7 @@ _ATTENDANCE_LINE = re.compile(
 _BARE_DOUBTFUL = frozenset({"plain", "letter", "roman"})
 _SUMMARY = re.compile(r"\b(?:decisions|actions|summary)\b", re.I)
 _SAID_AFTER_COLON = re.compile(r"\w\s*:\s*\w")
+_VOTE_LABEL = re.compile(r"^(?:roll\s+call|recorded\s+vote|vote|voting)$", re.I)
 
 
 def _typography(line: Line, fmt: str) -> float:
@@ -164,6 +165,9 @@ def _unnumbered(
         title, last, run_on = read_title(lines, line.index, line.stripped, following)
         if not title or run_on or ATTENDANCE_LABEL.match(title):
             continue
+        label = lines[last].stripped.endswith(":")
+        if label and _VOTE_LABEL.match(title):
+            continue  # "Roll call:" over the tally of a vote inside an item
         # The paper's name, or a summary of its decisions or actions after its last item.
         summary = numbered and line.index > chain[-1].line and _SUMMARY.search(title)
         if summary or (numbered and NOT_AN_ITEM.match(title)):
@@ -173,7 +177,6 @@ def _unnumbered(
         marked = line.kind == "heading" and doc.format in STRUCTURED_FORMATS
         plain = (marked or not numbered) and _plain_heading(doc, lines, line, title, following)
         if plain or is_procedural(title):
-            label = lines[last].stripped.endswith(":")
             heads.append(Head(None, title, line.index, last, line.start, label))
     return _after_masthead(lines, heads)
 

@@ -53,7 +53,7 @@ _HELD_IN = re.compile(
 # Place names open with any capital, Māori and Welsh ones too ("Ōtorohanga", "Ŵyl").
 _CAPITAL = "[A-ZÀ-ÖØ-ÞĀĒĪŌŪŴŶ]"
 _COUNCIL = re.compile(
-    r"(?:\b(?i:city|town|village|county|borough|district|municipality|township)\s+(?i:of)\s+"
+    r"(?:\b(?i:regional\s+)?(?i:city|town|village|county|borough|district|municipality|township|shire)\s+(?i:of)\s+"
     + _CAPITAL + r"[\w'’.-]+(?:\s+" + _CAPITAL + r"[\w'’.-]+){0,2}"
     r"|(?:\b" + _CAPITAL + r"[\w'’.-]+\s+){1,4}(?i:council|corporation)\b)",
 )
@@ -73,6 +73,7 @@ _GENERIC_WORDS = frozenset((
     "full", "ordinary", "annual", "special", "regular", "extraordinary", "monthly", "of", "minutes", "notes",
     "agenda",
 ))
+_MEETING_KINDS = frozenset(("full", "ordinary", "annual", "special", "extraordinary"))
 _DATE_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}.*$")
 _TITLE_WORDS = "minutes of the meeting annual special extraordinary ordinary full regular notes agenda a an"
 _NOT_COUNCIL_WORDS = frozenset(_TITLE_WORDS.split())
@@ -113,7 +114,7 @@ _MARKUP = re.compile(r"[*_#`>]+|\[bookmark:[^\]]*\]")
 # contents often comes between the title and the venue line ("HELD IN THE Council Chamber …").
 _ENDS_HEAD = re.compile(
     r"^\W*(?:present|members\s+present|(?:council\s*)?members|attendance|roll\s+call|apologies|"
-    r"in\s+attendance)\b",
+    r"in\s+attendance|(?:councill?ors|councilmembers|commissioners|directors|trustees)\s+present)\b",
     re.I,
 )
 _AT_TIME = re.compile(
@@ -125,6 +126,9 @@ _OPENED = re.compile(
     re.I,
 )
 _KIND_SUFFIX = re.compile(r"\s+(?:minutes|agenda|notes)$", re.I)
+# A web page's link to its list of committees ("Committees"): no body's name.
+_NO_BODY = re.compile(r"^(?:committees|boards|panels|councils|commissions|forums|meetings)$", re.I)
+_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
 _MEETING_SUFFIX = re.compile(r"\s+meeting$", re.I)
 _ENDS_WITH_DAY = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*$")
 # "To adopt the minutes of the meeting held on …": earlier minutes, business of this meeting.
@@ -286,6 +290,19 @@ def _page_title(name: str) -> bool:
     return bool(words) and all(word in _GENERIC_WORDS for word in words)
 
 
+def _generic(name: str) -> bool:
+    """A kind of meeting of generic words only ("Ordinary Council", "Full Council Meeting")."""
+    words = re.findall(r"[a-z]+", name.lower())
+    return all(word in _GENERIC_WORDS for word in words) and any(word in _MEETING_KINDS for word in words)
+
+
+def _of_council(name: str, council: str) -> str:
+    """A generic body's name with its council's: "Shire of Wandoora Ordinary Council"; the council's
+    alone when it says as much ("City Council" of "Elm City Council")."""
+    words = set(re.findall(r"[a-z]+", council.lower()))
+    return council if set(re.findall(r"[a-z]+", name.lower())) <= words else f"{council} {name}"
+
+
 def _body_name(text: str) -> str:
     if _TITLE_PREFIX.search(text):
         text = _BODY_PREFIX.sub("", text, count=1)
@@ -302,10 +319,11 @@ def _body(head: list[Line], texts: list[str], council: str | None) -> str | None
     texts = [text for line, text in zip(head, texts, strict=True) if len(line.text) < 300]
     # A venue line ("IN THE COUNCIL CHAMBER") names a room, not the body.
     # Nor does a sentence of the minutes ("A letter from the Health Board … was noted.").
+    # Nor does an item of business ("4. Public open forum").
     candidates = [
         text
         for text in texts
-        if not (_VENUE_OPENING.match(text) or _FIELD.match(text) or _is_sentence(text))
+        if not (_VENUE_OPENING.match(text) or _FIELD.match(text) or _is_sentence(text) or _ITEM.match(text))
     ]
     for pattern in (_STRONG_BODY_WORD, _COUNCIL_WORD):
         for text in candidates:
@@ -313,8 +331,9 @@ def _body(head: list[Line], texts: list[str], council: str | None) -> str | None
                 name = _body_name(text)
                 # A page title ("Town Council Meeting 20th November 2023") names no council: read on.
                 named = name and (pattern is _STRONG_BODY_WORD or _COUNCIL_WORD.search(name))
-                if named and not _page_title(name):
-                    return name
+                if named and not (_page_title(name) or _NO_BODY.match(name)):
+                    # "Ordinary Council" names the kind of meeting of the council named above it.
+                    return _of_council(name, council) if council and _generic(name) else name
     if council:
         return council
     meetings = [_body_name(text) for text in candidates if _MEETING_WORD.search(text)]

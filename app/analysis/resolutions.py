@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from app.analysis.headings import CLOSING, Head
-from app.analysis.lines import Around, Line, starts_paragraph, unbullet
+from app.analysis.lines import STRUCTURED_FORMATS, Around, Line, starts_paragraph, unbullet
 from app.analysis.tables import column_decisions, table_decisions
 from app.model import DocumentText, Span
 
@@ -51,6 +51,9 @@ SENTENCE = re.compile(
     # "Members noted the scale. Resolved: to support the application.": a label after a sentence.
     r"|(?<=[.;:!?–—-]\s)[*_]{0,2}(?:resolved|agreed|decision|decided)[*_]{0,2}"
     r"(?:\s*[:–—][*_]{0,2}\s*|\s+(?=(?:that|to)\s))"
+    # "The minutes … were proposed by Cllr. Mahon, seconded by Ms. Hickey and adopted."
+    r"|\b(?:proposed|moved)\s+by\s+[^;:\n]{3,80}?,?\s+(?:and\s+)?seconded\s+by\s+[^;:\n]{3,80}?,?\s+and\s+"
+    r"(?:unanimously\s+)?(?:adopted|agreed|approved|carried|passed)\b"
     r"|\bmoved(?:\s+and\s+seconded)?\s+(?:that|to\s+(?:approve|adopt|accept|authori[sz]e|award|appoint|receive"
     r"|direct|deny|refer|defer|table|adjourn|amend|ratify|endorse|grant|confirm)))\b",
     re.I,
@@ -94,9 +97,25 @@ _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
 _MOVER = re.compile(r"^(?:moved|seconded|proposed|mover|seconder)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
 _MOTION_OPEN = re.compile(
-    r"\b(?:on\s+)?(?:motion|moved)\s+(?:made\s+)?by\b|\bmotion\s+to\b|\bmoved\s+(?:to|that)\b", re.I
+    r"\b(?:on\s+)?(?:motion|moved)\s+(?:was\s+)?(?:made\s+)?by\b|\bmotion\s+to\b|\bmoved\s+(?:to|that)\b",
+    re.I,
 )
 MOTION_REACH = 1500
+# A vote's tally under its motion ("Aye: 5 - …", "Against (12):", "Abstain (1): Councillor Parry").
+_TALLY = re.compile(
+    r"\s*(?:ayes?|nays?|noes|yeas|for|against|abstain(?:ed|ing|s)?|abstentions?|absent|excused|recused)"
+    r"\b[^:\n]{0,20}:",
+    re.I,
+)
+# "On being put to the vote this was carried": a verdict on the proposal told in the sentence before.
+_ANAPHORIC = re.compile(
+    r"(?:(?:on|upon|when|after|following)\s+(?:being\s+)?(?:put\s+to\s+(?:the|a)\s+vote|a\s+vote),?\s+)?"
+    r"(?:this|it|the\s+(?:proposal|motion|recommendation|amendment))\s+was\s+(?:\w+\s+)?"
+    r"(?:carried|agreed|approved|passed|adopted)\b",
+    re.I,
+)
+_PROPOSAL = re.compile(r"\b(?:proposed|moved|motion)\b", re.I)
+_VOTE_INTRO = re.compile(r"\bvot(?:e|es|ed|ing)\b[^.]{0,40}:$", re.I)
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems (in any case), within STEM_REACH characters. No stem
 # opens another, so at most one starts at any place.
@@ -104,7 +123,7 @@ _STEMS = tuple(
     stem.encode("ascii")
     for stem in (
         "resolv", "ratif", "record", "agree", "approv", "adopt", "decid", "decis", "order", "endors",
-        "confirm", "carried", "motion", "moved", "passed",
+        "confirm", "carried", "motion", "moved", "passed", "second",
     )
 )
 STEM_REACH = 80
@@ -165,6 +184,17 @@ class _Finder:
         self.titles = {line for head in heads for line in range(head.line, head.last_line + 1 - head.run_on)}
         self.previous, self.following = around
 
+    def wrapped(self, index: int) -> bool:
+        """Whether line `index` carries on, in lower case, a sentence the line above leaves open
+        ("… The Chair" / "agreed to raise it …"): its first word opens no decision."""
+        line = self.lines[index]
+        if not line.words[:1].islower() or index == 0 or index - 1 in self.stops:
+            return False
+        above = self.lines[index - 1]
+        if above.blank or above.kind == "heading" or above.stripped.endswith((".", ":", ";", "!", "?", ")")):
+            return False
+        return above.block is line.block or self.doc.format not in STRUCTURED_FORMATS
+
     def _paragraph_end(self, index: int) -> int:
         last = index
         nxt = index + 1
@@ -224,6 +254,12 @@ class _Finder:
         if found >= 0:
             return found
         start = self.previous[close]
+        # "For (14): …" / "Against (0):" / "Abstain (1): …": the tally of a vote, between the motion and
+        # its verdict, and the line announcing it ("… a recorded vote was taken:").
+        while start > 0 and _TALLY.match(self.lines[start].text):
+            start = self.previous[start]
+        if start > 0 and _VOTE_INTRO.search(self.lines[start].stripped):
+            start = self.previous[start]
         while start > 0 and not starts_paragraph(self.lines, start) and start - 1 not in self.stops:
             start -= 1
         return max(start, 0)
@@ -254,7 +290,7 @@ def _line_decisions(finder: _Finder) -> Iterator[Span]:
             index += 1
             continue
         opening = _opening(line)
-        if _leads(opening):
+        if _leads(opening) and not finder.wrapped(index):
             last = finder.block(index)
             yield finder.span(index, last, _lead_column(line))
             index = last + 1
@@ -317,6 +353,39 @@ def _start_before(paragraph: str, low: int, at: int) -> int:
     return begin
 
 
+def _proposal_before(paragraph: str, begin: int) -> int:
+    """Where the proposal a verdict ("this was carried") decides begins: the sentence before, when it
+    proposes or moves something; else `begin`."""
+    if begin < 2:
+        return begin
+    before = _start_before(paragraph, max(0, begin - SENTENCE_REACH), begin - 2)
+    return before if _PROPOSAL.search(paragraph, before, begin) else begin
+
+
+def _after_tallies(paragraph: str, begin: int, at: int) -> int:
+    """A sentence never starts before a vote's tally line ("Excused: 1 - Stavros" / "23-0590 A motion …"):
+    `begin`, or the start of the line after the last tally line before `at`."""
+    line = paragraph.rfind("\n", begin, at)
+    while line >= 0:
+        previous = paragraph.rfind("\n", begin, line)
+        if _TALLY.match(paragraph, previous + 1 if previous >= 0 else begin):
+            return line + 1
+        line = previous
+    return begin
+
+
+def _tallied(paragraph: str, at: int, finish: int) -> int:
+    """ "The motion carried by the following vote:" ends after its tally lines, not at the next full stop."""
+    line_end = paragraph.find("\n", at)
+    if line_end < 0 or line_end > finish or not paragraph[at:line_end].rstrip().endswith(":"):
+        return finish
+    end = line_end
+    while end < len(paragraph) and _TALLY.match(paragraph, end + 1):
+        following = paragraph.find("\n", end + 1)
+        end = following if following >= 0 else len(paragraph)
+    return end if end > line_end else finish
+
+
 def _stems(text: str) -> list[tuple[int, int]]:
     """Where the stems occur in `text` (start, end), in order and none overlapping the one before."""
     # A plain search for each stem is quicker than a regular expression, which tries a match at every
@@ -363,9 +432,11 @@ def _sentence_decisions(finder: _Finder, closed: int) -> Iterator[Span]:
         paragraph = text[start:end]
         inside = stems[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         for match in _matches(paragraph, [(low - start, high - start) for low, high in inside]):
-            begin = _sentence_start(paragraph, match)
+            begin = _after_tallies(paragraph, _sentence_start(paragraph, match), match.start())
+            if _ANAPHORIC.match(paragraph, begin):
+                begin = _proposal_before(paragraph, begin)
             stop = _sentence_end(paragraph, match.end())
-            finish = stop if stop >= 0 else len(paragraph)
+            finish = _tallied(paragraph, match.end(), stop if stop >= 0 else len(paragraph))
             if stop is None and paragraph.rstrip().endswith(":"):
                 finish = finder.lines[finder.block(last)].end - start
             chunk = paragraph[begin:finish]

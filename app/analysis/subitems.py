@@ -19,6 +19,7 @@ _DECIMAL = re.compile(
 )
 _LETTERED = re.compile(r"^(?P<num>\(?(?P<letter>[a-zA-Z])[.)])\s+(?P<rest>\S.*)$")
 _LAST_NUMBER = re.compile(r"(\d+)\D*$")
+_INNER_STOP = re.compile(r"[a-z\d][.!?]\s+[A-Z]")
 MAX_SUB_TITLE_WORDS = 20
 MAX_TITLE_GAP = 3
 MAX_LABEL_WORDS = 4
@@ -56,13 +57,26 @@ def _headed(lines: list[Line], index: int, number: str, rest: str, following: li
     if nxt < 0 or nxt - index > MAX_TITLE_GAP:
         return None
     title, last, run_on = read_title(lines, nxt, rest or lines[nxt].words, following)
-    if not title or run_on or len(title.split()) > MAX_SUB_TITLE_WORDS:
+    if not title or run_on or len(title.split()) > MAX_SUB_TITLE_WORDS or _runs_into_prose(lines, nxt):
         return None
     if not (title[0].isupper() or title[0].isdigit()):
         return None
     if title.endswith((";", ",", ":", " and", " or")) or VERB.search(title):
         return None
     return Head(number, title, index, last, lines[index].start)
+
+
+def _runs_into_prose(lines: list[Line], index: int) -> bool:
+    """ "7.1 24/00812/FUL - Erection of house, Hilton Road. No" / "objections were raised …": a run-in
+    paragraph of hard-wrapped prose, its sentence carried on in lower case on the next line, one
+    sentence ending inside either line."""
+    line = lines[index]
+    if index + 1 >= len(lines) or line.strong or line.stripped.endswith((".", ":", ";")):
+        return False
+    after = lines[index + 1]
+    if after.blank or not after.words[:1].islower():
+        return False
+    return bool(_INNER_STOP.search(line.words) or _INNER_STOP.search(after.words))
 
 
 def _siblings(marked: list[int], lines: list[Line], first: int, end: int, matcher: Matcher) -> list[Sibling]:
@@ -136,6 +150,12 @@ def _lettered(text: str, count: int) -> re.Match[str] | None:
     return found if found and found["letter"].lower() == chr(ord("a") + count) else None
 
 
+def _marked_and_decided(lines: list[Line], subs: list[Head], end: int) -> bool:
+    """Decimal headings printed as headings (bold, a heading style) with a decision under one: items,
+    even after some business of their parent ("10. Closed session" / resolution / "10.1 …")."""
+    return all(lines[sub.line].strong for sub in subs) and _any_decided(lines, subs, end)
+
+
 def _separated(subs: list[Head]) -> bool:
     """Lettered items each have their business under them; a lettered list runs line after line."""
     return all(later.line > earlier.last_line + 1 for earlier, later in itertools.pairwise(subs))
@@ -150,7 +170,7 @@ def _under(scan: _Scan, head: Head, parent: int, end: int) -> list[Head]:
     if first >= end:
         return []
     subs = _group(scan, first, end, _decimal_matcher(str(parent)))
-    if subs and scan.following[first - 1] == subs[0].line:
+    if subs and (scan.following[first - 1] == subs[0].line or _marked_and_decided(lines, subs, end)):
         return subs
     subs = _group(scan, first, end, _decimal_matcher(str(parent + 1)))
     if subs and _labelled(lines, subs[0].line):

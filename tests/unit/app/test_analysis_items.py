@@ -306,3 +306,31 @@ def test_a_summary_of_decisions_after_the_last_item_is_not_an_item(tmp_path: Pat
     )
     items = _items(tmp_path, text, "minutes.md")
     assert [item.number for item in items] == ["1", "2"]
+
+
+def test_a_roll_call_label_inside_an_item_and_the_papers_name_are_not_items(tmp_path: Path) -> None:
+    items = _items(
+        tmp_path,
+        "BOROUGH OF LINDEN PARK\nHighways Working Group\n\nNOTES AND ACTIONS\n\nDate: 3 June 2024\n\n"
+        "1. CALL TO ORDER\n\nThe meeting opened at 6 p.m.\n\n2. ORDINANCES\n\n"
+        "Motion by Councilmember Ruiz, seconded by Councilmember Tan, to adopt Ordinance 12 on street "
+        "vending.\n\nRoll call:\nAyes: Ruiz, Tan, Cole\nNays: Diaz\nMotion carried 3-1.\n\n3. ADJOURNMENT\n",
+    )
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "CALL TO ORDER"), ("2", "ORDINANCES"), ("3", "ADJOURNMENT")
+    ]
+    assert "to adopt Ordinance 12" in items[1].resolutions[0].text
+
+
+def test_run_in_numbered_paragraphs_of_wrapped_text_are_not_items(tmp_path: Path) -> None:
+    items = _items(
+        tmp_path,
+        "5. Apologies\n\nNone.\n\n7. Planning\n"
+        "7.1 23/01455/FUL - Erection of a garden room, 9 Mill Lane. No\n"
+        "objections were raised and it was agreed not to comment.\n"
+        "7.2 23/01502/FUL - Change of use of the old chapel, Quay Road, to a short-term\n"
+        "let. After discussion it was agreed that the council would object on the grounds of\n"
+        "loss of a village building and lack of parking. Clerk to submit the\nobjection by 1st May.\n\n"
+        "8. Any other business\n",
+    )
+    assert [item.number for item in items] == ["5", "7", "8"]

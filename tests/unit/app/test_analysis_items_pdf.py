@@ -113,3 +113,24 @@ def test_moderngov_pdf_decisions_keep_their_sub_points(tmp_path: Path) -> None:
     )
     assert decisions[2] == "RESOLVED: That the contract be extended for two years from 1 April 2025."
     assert analysis.items[0].resolutions == ()
+
+
+def test_a_bold_decimal_item_after_its_parents_own_business(tmp_path: Path) -> None:
+    writer = _Writer()
+    writer.line("SHIRE OF KARRALUP", bold=True, size=14)
+    writer.line("Ordinary Council Meeting - Minutes", bold=True)
+    for number, title, decided in [
+        ("8.", "CORPORATE SERVICES", None),
+        ("8.1", "LIST OF ACCOUNTS PAID - MAY 2024", "That Council receive the list of accounts paid."),
+        ("9.", "MATTERS BEHIND CLOSED DOORS", "That the meeting be closed to consider item 9.1."),
+        ("9.1", "LEASE OF THE OLD DEPOT", "That Council accept the offer from the Karralup Men's Shed."),
+        ("10.", "CLOSURE OF MEETING", None),
+    ]:
+        writer.item(number, title)
+        if decided:
+            writer.line("COUNCIL RESOLUTION", bold=True)
+            writer.paragraph(decided)
+            writer.line("CARRIED 5/0", x=450, bold=True)
+    writer.paragraph("The Presiding Member closed the meeting at 4.10pm.")
+    analysis = _analysed(writer.save(tmp_path / "minutes.pdf"))
+    assert [item.number for item in analysis.items] == ["8", "8.1", "9", "9.1", "10"]

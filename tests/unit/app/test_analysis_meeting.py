@@ -350,3 +350,23 @@ def test_a_venue_on_an_unlabelled_title_line(line: str, venue: str) -> None:
     title = "VILLAGE OF NORTH ORCHARD\nREGULAR MEETING OF THE BOARD OF TRUSTEES"
     doc = _text_doc(f"{title}\n{line}\n\nPresent: Ann Lee\n")
     assert (_meeting(doc).venue or "").startswith(venue)
+
+
+def test_the_body_of_a_full_council_meeting_and_no_body_from_links_or_items() -> None:
+    shire = _meeting(_text_doc(
+        "SHIRE OF KARRALUP\nMINUTES\nOrdinary Council Meeting\nHeld in the Council Chambers, 2 Hay Street\n"
+        "Wednesday 12 June 2024, commencing at 2.00pm\n1. DECLARATION OF OPENING\n"
+    ))
+    assert shire.body is not None and "shire of karralup" in shire.body.lower()
+    linked = _meeting(_text_doc(
+        "Skip to content\nCommittees\nAbbeyfield Municipal District\nMeeting\nMinutes\n"
+        "Monthly Meeting of Abbeyfield Municipal District\nMonday, 15th January, 2024 3.00 pm\n"
+    ))
+    assert linked.body == "Abbeyfield Municipal District"
+    parish = _meeting(_text_doc(
+        "LOWER ASHCOMBE PARISH COUNCIL\n\n"
+        "Minutes of the Parish Council Meeting held on Tuesday 2nd July 2024\n\n"
+        "Councillors present: Cllr A. Bell (Chairman), Cllr C. Dyer\n\n1. To receive apologies\n\n"
+        "2. Public forum\n"
+    ))
+    assert parish.body == "LOWER ASHCOMBE PARISH COUNCIL"

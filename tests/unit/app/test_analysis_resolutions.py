@@ -261,3 +261,55 @@ def test_decisions_in_other_councils_wording(tmp_path: Path, minute: str, decide
     found = _decisions(analysis)
     assert any(decided in text for text in found), found
     assert not any(action.owner == "Resolved" for item in analysis.items for action in item.actions)
+
+
+def test_proposed_seconded_and_adopted_and_the_motion_quoted_after(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "1. Minutes\n\nThe minutes of the meeting of 4th March were proposed by Cllr. Nolan, seconded by "
+        "Cllr. Ryan and adopted.\n\n2. Notices of motion\n\n"
+        "The following motion was proposed by Cllr. Walsh, "
+        "seconded by Cllr. Kiely, and adopted:\n\"That this District calls on the Council to resurface the "
+        "Mill Road car park.\"\n",
+    )
+    decided = _decisions(analysis)
+    assert any("minutes of the meeting of 4th march were proposed" in text for text in decided)
+    assert any("that this district calls on the council to resurface" in text for text in decided)
+
+
+def test_a_verdict_on_the_proposal_before_it_and_a_vote_tally(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "4. Application 24/0099/FUL\n\nCouncillor Amis proposed, and Councillor Bell seconded, that the "
+        "application be refused. On being put to the vote this was carried (5 for, 2 against).\n\n"
+        "5. File 24-311\n\n"
+        "24-311 A motion was made by Councilmember Ruiz, seconded by Councilmember Tan, that "
+        "this Ordinance be passed. The motion carried by the following vote:\nAye: 3 - Ruiz, Tan and Cole\n"
+        "Nay: 1 - Diaz\nCouncilmember Diaz asked about the budget. The Mayor replied.\n",
+    )
+    decided = [span.text for item in analysis.items for span in item.resolutions]
+    assert decided[0].startswith("Councillor Amis proposed") and decided[0].endswith("2 against).")
+    assert decided[1].startswith("24-311 A motion was made by Councilmember Ruiz")
+    assert decided[1].endswith("Nay: 1 - Diaz")
+
+
+def test_a_recorded_vote_after_a_quoted_motion_is_no_decision_of_its_own(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "12. NOTICE OF MOTION - LIBRARY HOURS\n\nThe following motion was moved by Councillor Adey and "
+        "seconded by Councillor Burr: \"This Council resolves to:\n1. restore Saturday opening at all "
+        "libraries; and\n2. ask the Cabinet to report on the cost.\"\n\nA recorded vote was taken:\n"
+        "For (9):\tCouncillors Adey, Burr, Coe, Dunn, Eld, Fry, Gee, Hay and Ince\nAgainst (2):\tCouncillors "
+        "Jay and Kemp\nAbstain (1):\tCouncillor Lowe\nThe motion was declared CARRIED.\n\n13. CLOSE\n",
+    )
+    (decision,) = analysis.items[0].resolutions
+    assert "restore saturday opening" in norm(decision.text)
+
+
+def test_agreed_carried_on_a_wrapped_line_is_no_decision(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "9. Any other business\n\nMrs Okafor raised the overgrown hedge on Mill Lane by the school. The "
+        "Vice-Chair\nagreed to speak to the landowner before the next meeting.\n\n10. Close\n",
+    )
+    assert not _decisions(analysis)
