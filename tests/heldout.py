@@ -6,7 +6,7 @@ Usage (from the project root):
   .venv/bin/python -m tests.heldout OUT_DIR -- --json   # extra scorer flags go after "--"
   .venv/bin/python -m tests.heldout --details [OUT_DIR] # what score.py -v does not list: extra
                                                         # resolutions, attendance and meeting-field misses
-  .venv/bin/python -m tests.heldout --batch 4 [OUT_DIR] # a batch withheld from the default set, alone
+  .venv/bin/python -m tests.heldout --batch 4 [OUT_DIR] # one batch alone (withheld or in the default set)
   .venv/bin/python -m tests.heldout --all [OUT_DIR]     # the default set and every withheld batch
 """
 
