@@ -35,8 +35,9 @@ def test_screenshot_mode_opens_the_file_saves_a_png_and_reports_timings(tmp_path
 
     assert result.returncode == 0, result.stderr
     timings = json.loads(result.stdout.strip().splitlines()[-1])
-    assert set(timings) == {"startup_s", "first_paint_s"}
+    assert set(timings) == {"startup_s", "first_paint_s", "first_paint_cpu_s"}
     assert 0 < timings["startup_s"] <= timings["first_paint_s"] < 60
+    assert 0 < timings["first_paint_cpu_s"] < 60
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     # The paper was imported into the profile on the way.
