@@ -115,6 +115,13 @@ _ANAPHORIC = re.compile(
     re.I,
 )
 _PROPOSAL = re.compile(r"\b(?:proposed|moved|motion)\b", re.I)
+# A planning application's reference ("23/01822/FUL", "DC/24/0312"), and the council's response printed
+# after its description: "… 3 Orchard Close - No objection.", "… Mill Road - Object: outside the …".
+_APPLICATION = re.compile(r"\b(?:[A-Z]{1,3}/)?\d{2,4}/\d{3,5}(?:/[A-Z]{2,4})?\b")
+_RESPONSE = re.compile(
+    r"(?:(?<=\s[-–—]\s)|(?<=[.;]\s))(?:No\s+objections?|Objects?|Objection|Support(?:ed)?|No\s+comments?|"
+    r"No\s+observations)(?=\s*[.:;]|\s*$)(?::[^.\n]*)?"
+)
 _VOTE_INTRO = re.compile(r"\bvot(?:e|es|ed|ing)\b[^.]{0,40}:$", re.I)
 RECOMMENDATION = re.compile(r"^(?:officers?'?s?\s+)?recommendations?$", re.I)
 # Every SENTENCE match holds one of these stems (in any case), within STEM_REACH characters. No stem
@@ -462,6 +469,19 @@ def _dedupe(spans: list[Span], told: list[Span]) -> list[Span]:
     return [*merged, *kept[at:]]
 
 
+def _responses(finder: _Finder) -> Iterator[Span]:
+    """A parish's responses to planning applications, each after the application it answers."""
+    for line in finder.lines:
+        text = line.text
+        # Plain searches first: a response needs a reference's "/" and one of its words.
+        if "/" not in text or not ("No " in text or "Obj" in text or "Supp" in text):
+            continue
+        for response in _RESPONSE.finditer(text):
+            if _APPLICATION.search(text, 0, response.start()):
+                start = line.start + response.start()
+                yield Span(response.group(0), start, start + len(response.group(0)))
+
+
 def _recommended(finder: _Finder, heads: list[Head]) -> Iterator[Span]:
     """A report's decision is what its "Recommendation(s)" section asks: each paragraph of it."""
     for number, head in enumerate(heads):
@@ -482,5 +502,5 @@ def find_resolutions(
     `closing_line(lines)`."""
     finder = _Finder(doc, lines, heads, around)
     tabled = [*table_decisions(doc), *column_decisions(doc)]
-    spans = [*_line_decisions(finder), *tabled, *_recommended(finder, heads)]
+    spans = [*_line_decisions(finder), *tabled, *_recommended(finder, heads), *_responses(finder)]
     return _dedupe(spans, list(_sentence_decisions(finder, closed)))

@@ -313,3 +313,15 @@ def test_agreed_carried_on_a_wrapped_line_is_no_decision(tmp_path: Path) -> None
         "Vice-Chair\nagreed to speak to the landowner before the next meeting.\n\n10. Close\n",
     )
     assert not _decisions(analysis)
+
+
+def test_responses_to_planning_applications_after_each_reference(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "5. Planning\n\n24/00311/HOU Rear conservatory, 2 Well Lane - No objection. 24/00340/FUL Two "
+        "dwellings, land at Hob Lane - Object: overdevelopment of the site.\nb) DC/24/0100 - Shop sign, "
+        "The Stores. Support.\n\n6. Village shop\n\nThe shop reported a good year. Support for it was "
+        "strong. No objection was raised to the new opening hours.\n",
+    )
+    decided = [[span.text for span in item.resolutions] for item in analysis.items]
+    assert decided == [["No objection", "Object: overdevelopment of the site", "Support"], []]
