@@ -76,6 +76,9 @@ MAX_LIST = 20
 MAX_WRAPPED = 4  # lines one sentence may run over in hard-wrapped text
 WRAPPED_WIDTH = 40  # characters of a line that wraps on to the next
 NEAR_END = 40  # a sentence starting this near a line's end may have its verb on the next line
+VERB_REACH = 80  # characters from a sentence's start within which an owner's verb follows
+MAX_OWNER_WORDS = 6
+_JOINING = frozenset({"the", "of", "and", "&"})
 
 
 @dataclass(frozen=True)
@@ -195,10 +198,11 @@ def _listed(page: _Page, index: int, following: list[int]) -> Iterator[Action]:
 def _owned(page: _Page, line: Line) -> list[Action]:
     """Sentences of the line that open with an owner and a task ("NO to draft …", "She will bring …")."""
     text = line.text
-    first = len(text) - len(text.lstrip())
-    # Every task's verb holds " to ", " will" or " would": a line without may only end with an owner
-    # whose verb is on the next line.
-    low = 0 if " to " in text or " will" in text or " would" in text else len(text) - NEAR_END
+    first = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+    # A sentence near the end of a line left open may have its verb on the next line.
+    open_end = len(text) - NEAR_END if line.stripped[-1] not in _END_PUNCTUATION else len(text)
+    # Every task's verb holds " to ", " will" or " would": a line without may only end with an owner.
+    low = 0 if " to " in text or " will" in text or " would" in text else open_end
     starts = [first] if first >= low and text[first : first + 1].isupper() else []
     for mark in ". ", "; ":
         at = text.find(mark, max(low - 2, 0))  # plain searches: few lines hold either inside
@@ -208,8 +212,29 @@ def _owned(page: _Page, line: Line) -> list[Action]:
             if mark == "; " or text[begin : begin + 1].isupper():
                 starts.append(begin)
             at = text.find(mark, begin)
-    found = (_task_at(page, line, begin, first) for begin in starts)
-    return [action for action in found if action is not None]
+    found: list[Action] = []
+    for begin in starts:
+        # The costlier look (the next line, the owner's words) only where a task may start.
+        if _verb_near(text, begin) or (begin >= open_end and _owner_only(text, begin)):
+            action = _task_at(page, line, begin, first)
+            if action is not None:
+                found.append(action)
+    return found
+
+
+def _owner_only(text: str, begin: int) -> bool:
+    """Whether text[begin:] is only the words of an owner ("The Chair", "Margaret Fraser", "She"),
+    whose verb may then open the next line."""
+    words = text[begin:].split()
+    return len(words) <= MAX_OWNER_WORDS and all(word[:1].isupper() or word in _JOINING for word in words)
+
+
+def _verb_near(text: str, begin: int) -> bool:
+    """Whether a task's verb (" to ", " will ", " would ") follows within an owner's reach of `begin`."""
+    reach = begin + VERB_REACH
+    return text.find(" to ", begin, reach) >= 0 or text.find(" will", begin, reach) >= 0 or (
+        text.find(" would", begin, reach) >= 0
+    )
 
 
 def _task_at(page: _Page, line: Line, begin: int, first: int) -> Action | None:
