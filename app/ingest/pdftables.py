@@ -56,7 +56,7 @@ class Draft:
 
 
 def wraps(previous: Line, line: Line, right: float) -> bool:
-    """Whether `line` was wrapped from `previous`: its first word would not have fitted at its end."""
+    """Whether `line` was wrapped from `previous`: its first word would not have fitted after it."""
     space = line.text.find(" ")
     word = space if space >= 0 else len(line.text)
     return previous.x1 + CHAR_WIDTH * line.size * (word + 1) >= right
