@@ -120,7 +120,8 @@ def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line
     Notes stand right of the prose's right edge and hold no figures: a column of
     amounts beside a table is part of the table.
     """
-    body = [line for line in lines if line.x0 < width * MARGIN_FROM]
+    edge = width * MARGIN_FROM
+    body = [line for line in lines if line.x0 < edge]
     if len(body) == len(lines):
         return lines, []  # nothing stands where notes would (most pages)
     body_right = max((line.x1 for line in body), default=0.0)
@@ -130,7 +131,7 @@ def split_margin(lines: list[Line], width: float) -> tuple[list[Line], list[Line
     margin = [
         line
         for line in lines
-        if line.x0 >= max(width * MARGIN_FROM, body_right - 5)
+        if line.x0 >= max(edge, body_right - 5)
         and line.x1 - line.x0 <= width * MARGIN_WIDTH
         and not any(map(str.isdigit, line.text))
     ]
