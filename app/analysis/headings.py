@@ -73,6 +73,7 @@ VERB = re.compile(
 _SENTENCE_OPENING = re.compile(r"^(?:the|a|an|this|these|there|it|members|we|no)\s", re.I)
 _CODE_WORD = re.compile(r"^(?=.*\d)(?=.*[A-Z])\S+$")
 RUN_ON_WORDS = 12
+TITLE_CASE_SHARE = 0.75
 MAX_TITLE = 300
 
 
@@ -171,6 +172,13 @@ def _caps_run_on(title: str) -> tuple[str, bool]:
     return " ".join(words[:count]).strip(" –—-:"), True
 
 
+def _title_case(text: str) -> bool:
+    """Mostly capitalised words: a title's second part ("By-Law No. 12: A By-law to Confirm the
+    Proceedings of …"), not a sentence run on after it."""
+    words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def split_run_on(title: str) -> tuple[str, bool]:
     """A title with its paragraph run on after a colon or dash ("Finance: The accounts were …") cut back."""
     if title[:4].isupper():
@@ -183,7 +191,7 @@ def split_run_on(title: str) -> tuple[str, bool]:
         return title, False
     head, rest = match["head"].strip(), match["rest"].strip()
     opens = rest[0].isupper() or (_SENTENCE_OPENING.match(rest) is not None and len(rest.split()) >= 5)
-    sentence = len(rest.split()) >= 8 and rest.endswith((".", ":"))
+    sentence = len(rest.split()) >= 8 and rest.endswith((".", ":")) and not _title_case(rest)
     if len(head.split()) <= 6 and opens and (sentence or VERB.search(rest)):
         return head, True
     return title, False

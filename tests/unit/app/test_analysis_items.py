@@ -334,3 +334,18 @@ def test_run_in_numbered_paragraphs_of_wrapped_text_are_not_items(tmp_path: Path
         "8. Any other business\n",
     )
     assert [item.number for item in items] == ["5", "7", "8"]
+
+
+def test_a_title_in_two_parts_after_a_colon_is_one_title(tmp_path: Path) -> None:
+    items = _items(
+        tmp_path,
+        "5. Reports:\na) Report No. PW2024-07 Culvert Replacement on Birch Line.\nMotion No. C240611-6\n"
+        "Moved by Abel, Seconded by Roy\nBe it resolved that Report No. PW2024-07 be received.\nCarried.\n"
+        "6. Confirmation By-Law:\na) By-Law No. 2024-017: A By-law to Confirm the Proceedings of the Council "
+        "Meeting held on Tuesday, June 11, 2024.\nMotion No. C240611-7\nMoved by Roy, Seconded by Abel\n"
+        "Be it resolved that By-Law No. 2024-017 be read a first, second and third time and passed.\n"
+        "Carried.\n7. Adjournment:\nBe it resolved that we do now adjourn at 11:02 a.m.\nCarried.\n",
+    )
+    titles = [item.title or "" for item in items]
+    assert any(title.startswith("By-Law No. 2024-017: A By-law to Confirm") for title in titles)
+    assert "By-Law No. 2024-017" not in titles
