@@ -75,9 +75,11 @@ _END_PUNCTUATION = ".!?:;"
 MAX_LIST = 20
 MAX_WRAPPED = 4  # lines one sentence may run over in hard-wrapped text
 WRAPPED_WIDTH = 40  # characters of a line that wraps on to the next
+WRAPPED_CAPITAL_WIDTH = 60  # characters of a line whose sentence goes on at a capital on the next line
 NEAR_END = 40  # a sentence starting this near a line's end may have its verb on the next line
 VERB_REACH = 80  # characters from a sentence's start within which an owner's verb follows
 MAX_OWNER_WORDS = 6
+MAX_INITIALS = 3
 _JOINING = frozenset({"the", "of", "and", "&"})
 
 
@@ -100,7 +102,16 @@ class _Page:
         if after.index in self.stops or before.index in self.stops or "heading" in (before.kind, after.kind):
             return False
         # Lines of one block run on; PDF and text blocks may split a paragraph, other blocks do not.
-        return before.block is after.block or not self.structured
+        if before.block is not after.block and self.structured:
+            return False
+        # A capital after the line end carries the sentence on only after a line as long as a wrapped
+        # one, and as a plain word ("Corporate Assurance would …", "January."), not a reference
+        # ("May25.05"), initials ("NO will …") or a label ("Prop:").
+        word = after.stripped.split(None, 1)[0]
+        if word[0].islower():
+            return True
+        plain = word[0].isupper() and word[1:].rstrip(".,;").islower() and word.rstrip(".,;").isalpha()
+        return plain and len(before.stripped) >= WRAPPED_CAPITAL_WIDTH
 
     def opens(self, line: Line) -> bool:
         """Whether a sentence starts where `line` starts."""
@@ -165,8 +176,10 @@ def _owner(text: str) -> str | None:
     match = OWNED.match(text)
     if match:
         owner = " ".join(match["owner"].split())
-        first = owner.split()[0].lower()
-        if owner.lower() not in _NOT_OWNERS and (first not in _NOT_OWNERS or OFFICE.match(owner)):
+        first = owner.split()[0]
+        initials = owner.isupper() and len(first) <= MAX_INITIALS  # "AS to speak …" is no "As"
+        named = first.lower() not in _NOT_OWNERS or OFFICE.match(owner)
+        if initials or (owner.lower() not in _NOT_OWNERS and named):
             return owner
     match = _DASH_OWNER.search(text)
     return match["owner"] if match else None

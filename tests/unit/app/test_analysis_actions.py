@@ -125,3 +125,15 @@ def test_numbered_action_labels_and_an_action_column(tmp_path: Path) -> None:
         ("The panel asked about the depot lease, which ends next year and will\n"
          "need a decision before the budget is set.", "JW / PT"),
     ]
+
+
+def test_initials_that_spell_a_word_own_a_task_and_a_new_line_is_not_run_on(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "3. Playground\n\nJuly24.02\nAS to ask the school about the gate.\nAction: IN to chase the quote\n"
+        "Anne Lee reported a broken bench.\n",
+    )
+    assert [(action.text, action.owner) for action in actions] == [
+        ("AS to ask the school about the gate.", "AS"),
+        ("Action: IN to chase the quote", "IN"),
+    ]
