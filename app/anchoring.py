@@ -225,6 +225,20 @@ def _snap(anchor: Anchor, text: str, start: int, end: int, slack: int) -> tuple[
     return start, end
 
 
+def _old_context(anchor: Anchor, found: str, distance: int) -> bool:
+    """Whether a near-match reads better as the old text beside the quote than as the quote.
+
+    Once a passage is deleted, the words around it close in on the gap; when they
+    happen to resemble the quote, they are still its old neighbours, not the quote
+    edited, and the annotation must be orphaned rather than moved onto them.
+    """
+    return bool(found) and any(
+        min(d for _, d in myers_distances(found, side)) < distance
+        for side in (anchor.prefix, anchor.suffix)
+        if side
+    )
+
+
 def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
     """Step 3: the best near-match of the quote, scored by quote, context and position."""
     quote = anchor.quote
@@ -243,7 +257,7 @@ def _fuzzy(anchor: Anchor, text: str) -> tuple[int, int] | None:
             start = _start_for(anchor, text, found_end, limit)
             start, end = _snap(anchor, text, start, found_end, 2 * limit)
             context = context_similarity(anchor, text, start, end)
-            if context < MIN_FUZZY_CONTEXT:
+            if context < MIN_FUZZY_CONTEXT or _old_context(anchor, text[start:end], d):
                 continue
             distance = abs(start - anchor.start) if anchor.start is not None else POSITION_SCALE
             score = 0.5 * (1 - d / len(quote)) + 0.35 * context + 0.15 / (1 + distance / POSITION_SCALE)

@@ -89,6 +89,24 @@ def test_deleted_passage_is_an_orphan_that_keeps_its_words() -> None:
     assert placement.anchor.quote.startswith("Resolved: to approve")
 
 
+def test_a_deleted_passage_is_not_moved_onto_its_old_neighbours() -> None:
+    # Found by the re-anchoring rates' generator: once the passage and a few words around it are
+    # cut, the words that close in on the gap ("…meeting. maintenance. should") resemble the quote
+    # within its error allowance; they are its old context, so the note is orphaned, not moved.
+    old = (
+        "litter: seconded; recommend. meeting. drainage assessment district. consider maintenance "
+        "police meeting the \n1974. minutes deferred meeting. maintenance. should each, all; drainage."
+    )
+    new = (
+        "litter: seconded; recommend. meeting. drainage assessment diutes deferred meeting. "
+        "maintenance. to co-option website; police from. is speed session."
+    )
+    start = old.index("sider maintenance po")
+    placement = reanchor(anchor_at(old, start, start + 20), new)
+    assert placement.state == "orphaned"
+    assert placement.anchor.quote == "sider maintenance po"
+
+
 def test_an_orphan_finds_its_passage_when_it_comes_back() -> None:
     start = TEXT.index("approve the budget")
     anchor = anchor_at(TEXT, start, start + len("approve the budget"))
