@@ -54,14 +54,18 @@ class ImmediateLane:
         """Nothing to stop."""
 
 
+SHARED_MODULES = ["app.ingest", "app.model", "app.render", "app.page_text", "app.page_pixels"]
+
+
 def _context() -> multiprocessing.context.BaseContext:
     import multiprocessing
 
     # forkserver: workers fork from a clean server process, never from the
-    # GUI process (forking a running Qt application is unsafe).
+    # GUI process (forking a running Qt application is unsafe). The server loads what the
+    # workers run (PyMuPDF with it), so the parsing and page workers share those pages.
     if sys.platform.startswith("linux"):
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["app.ingest", "app.model"])
+        context.set_forkserver_preload(SHARED_MODULES)
         return context
     return multiprocessing.get_context("spawn")
 

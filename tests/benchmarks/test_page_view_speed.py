@@ -28,6 +28,15 @@ def resident_mb(process: str = "self") -> float:
     pytest.skip(f"no /proc/{process}/status here")
 
 
+def proportional_mb(process: str = "self") -> float:
+    """The process's share of memory (PSS): pages shared with other processes, such as the
+    libraries every worker maps, counted once across them all rather than once in each."""
+    for line in Path(f"/proc/{process}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    pytest.skip(f"no /proc/{process}/smaps_rollup here")
+
+
 def descendants(process: str = "self") -> list[str]:
     """Our child processes and theirs (multiprocessing's fork server, the page view's text worker)."""
     tasks = Path(f"/proc/{process}/task").iterdir()
@@ -144,7 +153,9 @@ def test_page_view_speed_and_memory(qtbot: QtBot, pack: Path) -> None:
     report("resident_memory", rss, "MB")
     report("cache_bytes", view.cache.bytes_used / 2**20, "MB")
     # For the record: the processes beside ours (the text worker, the fork server it came from).
-    report("helper_processes_memory", sum(resident_mb(child) for child in descendants()), "MB")
+    helpers = descendants()
+    report("helper_processes_memory", sum(resident_mb(child) for child in helpers), "MB")
+    report("all_processes_pss", sum(proportional_mb(pid) for pid in ["self", *helpers]), "MB")
     view.shut_down()
 
     # The issue's targets. The frame bound is on the 95th percentile: on a shared machine the
