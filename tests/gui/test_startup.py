@@ -20,6 +20,7 @@ from ui.annotations_wiring import AnnotationsUi
 from ui.main_window import MainWindow
 from ui.panels.annotations_panel import AnnotationsPanel
 from ui.panels.empty_state import EmptyState
+from ui.reader.find_bar import FindBar
 from ui.startup import GC_BACK_ON_S, LOG_BYTES, LOG_FILE, build_window, rotate_log, setup_logging
 
 from tests.gui.conftest import DEMO, WindowFactory, wait_idle
@@ -113,6 +114,22 @@ def test_a_pdf_given_at_start_shows_without_the_welcome_page(
     assert window.center.currentWidget() is window.reader
     assert window.findChild(EmptyState, "welcome") is None  # not made: it is not needed
     wait_idle(qtbot, window, timeout=60_000)
+
+
+def test_the_find_bar_is_made_when_first_opened_and_then_finds(
+    deferred_window: DeferredFactory, qtbot: QtBot
+) -> None:
+    window = deferred_window(True)
+    window.show()
+    window.start([SOULDERN])
+    assert window.reader.findChild(FindBar) is None  # hidden until asked for: not made for the first frame
+    wait_idle(qtbot, window, timeout=60_000)
+    window.reader.open_find()
+    bar = window.reader.findChild(FindBar)
+    assert bar is window.reader.find_bar and bar.isVisible()
+    assert bar.geometry().top() >= window.reader.stack.geometry().bottom()  # under the pages, as before
+    qtbot.keyClicks(bar.field, "parish")
+    assert window.reader.hits and "of" in bar.count.text()
 
 
 def test_a_pdf_given_at_start_that_cannot_be_read_leaves_the_welcome_page(

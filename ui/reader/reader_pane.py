@@ -1,9 +1,8 @@
 """The reader pane: page view (PDFs) or text view, its toolbar and find bar, one reading position across both.
 
-A reading position is an offset into the canonical text; the page view maps it
-to a page and height through the blocks' pages and boxes. A PDF can be shown
-from its path before its text is known (the page view needs no import), and
-gains highlights and find once `show_document` brings the text.
+A reading position is an offset into the canonical text; the page view maps it to a page and height through
+the blocks' pages and boxes. A PDF can be shown from its path before its text is known (the page view needs
+no import), and gains highlights and find once `show_document` brings the text.
 """
 
 from __future__ import annotations
@@ -19,13 +18,13 @@ from app.positions import Position, Positions
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPaintEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
 from ui.reader.find_bar import FindBar, hit_colour
 from ui.reader.glossary import hover_tip
 from ui.reader.page_find import find_target
 from ui.reader.page_view import SCROLL_KEYS, FindTarget, PageView
-from ui.reader.structure_legend import StructureLegend, highlight_colour
+from ui.reader.structure_legend import StructureLegend, highlight_colour, legend_bar
 from ui.reader.text_map import TextMap
 from ui.reader.text_view import ReaderView
 from ui.reader.toolbar import ReaderToolbar
@@ -50,28 +49,19 @@ class ReaderPane(QWidget):
         self.settings, self.positions = settings, positions
         self.toolbar = ReaderToolbar(self)
         self.legend = StructureLegend(settings)
-        legend_bar = QWidget()
-        legend_bar.setObjectName("legendBar")
-        legend_row = QHBoxLayout(legend_bar)
-        legend_row.setContentsMargins(8, 0, 8, 4)
-        legend_row.addWidget(self.legend)
-        legend_row.addStretch(1)
-        # A narrow window clips the legend rather than being held wide by it.
-        legend_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.text_view = ReaderView(settings.get(prefs.READER_FONT_SIZE))
         self.text_view.set_font_family(settings.get(prefs.READER_FONT_FAMILY))
         self.pages = PageView()
-        self.find_bar = FindBar()
+        self._find_bar: FindBar | None = None  # made when first asked for: the first frame does without it
         self.stack = QStackedWidget()
         self.stack.addWidget(self.pages)
         self.stack.addWidget(self.text_view)
-        layout = QVBoxLayout(self)
+        self._column = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(legend_bar)
+        layout.addWidget(legend_bar(self.legend))
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.find_bar)
         self.document: Document | None = None
         self.text: DocumentText | None = None
         self.analysis = Analysis()
@@ -113,9 +103,20 @@ class ReaderPane(QWidget):
         self.text_view.set_tips(self._text_tip)
         self.text_view.browser.verticalScrollBar().valueChanged.connect(lambda _value: self._moved())
         self.text_view.browser.installEventFilter(self)
-        self.find_bar.searched.connect(self.search)
-        self.find_bar.step.connect(self.step_hit)
-        self.find_bar.closed.connect(self._find_closed)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the view (hidden until opened), made when first asked for."""
+        if self._find_bar is None:
+            self._find_bar = FindBar()
+            self._find_bar.searched.connect(self.search)
+            self._find_bar.step.connect(self.step_hit)
+            self._find_bar.closed.connect(self._find_closed)
+            self._column.addWidget(self._find_bar)
+        return self._find_bar
+
+    def _find_query(self) -> str:  # without making the bar
+        return self._find_bar.query if self._find_bar is not None else ""
 
     # -- opening ---------------------------------------------------------------------------------
     def open_pdf(self, path: Path, password: str | None = None, page: int = 0, *, draw: bool = True) -> None:
@@ -175,8 +176,8 @@ class ReaderPane(QWidget):
         if stored is not None:
             self.go_to(stored)
         self.focus_view()
-        if self.find_bar.query:
-            self.search(self.find_bar.query)
+        if self._find_query():
+            self.search(self._find_query())
         self.document_shown.emit(document)
 
     def _forget_document(self) -> None:
@@ -410,7 +411,7 @@ class ReaderPane(QWidget):
                 for page, boxes in mapper.rects(span.start, span.end).items()
             )
             # The page view marks find hits itself, on exactly the printed letters.
-            self.pages.set_find(self.find_bar.query if self.hits else "", self._hit_target())
+            self.pages.set_find(self._find_query() if self.hits else "", self._hit_target())
             return
         passages = [(span.start, span.end, colours[span.kind]) for span in self.shown_spans()]
         for number, (start, end) in enumerate(self.hits):

@@ -51,6 +51,19 @@ def swatch(kind: Kind, shown: bool, dark: bool, ratio: float = 1.0) -> QPixmap:
     return image
 
 
+def legend_bar(legend: StructureLegend) -> QWidget:
+    """The legend's row under the reader's toolbar, the room to spare after it."""
+    bar = QWidget()
+    bar.setObjectName("legendBar")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(8, 0, 8, 4)
+    row.addWidget(legend)
+    row.addStretch(1)
+    # A narrow window clips the legend rather than being held wide by it.
+    bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return bar
+
+
 class StructureLegend(QWidget):
     """One toggle per kind ("Items 7"). `kinds_changed(set[str])` names the kinds to show.
 
