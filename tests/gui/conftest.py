@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
 from ui.reader.page_view import PageView
+from ui.reader.reader_pane import ReaderPane
 from ui.startup import build_window
 from ui.tasks import Tasks
 
@@ -74,6 +75,14 @@ def window(make_window: WindowFactory, qtbot: QtBot) -> MainWindow:
 def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
     """Wait until every queued library task has finished and its result has been delivered."""
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=timeout)
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> ReaderPane:
+    """Open `path` in the window as a user would, and wait until it is read and analysed."""
+    window.open_files([path])
+    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
+    wait_idle(qtbot, window, timeout=60_000)
+    return window.reader
 
 
 PageViewFactory = Callable[[int, int], PageView]

@@ -18,7 +18,7 @@ from ui.reader.page_find import FindTarget
 from ui.reader.page_view import PageView
 from ui.reader.reader_pane import PAGE
 
-from tests.gui.conftest import PageViewFactory, wait_idle
+from tests.gui.conftest import PageViewFactory, open_and_wait
 
 LINES = ("Minutes of the parish council", "Resolved that the budget be approved")
 
@@ -151,10 +151,7 @@ def test_find_in_the_reader_steps_through_printed_hits_across_pages(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = write_pdf(tmp_path / "budget.pdf", pages=6, extra={4: "Budget monitoring report"})
-    window.open_files([path])
-    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
-    wait_idle(qtbot, window, timeout=60_000)
-    reader = window.reader
+    reader = open_and_wait(qtbot, window, path)
     assert reader.mode == PAGE
     reader.open_find()
     qtbot.keyClicks(reader.find_bar.field, "budget")

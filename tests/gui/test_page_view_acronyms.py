@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 from ui.reader.page_view import PageView
 from ui.reader.reader_pane import PAGE
 
-from tests.gui.conftest import PageViewFactory, wait_idle
+from tests.gui.conftest import PageViewFactory, open_and_wait
 
 LINES = (
     "Minutes of the meeting of the parish council",
@@ -75,10 +75,7 @@ def test_the_reader_tells_the_page_view_the_papers_acronyms(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = write_pdf(tmp_path / "minutes.pdf")
-    window.open_files([path])
-    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
-    wait_idle(qtbot, window, timeout=60_000)
-    reader = window.reader
+    reader = open_and_wait(qtbot, window, path)
     assert reader.mode == PAGE
     assert any(acronym.short == "CCG" for acronym in reader.analysis.acronyms)
     tip = hover(qtbot, reader.pages, printed(path, "CCG's"))

@@ -21,17 +21,10 @@ from ui.reader.text_map import TextMap
 from ui.theme import DARK, LIGHT, SEPIA
 
 from tests.factories import write_agenda_pack, write_pdf_minutes
-from tests.gui.conftest import DEMO, WindowFactory, wait_idle
+from tests.gui.conftest import DEMO, WindowFactory, open_and_wait, wait_idle
 
 SOULDERN = DEMO / "uk-souldern-pc-2018-07-26.pdf"
 LANCASHIRE = DEMO / "lancashire-scrutiny-2015-07-17.txt"
-
-
-def open_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> ReaderPane:
-    window.open_files([path])
-    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
-    wait_idle(qtbot, window, timeout=60_000)
-    return window.reader
 
 
 def text_of(reader: ReaderPane) -> DocumentText:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ui.main_window import MainWindow
 from ui.reader.reader_pane import PAGE, TEXT, ReaderPane
 
-from tests.gui.conftest import wait_idle
+from tests.gui.conftest import open_and_wait
 
 LINES = (
     (16, "hebo", "PARISH COUNCIL"),
@@ -70,10 +70,7 @@ def test_a_resolution_and_an_item_are_named_alike_in_both_views(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = write_minutes(tmp_path / "minutes.pdf")
-    window.open_files([path])
-    qtbot.waitUntil(lambda: window.reader.document is not None, timeout=30_000)
-    wait_idle(qtbot, window, timeout=60_000)
-    reader = window.reader
+    reader = open_and_wait(qtbot, window, path)
     assert reader.mode == PAGE
     renderer = PageRenderer(path)
     printed = {word.text: word for word in renderer.words(0)}
