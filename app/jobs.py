@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -18,6 +19,7 @@ if TYPE_CHECKING:  # multiprocessing loads with the first worker, not with the G
 T = TypeVar("T")
 
 PARSE_TIMEOUT_S = 120.0
+STOP_GRACE_S = 5.0  # how long a worker has to finish its job when its lane is shut down
 
 
 class Lane(Protocol):
@@ -74,16 +76,20 @@ class ProcessLane:
     """Parsing and analysis in a separate process, so a hostile file can neither hang nor crash us.
 
     `run` waits at most `timeout` seconds; a worker that overruns is killed and
-    replaced, and a worker that dies is reported as an `AppError`.
+    replaced, and a worker that dies is reported as an `AppError`. Once shut down,
+    the lane starts no worker again: `run` is an `AppError`.
     """
 
     def __init__(self, timeout: float = PARSE_TIMEOUT_S) -> None:
         self.timeout = timeout
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
+        self._shut = False
 
     def _pool(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._shut:
+                raise AppError("Quorum is closing: the file was not read.")
             if self._executor is None:
                 from concurrent.futures.process import ProcessPoolExecutor
 
@@ -94,11 +100,7 @@ class ProcessLane:
         with self._lock:
             if self._executor is executor:
                 self._executor = None
-        # WORKAROUND: Python < 3.14 has no ProcessPoolExecutor.kill_workers();
-        # a hung worker must be killed through the private process table.
-        for process in list(getattr(executor, "_processes", {}).values()):
-            process.kill()
-        executor.shutdown(wait=False, cancel_futures=True)
+        _stop(executor, grace=0.0)
 
     def run(self, fn: Callable[..., T], /, *args: Any, what: str = "the file") -> T:
         from concurrent.futures.process import BrokenProcessPool  # loaded by _pool already
@@ -117,7 +119,24 @@ class ProcessLane:
             raise AppError(f"Quorum's reader stopped unexpectedly while reading {what}.") from None
 
     def shutdown(self) -> None:
+        """Stop the worker once its job is done, or kill it if that takes over `STOP_GRACE_S`."""
         with self._lock:
-            executor, self._executor = self._executor, None
+            executor, self._executor, self._shut = self._executor, None, True
         if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+            _stop(executor, grace=STOP_GRACE_S)
+
+
+def _stop(executor: ProcessPoolExecutor, grace: float) -> None:
+    """Shut `executor` down without waiting on it for ever: a worker still busy after `grace`
+    seconds is killed (its pool's manager then ends too), so that neither this call nor the
+    interpreter's exit, which joins the manager, can hang on a worker that never answers."""
+    # WORKAROUND: Python < 3.14 has no ProcessPoolExecutor.kill_workers(); the workers are reached
+    # through the private process table (taken first: shutting down empties it).
+    workers = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            worker.kill()
+            worker.join(STOP_GRACE_S)

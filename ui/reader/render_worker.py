@@ -248,9 +248,10 @@ class RenderWorker(QObject):
             self.sizes_ready.emit(result)
 
     def shut_down(self) -> None:
-        """Close the document, stop the thread (after the rendering in progress) and the text process."""
+        """Close the document, stop the page processes (a hung one is killed, and a thread waiting
+        on it is let go), then the threads (after the rendering in progress)."""
         self.close_document()
-        self._executor.shutdown(wait=True, cancel_futures=False)
-        self._text_executor.shutdown(wait=True, cancel_futures=True)
         self._text_process.shutdown()
         self._drawing_process.shutdown()
+        self._executor.shutdown(wait=True, cancel_futures=False)
+        self._text_executor.shutdown(wait=True, cancel_futures=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from app import ingest
 from app.errors import AppError, ParseTimeout
-from app.jobs import ProcessLane
+from app.jobs import STOP_GRACE_S, ProcessLane
 
 
 def hang(seconds: float) -> str:
@@ -53,3 +54,32 @@ def test_crashing_worker_is_an_app_error_and_lane_recovers(lane: ProcessLane, fn
     with pytest.raises(AppError, match=r"stopped unexpectedly while reading broken\.pdf"):
         lane.run(fn, what="broken.pdf")
     assert lane.run(hang, 0) == "finished"
+
+
+def test_shutting_down_a_lane_busy_with_a_hung_job_kills_its_worker() -> None:
+    """Closing the app must not wait for ever on a worker that never answers (a hostile file)."""
+    lane = ProcessLane(timeout=600)
+    assert lane.run(os.getpid) != os.getpid()  # the worker is up
+    outcome: list[BaseException] = []
+
+    def wait_for_the_hang() -> None:
+        try:
+            lane.run(hang, 600)
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            outcome.append(error)
+
+    waiting = threading.Thread(target=wait_for_the_hang)
+    waiting.start()
+    time.sleep(0.5)  # the hang has reached the worker
+    started = time.monotonic()
+    lane.shutdown()
+    assert time.monotonic() - started < STOP_GRACE_S + 5
+    waiting.join(10)
+    assert not waiting.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], AppError)  # the caller is told, not left waiting
+
+
+def test_a_lane_shut_down_starts_no_worker_again(lane: ProcessLane) -> None:
+    lane.shutdown()
+    with pytest.raises(AppError, match="closing"):
+        lane.run(os.getpid)
