@@ -75,6 +75,8 @@ class RenderWorker(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-render")
         self._renderer: PageRenderer | None = None  # used on the worker thread only
         self._text_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-page-text")
+        # The drawing process starts on a thread of its own: a find or selection need not wait for it.
+        self._warm_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quorum-page-warm")
         # The page view's own: the library's imports must not hold up a page or find.
         self._text_process = ProcessLane(PROCESS_TIMEOUT_S)
         self._drawing_process = ProcessLane(PROCESS_TIMEOUT_S)
@@ -150,7 +152,7 @@ class RenderWorker(QObject):
     def warm_up(self) -> None:
         """Start the drawing process on the PDF now (a second or two on a busy machine), not when needed."""
         if self._source is not None:
-            self._submit("warm", self._source, self._warm, self._text_executor)
+            self._submit("warm", self._source, self._warm, self._warm_executor)
 
     def _warm(self, source: tuple[Path, str | None], generation: int) -> None:
         # Loaded here, after the first paint: its multiprocessing.shared_memory costs ~10 ms of start-up.
@@ -255,3 +257,4 @@ class RenderWorker(QObject):
         self._drawing_process.shutdown()
         self._executor.shutdown(wait=True, cancel_futures=False)
         self._text_executor.shutdown(wait=True, cancel_futures=True)
+        self._warm_executor.shutdown(wait=True, cancel_futures=True)
