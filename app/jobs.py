@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -72,6 +73,26 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _end_with_parent() -> None:
+    """In a worker: end as soon as the process it works for has ended (crashed or killed), instead
+    of living on as an orphan that waits for work for ever (a pool's worker holds both ends of its
+    own work queue, so it never sees the queue close). A thread of its own waits on the parent's
+    sentinel; it holds no lock while it waits, so the worker may still fork (app.forking)."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        wait([sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="quorum-parent-watch", daemon=True).start()
+
+
 class ProcessLane:
     """Parsing and analysis in a separate process, so a hostile file can neither hang nor crash us.
 
@@ -93,7 +114,9 @@ class ProcessLane:
             if self._executor is None:
                 from concurrent.futures.process import ProcessPoolExecutor
 
-                self._executor = ProcessPoolExecutor(max_workers=1, mp_context=_context())
+                self._executor = ProcessPoolExecutor(
+                    max_workers=1, mp_context=_context(), initializer=_end_with_parent
+                )
             return self._executor
 
     def _discard(self, executor: ProcessPoolExecutor) -> None:

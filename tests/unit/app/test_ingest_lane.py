@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -83,3 +85,34 @@ def test_a_lane_shut_down_starts_no_worker_again(lane: ProcessLane) -> None:
     lane.shutdown()
     with pytest.raises(AppError, match="closing"):
         lane.run(os.getpid)
+
+
+ORPHAN = """
+import os
+import subprocess
+import sys
+from app.jobs import ProcessLane
+if __name__ == "__main__":
+    print(ProcessLane(timeout=60).run(os.getpid), flush=True)
+    os._exit(0)  # as a crash would: no shutdown, no clean-up
+"""
+
+
+def test_a_worker_ends_when_the_process_it_works_for_dies(tmp_path: Path) -> None:
+    script = tmp_path / "crashing_app.py"
+    script.write_text(ORPHAN, encoding="utf-8")
+    # An orphan worker would also hold the app's output open: the run would not end.
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30, check=True)
+    worker = int(run.stdout)
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
