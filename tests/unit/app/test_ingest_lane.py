@@ -102,7 +102,8 @@ def test_a_worker_ends_when_the_process_it_works_for_dies(tmp_path: Path) -> Non
     script = tmp_path / "crashing_app.py"
     script.write_text(ORPHAN, encoding="utf-8")
     # An orphan worker would also hold the app's output open: the run would not end.
-    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30, check=True)
+    command = [sys.executable, str(script)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=30, check=True)
     worker = int(run.stdout)
     deadline = time.monotonic() + 10
     while _alive(worker) and time.monotonic() < deadline:
