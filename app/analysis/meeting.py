@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from app.analysis.attendance import find_attendance
 from app.analysis.attendance_labels import is_attendance_label
+from app.analysis.chair import find_chair
 from app.analysis.dates import find_dates, has_date
 from app.analysis.dates import month_first as is_month_first
 from app.analysis.lines import Line
@@ -27,7 +28,6 @@ _VENUE_WORD = re.compile(
 NEXT_MEETING_WINDOW = 200
 NEXT_MEETING_HEAD = 150_000
 NEXT_MEETING_TAIL = 50_000
-CHAIR_ROLES = frozenset({"Chair", "Acting Chair", "Joint-Chair", "Cathaoirleach", "Convener", "Convenor"})
 _TIME = re.compile(
     r"(?<![\d.:/])(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
     r"|(?<![\d.:/])(?P<h24>[01]?\d|2[0-3])(?:[:.](?P<m24>[0-5]\d)\s*(?:hrs|hours|h\b)|:(?P<m24c>[0-5]\d)(?![\d:]))"
@@ -110,6 +110,8 @@ _KIND_WORDS = (
     (re.compile(r"\breport\b|\bexecutive\s+summary\b|\brecommendations?\b", re.I), "report"),
 )
 _MARKUP = re.compile(r"[*_#`>]+|\[bookmark:[^\]]*\]")
+# A web page's banner image read by its alternative text: "Rangiwhero District Council logo".
+_IMAGE_WORD = re.compile(r"\s+(?:logo|crest|emblem|banner)(?:\s+image)?$", re.I)
 # The title block ends where the attendance list begins. Not at a numbered line: a table of
 # contents often comes between the title and the venue line ("HELD IN THE Council Chamber …").
 _ENDS_HEAD = re.compile(
@@ -129,7 +131,9 @@ _KIND_SUFFIX = re.compile(r"\s+(?:minutes|agenda|notes)$", re.I)
 # A web page's link to its list of committees ("Committees"): no body's name.
 _NO_BODY = re.compile(r"^(?:committees|boards|panels|councils|commissions|forums|meetings)$", re.I)
 _ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")
-_MEETING_SUFFIX = re.compile(r"\s+meeting$", re.I)
+_MEETING_SUFFIX = re.compile(
+    r"(?:\s+(?:regular|ordinary|special|extraordinary|annual|monthly|open|public))?\s+meeting$", re.I
+)
 _ENDS_WITH_DAY = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*$")
 # "To adopt the minutes of the meeting held on …": earlier minutes, business of this meeting.
 _ADOPTING = re.compile(r"\b(?:adopt|confirm|approv|receiv|sign|agree|accept)\w*\b.*\bminutes\b", re.I)
@@ -139,7 +143,7 @@ Search = Callable[[str], "re.Match[str] | None"]
 
 
 def _clean(text: str) -> str:
-    return " ".join(_MARKUP.sub("", text).split())
+    return _IMAGE_WORD.sub("", " ".join(_MARKUP.sub("", text).split()))
 
 
 def _head(lines: list[Line]) -> list[Line]:
@@ -307,9 +311,10 @@ def _body_name(text: str) -> str:
     if _TITLE_PREFIX.search(text):
         text = _BODY_PREFIX.sub("", text, count=1)
     text = _BODY_CUT.sub("", text).strip(" -–—,:")
-    text = _KIND_SUFFIX.sub("", text)
+    # "Regular Council Meeting - Minutes": no dash left where the kind of paper was cut off.
+    text = _KIND_SUFFIX.sub("", text).rstrip(" -–—,:")
     # "… Council Meeting" names the council; "Annual Parish Meeting" is itself the body.
-    trimmed = _MEETING_SUFFIX.sub("", text)
+    trimmed = _MEETING_SUFFIX.sub("", text).rstrip(" -–—,:")
     return trimmed if _BODY_WORD.search(trimmed) else text
 
 
@@ -399,14 +404,14 @@ def find_meeting(
     council = _council(texts, held)
     if attendance is None:
         attendance = find_attendance(doc, lines)
-    chair = next((a.name for a in attendance if a.role in CHAIR_ROLES and a.status == "present"), None)
+    body = _body(head, texts, council)
     return Meeting(
         council=council or _council_mentioned(doc.text),
-        body=_body(head, texts, council),
+        body=body,
         kind=_kind(texts, any(a.status == "present" for a in attendance)),
         date=date,
         time=time,
         venue=_venue(texts, fields, held),
-        chair=chair,
+        chair=find_chair(lines, attendance, body),
         next_meeting=next_meeting(doc, month_first),
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # Titles printed before a name. A title that is also an office (Mayor, Speaker) gives the role.
 _TITLE = re.compile(
     r"^(?:(?:his|her|their)\s+worship\s+(?:the\s+)?|the\s+right\s+worshipful\s+(?:the\s+)?|the\s+)?"
-    r"(?P<office>(?:deputy\s+|lord\s+|acting\s+|vice\s+)?(?:mayor|speaker|reeve|deputy\s+reeve|provost|"
+    r"(?P<office>(?:deputy\s+|lord\s+|acting\s+|vice\s+)?(?:mayor|speaker|reeve|deputy\s+reeve|provost|president|supervisor|"
     r"cathaoirleach|leas-chathaoirleach|chair(?:man|person|woman)?|vice[- ]chair(?:man|person)?))?"
     r"\s*(?:(?:county|city|borough|district|town|parish|community|regional|elected|ward)\s+)?"
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
@@ -24,6 +24,8 @@ _ROLE_WORDS = (
     r"cathaoirleach|leas-chathaoirleach)|in\s+the\s+chair|presiding(?:\s+officer)?"
 )
 _ROLE = re.compile(rf"\b({_ROLE_WORDS})\b", re.I)
+# Said of this meeting, it outranks any office beside it: "(Leader of the Council) (in the Chair)".
+_IN_CHAIR = re.compile(r"\b(?:in\s+the\s+chair|presiding)\b", re.I)
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]?")
 _TRAILING_ROLE = re.compile(rf"(?:\s*[-–,]?\s*\b(?:{_ROLE_WORDS})\b\.?)+\s*$", re.I)
 # A count before the names, as US clerks' systems print it: "Present: 7 - Councilmember Adams, …".
@@ -98,6 +100,8 @@ def _role_name(text: str) -> str:
 
 def find_role(text: str) -> str | None:
     """The office named in `text` ("Chair", "Vice-Chair", "Clerk"...), if any."""
+    if _IN_CHAIR.search(text):
+        return "Chair"
     match = _ROLE.search(text)
     return _role_name(match.group(1)) if match else None
 
@@ -138,10 +142,9 @@ def clean_person(raw: str) -> tuple[str, str | None, bool]:
     """Split a printed entry into (name, role, had bracketed initials); the name may be empty."""
     text = _BULLET.sub("", _MARKUP.sub("", raw).replace("\u00a0", " "))
     text = squeeze(text).strip(" .:-–")
-    role = None
     brackets = _BRACKETS.findall(text)
-    for inside in brackets:
-        role = role or find_role(inside)
+    roles = [find_role(inside) for inside in brackets]
+    role = "Chair" if "Chair" in roles else next((found for found in roles if found), None)
     text = _BRACKETS.sub(" ", text)
     trailing = _TRAILING_ROLE.search(text)
     if trailing:  # the whole entry may be the office ("Dana Whitcomb, President")

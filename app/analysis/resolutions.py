@@ -94,6 +94,14 @@ RESOLUTION_ID = re.compile(
     re.I,
 )
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
+# A label over a minute's text, not part of the decision: "Minutes:" (Modern.gov's own), "Discussion:",
+# alone on its line (up to three words) or, for the labels that name the record itself, before it.
+_LABEL_LINE = re.compile(
+    r"[^\S\n]*[*_]{0,2}[^\W\d][\w'’/()-]*(?:[^\S\n]+[\w'’/()-]+){0,2}[*_]{0,2}:[*_]{0,2}[^\S\n]*\n"
+)
+_LABEL_INLINE = re.compile(
+    r"[*_]{0,2}(?:minutes?|notes?|discussion|summary|record)[*_]{0,2}:[*_]{0,2}\s+", re.I
+)
 _MOVER = re.compile(r"^(?:moved|seconded|proposed|mover|seconder)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:be|been|being|is|was|were|are|has|have|had|not)$", re.I)
 _MOTION_OPEN = re.compile(
@@ -360,6 +368,16 @@ def _start_before(paragraph: str, low: int, at: int) -> int:
     return begin
 
 
+def _after_labels(paragraph: str, begin: int, at: int) -> int:
+    """`begin` past the labels that open the text there, before `at` ("Minutes:" over "On the proposal
+    of …"); a label that opens a decision itself ("Resolved:") stays."""
+    while True:
+        label = _LABEL_LINE.match(paragraph, begin, at) or _LABEL_INLINE.match(paragraph, begin, at)
+        if label is None or _leads(paragraph[begin : label.end()].strip(" *_")):
+            return begin
+        begin = label.end()
+
+
 def _proposal_before(paragraph: str, begin: int) -> int:
     """Where the proposal a verdict ("this was carried") decides begins: the sentence before, when it
     proposes or moves something; else `begin`."""
@@ -440,6 +458,7 @@ def _sentence_decisions(finder: _Finder, closed: int) -> Iterator[Span]:
         inside = stems[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         for match in _matches(paragraph, [(low - start, high - start) for low, high in inside]):
             begin = _after_tallies(paragraph, _sentence_start(paragraph, match), match.start())
+            begin = _after_labels(paragraph, begin, match.start())
             if _ANAPHORIC.match(paragraph, begin):
                 begin = _proposal_before(paragraph, begin)
             stop = _sentence_end(paragraph, match.end())

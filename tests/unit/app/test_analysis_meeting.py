@@ -370,3 +370,57 @@ def test_the_body_of_a_full_council_meeting_and_no_body_from_links_or_items() ->
         "2. Public forum\n"
     ))
     assert parish.body == "LOWER ASHCOMBE PARISH COUNCIL"
+
+
+def test_a_body_keeps_no_dash_meeting_kind_or_banner_image_word() -> None:
+    town = _meeting(_text_doc(
+        "Town of Port Elgin\nRegular Council Meeting - Minutes\nTuesday, March 5, 2024 at 7:00 p.m.\n"
+        "Present: Mayor Ada Crowe\n"
+    ))
+    village = _meeting(_text_doc(
+        "VILLAGE OF ASHBY FORKS\nVillage Board – Special Meeting – Minutes\nMay 6, 2024\n"
+        "Present: Trustee Bo Park\n"
+    ))
+    banner = _meeting(_text_doc(
+        "Westford Borough Council logo\nLicensing Committee\nMinutes of a meeting held on 4 June 2024\n"
+    ))
+    bodies = (town.body, village.body, banner.body)
+    assert bodies == ("Regular Council", "Village Board", "Licensing Committee")
+    assert banner.council == "Westford Borough Council"
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        # Said in the minutes, the name resolved against the attendance list.
+        ("BOROUGH OF LINDEN PARK\nBorough Council Minutes\nJanuary 9, 2024\n\n"
+         "Present: Mayor Tom Reilly, Council President Ann Szabo, Councilmembers Joe Vitale and Rita Moss\n\n"
+         "1. Call to Order\nMayor Reilly called the regular meeting of the Borough Council to\n"
+         "order at 7:30 p.m.\n",
+         "Tom Reilly"),
+        ("MINUTES OF THE MONTHLY MEETING OF CASTLEBAWN MUNICIPAL DISTRICT\nheld on 8 April 2024\n"
+         "An Cathaoirleach, Cllr. Máire Ní Dhonnchadha presided.\n"
+         "Members present: Cllrs Máire Ní Dhonnchadha, Pat Furlong, Ger Brophy\n", "Máire Ní Dhonnchadha"),
+        ("Township of Elm Ridge\nCommittee of the Whole\nMinutes, 3 April 2024\nPresent: Mayor Bea Lyle, "
+         "Deputy Mayor Sam Ortiz, Councillor Jo Hart\n"
+         "Deputy Mayor Ortiz, Chair of the Committee of the Whole, called the meeting to order at 9 a.m.\n",
+         "Sam Ortiz"),
+        # Marked beside the name, after another office.
+        ("NORTHBY CITY COUNCIL\nCABINET\nMinutes of the meeting held on 2 May 2024\n"
+         "Present: Councillor Rukhsana Ahmed (Cabinet Member for Housing) (in the Chair), "
+         "Councillors Lee Dunn and Amy Cole\n", "Rukhsana Ahmed"),
+        # Presiding by office over the whole council or board, when nobody is said to chair it.
+        ("ELMSWORTH TOWN COUNCIL\nMinutes of the Town Council meeting held on 14 May 2024\n"
+         "Present: Cllrs Pat Marsh (Town Mayor), Dev Rana, Sue Kerr\n", "Pat Marsh"),
+        ("Village of Cold Spring Lake\nBoard of Trustees Minutes\nJune 3, 2024\n"
+         "Present: President Nora Feld, Trustees Al Ruiz and Kay Obi\n", "Nora Feld"),
+        # A committee's chair is its own: a mayor sitting on it does not chair it.
+        ("LAKESIDE DISTRICT COUNCIL\nPLANNING COMMITTEE\nMinutes of the meeting held on 9 July 2024\n"
+         "Present: Mayor Jo Kemp, Councillors Ray Dale and Mo Singh\n", None),
+        # "The Chair called the meeting to order": an office, no one's name.
+        ("GREY VALLEY COUNCIL\nMinutes of the meeting held on 9 July 2024\nPresent: Councillors Ray Dale and "
+         "Mo Singh\nThe Chair called the meeting to order at 10.00am.\n", None),
+    ],
+)
+def test_the_chair_is_who_the_minutes_say_presided(text: str, chair: str | None) -> None:
+    assert _meeting(_text_doc(text)).chair == chair

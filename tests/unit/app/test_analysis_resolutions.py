@@ -90,6 +90,22 @@ def test_decisions_told_in_sentences_start_at_the_sentence(tmp_path: Path) -> No
     assert texts[1].startswith("The minutes of the meeting held on 3 May")
 
 
+def test_a_label_over_the_minute_is_not_part_of_its_decision(tmp_path: Path) -> None:
+    # Modern.gov prints "Minutes:" over each item's text; other systems "Discussion:" or "Notes:".
+    analysis = _analysis(
+        tmp_path,
+        "5. Local Plan Review - Issues and Options\nMinutes:\nIt was proposed by Councillor Hale, "
+        "seconded by Councillor Orme, and agreed that the Issues and Options paper be published for "
+        "consultation.\n"
+        "6. Minutes of the last meeting\nMinutes: The minutes of the meeting held on 4 March 2024 were "
+        "approved as a correct record.\n"
+        "7. Allotments\nDiscussion and outcome:\nThe proposal to raise rents by 5% was carried.\n",
+    )
+    texts = [span.text for item in analysis.items for span in item.resolutions]
+    assert [text.split()[0] for text in texts] == ["It", "The", "The"], texts
+    assert analysis.items[0].resolutions[0].text.endswith("published for consultation.")
+
+
 def test_narrative_agreement_is_not_a_decision(tmp_path: Path) -> None:
     analysis = _analysis(
         tmp_path,
