@@ -14,14 +14,15 @@ SECTION_CHARS = 600  # how far after a "Declarations of interest" heading its an
 SENTENCE_CHARS = 400
 
 _HEADING = re.compile(
-    r"[\W\d]*?(?:\w+[./]\w+(?:[./]\w+)?\s+)?(?:declarations?|disclosures?|conflicts?|registration)\s+of\s+"
+    r"[\W\d]*?(?:\w+[./]\w+(?:[./]\w+)?\s+)?(?:to\s+(?:receive|record|note|consider)\s+(?:any\s+)?)?"
+    r"(?:declarations?|disclosures?|conflicts?|registration)\s+of\s+"
     r"(?:[\w-]+\s+){0,4}?interests?\b[^\n]*$",
     re.I,
 )
 HEADING_CHARS = 160
 _DECLARED = re.compile(
     r"\b(?:declared|disclosed|declaring|disclosing|registered|declare|declares|discloses)\b[^.\n]{0,120}?"
-    r"\binterests?\b|\binterests?\s+(?:was|were)\s+(?:declared|disclosed)\s+by\b|"
+    r"\b(?:interests?|connections?)\b|\binterests?\s+(?:was|were)\s+(?:declared|disclosed)\s+by\b|"
     r"\brecus(?:ed|es|ing)\s+(?:him|her|them)sel(?:f|ves)\b",
     re.I,
 )
@@ -32,18 +33,25 @@ _NONE = re.compile(
     re.I,
 )
 _KINDS = (
-    (re.compile(r"\bnon[- ]?pecuniary\b|\b(?:other|non)[- ]registe?rable\b", re.I), "non-pecuniary"),
+    (
+        re.compile(r"\bnon[- ]?(?:pecuniary|financial)\b|\b(?:other|non)[- ]registe?rable\b", re.I),
+        "non-pecuniary",
+    ),
     (re.compile(r"\bprejudicial\b", re.I), "prejudicial"),
     (re.compile(r"\bpecuniary\b|\bDPI\b|\bfinancial\b", re.I), "pecuniary"),
     (re.compile(r"\bpersonal\b", re.I), "personal"),
 )
 _ITEM_REF = re.compile(
-    r"\b(?:agenda\s+)?(?:item|minute|report|application)\s+(?:no\.?\s*|number\s+)?(?P<number>[A-Z]?\d+[\w./-]*)",
+    r"(?:\b(?:agenda\s+)?(?:item|minute|report|application)\s+(?:no\.?\s*|number\s+)?"
+    # A minute's code alone after "in": "a pecuniary interest in TC/24/107(b)".
+    r"|\bin\s+(?=(?-i:[A-Z]{1,4})[./]\d))"
+    r"(?P<number>(?:[A-Z]{1,4}[./]?)?\d+[\w./-]*)",
     re.I,
 )
 # A full stop, a blank line, or a new line that opens with a capital, a number or a bullet.
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n\s*\n|\n(?=\s*[\dA-Z•·-])")
 _ANSWER_END = re.compile(r"\n\s*\n|\n(?=\s*\d)")
+_NAMED_ROW = re.compile(r"^\W*(?P<who>[^\W\d][^:–—\n]{2,60}?)\s+[-–—:]\s+")
 _WHO_BY = re.compile(r"\bby\s+(?P<who>[^,.;\n]{3,80})")
 _CLAUSE_START = re.compile(
     r"^(?:.*?[,:;]\s+)?(?:(?:at\s+this\s+point|before|during|prior\s+to)\b[^,]*,\s*)?", re.I
@@ -128,8 +136,18 @@ def _declarations(text: str, anchors: list[int], items: tuple[Item, ...]) -> lis
     return found
 
 
+def _cells(row: str) -> list[str]:
+    """A row's cells: split at tabs, or a member's name and what they declared in a line of its own
+    ("Cllr Kettle - item 9(a), neighbour of the applicant"); none when the row is neither."""
+    if "\t" in row:
+        return row.split("\t")
+    named = _NAMED_ROW.match(row)
+    return [named.group("who")] if named and _ITEM_REF.search(row, named.end()) else []
+
+
 def _table_rows(text: str, headings: list[tuple[int, int]]) -> list[Interest]:
-    """Rows of a declarations table under its heading: a cell naming the member, a cell naming the item."""
+    """Rows of a declarations table under its heading: a cell naming the member, a cell naming the item;
+    or lines each naming a member and the item."""
     found: list[Interest] = []
     for _, heading_end in headings:
         position = heading_end + 1
@@ -137,9 +155,10 @@ def _table_rows(text: str, headings: list[tuple[int, int]]) -> list[Interest]:
             end = text.find("\n", position)
             end = len(text) if end < 0 else end
             row = text[position:end]
-            if "\t" not in row:
+            cells = _cells(row)
+            if not cells:
                 break
-            people = [p for cell in row.split("\t") for p in split_people(cell, 0, newline_splits=False)[0]]
+            people = [p for cell in cells for p in split_people(cell, 0, newline_splits=False)[0]]
             ref = _ITEM_REF.search(row)
             number = ref.group("number").rstrip(".") if ref else None
             found.extend(Interest(person.name, number, _kind(row), row, position, end) for person in people)
@@ -153,7 +172,8 @@ def _none_declared(text: str, headings: list[tuple[int, int]]) -> bool:
             return True
         after = text[end : end + SECTION_CHARS].strip()
         answer = _ANSWER_END.split(after, maxsplit=1)[0] if after else ""
-        if answer and _NONE.search(answer):
+        # "None" may stand on a line of its own under the agenda's wording and a label ("Minutes:").
+        if answer and any(_NONE.search(line) for line in answer.splitlines()):
             return True
     return False
 
@@ -165,7 +185,8 @@ def find_interests(
     del lines  # declarations are sentences; the text is read directly
     text = doc.text
     # Every rule starts from the word "interest", found by plain search: cheap on a 500-page pack.
-    anchors = sorted(find_all(text, ("nterest", "NTEREST", "ecuse", "ECUSE")))
+    # Scotland's code of conduct has members declare a "connection" (and then, perhaps, an interest).
+    anchors = sorted(find_all(text, ("nterest", "NTEREST", "ecuse", "ECUSE", "onnection")))
     headings = _headings(text, anchors)
     found = [i for i in _declarations(text, anchors, items) if not _NONE.search(i.text) or i.who]
     found += _table_rows(text, headings)

@@ -15,7 +15,7 @@ _TITLE = re.compile(
     r"(?:y\s+)?(?:cynghorwyr|cynghorydd)(?:\s*/\s*councill?ors?)?|"
     r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
     r"rev(?:erend)?|"
-    r"lord|lady|commissioners?|supervisors?|trustees?|selectm[ae]n|director|deputy|senator|inspector|sergeant|constable)?\.?:?\s+",
+    r"lord|lady|commissioners?|supervisors?|trustees?|(?:board\s+)?member|selectm[ae]n|director|deputy|senator|inspector|sergeant|constable)?\.?:?\s+",
     re.I,
 )
 _ROLE_WORDS = (

@@ -59,6 +59,10 @@ def test_declarations_in_other_styles(name: str, who: str, item: str, kind: str)
         "Conflicts of\ninterest\nNil\n",
         "Declarations of Interest\nNo declarations of interest were made.\n",
         "3 Declarations of interest: none.\n",
+        # Modern.gov: the agenda's wording, then its "Minutes:" label over the answer.
+        "2. Declarations of Interest\nTo receive any declarations of interest from Members.\n"
+        "Minutes:\nNone.\n",
+        "2. To receive declarations of interest on items on the agenda\nNone.\n",
     ],
 )
 def test_none_declared(section: str) -> None:
@@ -116,9 +120,34 @@ def test_recusal_is_a_declaration() -> None:
         ("Cllr A Lee declared a personal and prejudicial interest in item 4.", "prejudicial"),
         ("Cllr A Lee declared a Disclosable Pecuniary Interest in item 4.", "pecuniary"),
         ("Cllr A Lee declared a personal interest in item 4.", "personal"),
+        ("Cllr A Lee declared a non-financial interest in item 4.", "non-pecuniary"),
         ("Cllr A Lee declared an interest in item 4.", "other"),
     ],
 )
 def test_kinds_of_interest(sentence: str, kind: str) -> None:
     found, _ = _interests(_text_doc(sentence + "\n"))
     assert [(i.who, i.item, i.kind) for i in found] == [("A Lee", "4", kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Scotland's code: a member declares a connection.
+        ("5. Leisure Trust\nCouncillor Rhona Gill declared a connection with item 5 as a trustee of the Brae "
+         "Leisure Trust and remained in the meeting.\n", [("Rhona Gill", "5", "other")]),
+        # A community board's "Member", a minute code with letters before its number.
+        ("Member Tipene declared an interest in item 4 (marae grant) as a trustee.\n",
+         [("Tipene", "4", "other")]),
+        ("Councillor Quinn declared an interest in item PR.22/24 as her brother is a tenderer.\n",
+         [("Quinn", "PR.22/24", "other")]),
+        ("Cllr Ames declared a pecuniary interest in HT/24/052(c) as an allotment holder.\n",
+         [("Ames", "HT/24/052", "pecuniary")]),
+        # A parish's line under the heading: the member, then the item and why.
+        ("3. To receive declarations of interest\nCllr Marsh - item 7(b), owns the adjoining field.\n"
+         "4. Minutes\n", [("Marsh", "7", "other")]),
+    ],
+)
+def test_declarations_in_more_councils_wording(text: str, found: list[tuple[str, str, str]]) -> None:
+    declared, none = _interests(_text_doc(text))
+    assert [(i.who, i.item, i.kind) for i in declared] == found
+    assert not none
