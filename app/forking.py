@@ -121,23 +121,40 @@ def _child(ours: Connection, theirs: Connection, talk: Callable[[Connection], No
         theirs.close()
 
 
+@contextmanager
+def untaken(tokens: bytes) -> Iterator[int]:
+    """A pipe holding `tokens` (one byte each, at most 64 KiB: what a pipe holds) for this process
+    and a forked child to take one at a time (`take`): reading a byte is taking it, and no two
+    processes can read the same byte. The pipe's reading end; closed on leaving."""
+    reader, writer = os.pipe()
+    try:
+        os.write(writer, tokens)
+    finally:
+        os.close(writer)
+    try:
+        yield reader
+    finally:
+        os.close(reader)
+
+
+def take(untaken: int) -> int | None:
+    """The next token not yet taken (`untaken`), or None when none is left."""
+    taken = os.read(untaken, 1)
+    return taken[0] if taken else None
+
+
 def shared(jobs: Sequence[Callable[[], object]]) -> list[object]:
     """Independent jobs shared by this process and a forked child: each takes the next job not yet
     taken until none is left, so that neither idles while the other has two to do, whatever each
     job costs. The results in the jobs' order, as if all were done here: a job the child took but
     did not answer for (it could not be had, failed, died or is slow) is done here after all."""
-    # The jobs not yet taken are bytes in a pipe, one per job: reading one is taking it, and no
-    # two processes can read the same byte.
-    untaken, writer = os.pipe()
-    os.write(writer, bytes(range(len(jobs))))
-    os.close(writer)
-    try:
-        with forked(lambda pipe: pipe.send(_take(jobs, untaken))) as child:
-            started = time.monotonic()
-            done = _take(jobs, untaken)
-            theirs = child.answer(started) if child is not None else None
-    finally:
-        os.close(untaken)
+    with (
+        untaken(bytes(range(len(jobs)))) as jobs_left,
+        forked(lambda pipe: pipe.send(_take(jobs, jobs_left))) as child,
+    ):
+        started = time.monotonic()
+        done = _take(jobs, jobs_left)
+        theirs = child.answer(started) if child is not None else None
     done |= cast(dict[int, object], theirs or {})
     return [done[index] if index in done else job() for index, job in enumerate(jobs)]
 
@@ -145,6 +162,6 @@ def shared(jobs: Sequence[Callable[[], object]]) -> list[object]:
 def _take(jobs: Sequence[Callable[[], object]], untaken: int) -> dict[int, object]:
     """The results of the jobs this process took, by their index."""
     done = {}
-    while taken := os.read(untaken, 1):
-        done[taken[0]] = jobs[taken[0]]()
+    while (index := take(untaken)) is not None:
+        done[index] = jobs[index]()
     return done

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -13,7 +14,7 @@ from app.ingest import ocr
 from app.ingest.pdflayout import Style, page_drafts
 from app.ingest.pdflines import Line, PageText, Survey, Typesetting, page_text, settle, strip_running, survey
 from app.ingest.pdfopen import open_pdf
-from app.ingest.pdfsplit import can_split, read_in_halves
+from app.ingest.pdfsplit import can_split, read_in_two
 from app.ingest.textblocks import TextBuilder
 from app.model import BBox, BlockKind, DocumentText
 
@@ -103,14 +104,15 @@ class PageRead(NamedTuple):
     height: float
 
 
-def read_pages(doc: pymupdf.Document, start: int, stop: int) -> list[PageRead]:
-    reads = []
+def read_pages(doc: pymupdf.Document, pages: Iterable[int]) -> dict[int, PageRead]:
+    """`pages` read in their order, by page index."""
+    reads = {}
     reader = PageReader()
-    for index in range(start, stop):
+    for index in pages:
         page = doc[index]
         text = page_text(reader.page_dict(page))
         rect = page.rect
-        reads.append(PageRead(text, _needs_ocr(page, text.lines), rect.width, rect.height))
+        reads[index] = PageRead(text, _needs_ocr(page, text.lines), rect.width, rect.height)
     return reads
 
 
@@ -139,8 +141,8 @@ def lay_out(reads: list[PageRead], typesetting: Typesetting) -> list[Laid]:
 
 
 class Part(NamedTuple):
-    """A run of pages read by one process, from page index `first`; whether MuPDF met damage there,
-    and whether the process is the child."""
+    """A run of pages read by one process, in page order from page index `first`; whether MuPDF met
+    damage there, and whether the process is the child."""
 
     reads: list[PageRead]
     first: int
@@ -155,40 +157,46 @@ class Summary(NamedTuple):
 
 
 class Done(NamedTuple):
-    """A half finished: laid out in the child, or (when some page needs OCR, done here) only read.
-    A half laid out here is at once built into the text (`Halves.out`)."""
+    """A part finished: laid out in the child, or (when some page needs OCR, done here) only read.
+    A part laid out here is at once built into the text (`InTwo.out`)."""
 
     laid: list[Laid]
     reads: list[PageRead]
     first: int
 
 
-class Halves:
+class InTwo:
     """A long document's pages read and laid out in two processes (`pdfsplit.Work`): the same result,
     in less time. Only surveys of the pages and their laid-out blocks cross between the processes."""
 
     def __init__(self, doc: pymupdf.Document, path: Path, password: str | None) -> None:
         self.doc, self.path, self.password = doc, path, password
+        self.count = doc.page_count
         self.damaged = False  # whether the child's MuPDF met damage
-        # The pages laid out here, built into text at once: ours while the child still lays out its half.
+        # The pages laid out here, built into text at once: ours while the child still lays out its part.
         self.out = TextBuilder()
 
-    def read(self, start: int, stop: int, apart: bool) -> Part:
+    def read(self, pages: Iterable[int], apart: bool) -> Part:
         if not apart:
-            return Part(read_pages(self.doc, start, stop), start, False, False)  # damage: MuPDF's, at the end
+            return self._part(read_pages(self.doc, pages), False, False)  # damage: MuPDF's, at the end
         own = open_pdf(self.path, self.password)  # in the child: a handle of its own, as ours is in use
         try:
-            reads = read_pages(own, start, stop)
+            reads = read_pages(own, pages)
         finally:
             own.close()
-        return Part(reads, start, "error" in pymupdf.TOOLS.mupdf_warnings(reset=True), True)
+        return self._part(reads, "error" in pymupdf.TOOLS.mupdf_warnings(reset=True), True)
+
+    def _part(self, reads: dict[int, PageRead], damaged: bool, apart: bool) -> Part:
+        """Pages read (from the back, in the child), in page order; none: an empty run at the end."""
+        order = sorted(reads)
+        return Part([reads[index] for index in order], order[0] if order else self.count, damaged, apart)
 
     def summary(self, part: Part) -> Summary:
         scanned = any(read.scanned for read in part.reads)
         return Summary(survey([read.text for read in part.reads], part.first), scanned, part.damaged)
 
     def settle(self, first: Summary, second: Summary) -> Typesetting | None:
-        """What both halves need to lay out their pages; None when some page must first be OCRed here."""
+        """What both parts need to lay out their pages; None when some page must first be OCRed here."""
         self.damaged = second.damaged
         if first.scanned or second.scanned:
             return None
@@ -202,7 +210,7 @@ class Halves:
         laid = lay_out(part.reads, settled)
         if part.apart:
             return Done(laid, [], part.first)
-        add_pages(self.out, laid, part.first)  # pdfsplit finishes the halves here in their order
+        add_pages(self.out, laid, part.first)  # pdfsplit finishes the parts here in their order
         return Done([], [], part.first)
 
 
@@ -211,14 +219,14 @@ def read_document(
 ) -> tuple[TextBuilder, list[str], bool]:
     """Every page laid out, in text; warnings for the user; whether a child process met damage."""
     if can_split(doc.page_count):
-        halves = Halves(doc, path, password)
-        settled, first, second = read_in_halves(doc.page_count, halves)
+        split = InTwo(doc, path, password)
+        settled, first, second = read_in_two(doc.page_count, split)
         if settled is not None:
-            add_pages(halves.out, second.laid, second.first)  # nothing if the second half was laid out here
-            return halves.out, [], halves.damaged
-        reads, damaged = first.reads + second.reads, halves.damaged
+            add_pages(split.out, second.laid, second.first)  # nothing if the second part was laid out here
+            return split.out, [], split.damaged
+        reads, damaged = first.reads + second.reads, split.damaged
     else:
-        reads, damaged = read_pages(doc, 0, doc.page_count), False
+        reads, damaged = list(read_pages(doc, range(doc.page_count)).values()), False
     warnings = extract(doc, reads, path.name)
     out = TextBuilder()
     add_pages(out, lay_out(reads, settle(survey([read.text for read in reads]))), 0)

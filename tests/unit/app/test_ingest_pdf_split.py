@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pymupdf
@@ -19,12 +19,15 @@ from tests.factories import write_agenda_pack, write_pdf_minutes, write_scanned_
 
 
 class Pages:
-    """Work on page numbers (`pdfsplit.Work`): reading lists them, a summary counts them, finishing
-    pairs them with the count settled from both halves. The child can be made to fail or hang."""
+    """Work on page numbers (`pdfsplit.Work`): reading lists them, a page at a time (`seconds` each,
+    here or in the child), a summary counts them, finishing pairs them with the count settled from
+    both parts. The child can be made to fail or hang, after it has taken a page."""
 
-    def __init__(self, trouble: str = "", at: str = "") -> None:
+    def __init__(
+        self, trouble: str = "", at: str = "", seconds: tuple[float, float] = (0.002, 0.002)
+    ) -> None:
         self.parent = os.getpid()  # made in the worker: a different process id is the child's
-        self.trouble, self.at = trouble, at
+        self.trouble, self.at, self.seconds = trouble, at, seconds
 
     def _in_child(self, step: str) -> None:
         if os.getpid() != self.parent and step == self.at:
@@ -32,9 +35,13 @@ class Pages:
                 time.sleep(60)
             raise ValueError(f"the child cannot {step}")
 
-    def read(self, start: int, stop: int, apart: bool) -> list[int]:
-        self._in_child("read")
-        return list(range(start, stop))
+    def read(self, pages: Iterable[int], apart: bool) -> list[int]:
+        taken = []
+        for page in pages:
+            taken.append(page)
+            self._in_child("read")
+            time.sleep(self.seconds[apart])
+        return sorted(taken)
 
     def summary(self, part: list[int]) -> int:
         return len(part)
@@ -47,9 +54,19 @@ class Pages:
         return part, settled
 
 
-def halves(count: int, trouble: str = "", at: str = "") -> tuple[int, object, object]:
+def in_two(
+    count: int, trouble: str = "", at: str = "", seconds: tuple[float, float] = (0.002, 0.002)
+) -> tuple[int, tuple[list[int], int], tuple[list[int], int]]:
     """Run in the ingest worker (where forking is allowed)."""
-    return pdfsplit.read_in_halves(count, Pages(trouble, at))
+    return pdfsplit.read_in_two(count, Pages(trouble, at, seconds))
+
+
+def parts(count: int, result: tuple[int, tuple[list[int], int], tuple[list[int], int]]) -> tuple[int, int]:
+    """How many pages each process worked, once checked that the two parts are all pages, in order,
+    each finished with the count settled from both."""
+    settled, (first, first_count), (second, second_count) = result
+    assert first + second == list(range(count)) and settled == first_count == second_count == count
+    return len(first), len(second)
 
 
 def read_in_one_process(path: Path) -> DocumentText:
@@ -61,9 +78,6 @@ def read_in_one_process(path: Path) -> DocumentText:
         return ingest.load(path)
     finally:
         pdfsplit.SPLIT_FROM_PAGES = split_from
-
-
-NINE_PAGES = (9, ([0, 1, 2, 3], 9), ([4, 5, 6, 7, 8], 9))
 
 
 @pytest.fixture
@@ -99,14 +113,35 @@ def test_short_papers_are_read_in_one_process(tmp_path: Path, lane: ProcessLane)
     assert "Apologies" in doc.text
 
 
-def test_the_child_s_pages_are_worked_here_if_the_child_fails(lane: ProcessLane) -> None:
-    assert lane.run(halves, 9) == NINE_PAGES
-    assert lane.run(halves, 9, "fail", "read") == NINE_PAGES
-    assert lane.run(halves, 9, "fail", "finish") == NINE_PAGES
+def test_each_process_takes_pages_until_none_is_left(lane: ProcessLane) -> None:
+    """Pages are not halved in advance: a process slower than the other (a busy core) takes fewer,
+    so that neither waits long for the other; either way the parts make the whole document."""
+    first, second = parts(40, lane.run(in_two, 40))
+    assert first >= 10 and second >= 10
+    first, second = parts(40, lane.run(in_two, 40, "", "", (0.002, 0.03)))  # a slow child
+    assert first > 3 * second and second >= 1
+    first, second = parts(40, lane.run(in_two, 40, "", "", (0.03, 0.002)))  # a slow worker
+    assert second > 3 * first
+
+
+def test_huge_documents_are_taken_in_runs_of_pages() -> None:
+    """A pipe holds the tokens, one a run of pages: past `MAX_RUNS` pages, runs of several."""
+    count = 2 * pdfsplit.MAX_RUNS + 1  # in runs of three pages
+    with forking.untaken(bytes(-(-count // 3))) as tokens:
+        front, back = pdfsplit.Claims(tokens, count, back=False), pdfsplit.Claims(tokens, count, back=True)
+        taken = [page for _, page in zip(range(7), front, strict=False)]
+        assert taken == list(range(7)) and front.taken == 3
+        rest = list(back)
+    assert sorted(rest) == list(front.rest()) == list(range(9, count)) and rest[0] == count - 1
+
+
+@pytest.mark.parametrize("at", ["read", "finish"])
+def test_the_child_s_pages_are_worked_here_if_the_child_fails(lane: ProcessLane, at: str) -> None:
+    assert parts(9, lane.run(in_two, 9, "fail", at))[1] >= 1
 
 
 @pytest.mark.parametrize("step", ["read", "finish"])
 def test_a_hanging_child_is_stopped_and_its_pages_worked_here(lane: ProcessLane, step: str) -> None:
     started = time.monotonic()
-    assert lane.run(halves, 9, "hang", step) == NINE_PAGES
+    assert parts(9, lane.run(in_two, 9, "hang", step))[1] >= 1
     assert time.monotonic() - started < forking.MIN_WAIT_S + 10
