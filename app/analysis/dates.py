@@ -38,6 +38,13 @@ DATE = re.compile(
     re.I,
 )
 _OCR_DIGITS = str.maketrans("OlI", "011")
+# A day and month with no year ("Thursday 19th September", "on October 3"), as minutes give the next
+# meeting's date: the year is the meeting's own, or the one after.
+_DAY_MONTH = re.compile(
+    r"\b(?:" + _DAY.format("d1") + r"\s+(?:of\s+)?" + _MONTH.format("m1")
+    + r"|" + _MONTH.format("m2") + r"\s+" + _DAY.format("d2") + r"(?![\d:.])" + r")\b(?!,?\s*(?:19|20)\d\d)",
+    re.I,
+)
 
 
 def _number(text: str) -> int:
@@ -81,6 +88,22 @@ def find_dates(text: str, month_first: bool = False) -> Iterator[tuple[str, int]
         iso = parse_date(match, month_first)
         if iso:
             yield iso, match.start()
+
+
+def date_after(text: str, after: str) -> str | None:
+    """The first day and month in `text` printed without a year, as the first such day after the ISO
+    date `after` ("19th September" after 2013-07-18 is 2013-09-19; "14 January" after 2023-11-20 is
+    2024-01-14)."""
+    for match in _DAY_MONTH.finditer(text):
+        n = "1" if match.group("d1") else "2"
+        month = month_number(match.group("m" + n))
+        day = _number(match.group("d" + n))
+        if month is None or not 1 <= day <= 31:
+            continue
+        year = int(after[:4])
+        year += 1 if f"{month:02d}-{day:02d}" <= after[5:] else 0
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def has_date(text: str) -> bool:

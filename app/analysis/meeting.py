@@ -9,7 +9,7 @@ from collections.abc import Callable
 from app.analysis.attendance import find_attendance
 from app.analysis.attendance_labels import is_attendance_label
 from app.analysis.chair import find_chair
-from app.analysis.dates import find_dates, has_date
+from app.analysis.dates import date_after, find_dates, has_date
 from app.analysis.dates import month_first as is_month_first
 from app.analysis.lines import Line
 from app.model import Attendee, DocumentText, Meeting
@@ -138,6 +138,7 @@ _ENDS_WITH_DAY = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s*$")
 # "To adopt the minutes of the meeting held on …": earlier minutes, business of this meeting.
 _ADOPTING = re.compile(r"\b(?:adopt|confirm|approv|receiv|sign|agree|accept)\w*\b.*\bminutes\b", re.I)
 _MINUTES_OF = re.compile(r"\bminutes\b.*\b(?:held|meeting)\b", re.I)
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Za-z])(?<!\bno)\.\s|\n\s*\n")
 _NEXT_MEETING = re.compile(r"next\s+(?:\w+\s+){0,2}meetings?\b", re.I)
 Search = Callable[[str], "re.Match[str] | None"]
 
@@ -355,8 +356,9 @@ def _kind(texts: list[str], has_attendance: bool) -> str:
     return "minutes" if has_attendance else "unknown"
 
 
-def next_meeting(doc: DocumentText, month_first: bool = False) -> str | None:
-    """The date given for the next meeting ("Date of next meeting: 27 September 2018")."""
+def next_meeting(doc: DocumentText, month_first: bool = False, held: str | None = None) -> str | None:
+    """The date given for the next meeting ("Date of next meeting: 27 September 2018"); a day and month
+    alone ("… on Thursday 19th September") fall after `held`, the meeting's own date."""
     text = doc.text
     # Minutes give it in their opening or closing pages; a plain search for the word comes first,
     # as a regular expression over a whole pack costs too much.
@@ -365,9 +367,15 @@ def next_meeting(doc: DocumentText, month_first: bool = False) -> str | None:
     for at in sorted(find_all(text, ("next", "Next", "NEXT"))):
         match = _NEXT_MEETING.match(text, at)
         if match:
-            window = text[match.end() : match.end() + NEXT_MEETING_WINDOW]
+            # In the sentence that names the next meeting ("… to the next meeting. The minutes of the
+            # meeting held on 11th December 2023 …" gives no date of it).
+            after = text[match.end() : match.end() + NEXT_MEETING_WINDOW]
+            window = _SENTENCE_STOP.split(after, maxsplit=1)[0]
             for iso, _ in find_dates(window, month_first):
                 return iso
+            yearless = date_after(window, held) if held else None
+            if yearless:
+                return yearless
     return None
 
 
@@ -413,5 +421,5 @@ def find_meeting(
         time=time,
         venue=_venue(texts, fields, held),
         chair=find_chair(lines, attendance, body),
-        next_meeting=next_meeting(doc, month_first),
+        next_meeting=next_meeting(doc, month_first, date),
     )

@@ -182,7 +182,8 @@ def test_words_that_open_like_a_month_are_not_months() -> None:
 def test_item_numbers_are_not_dates() -> None:
     doc = _text_doc("Minutes\nON 26th July 2018\n07.18.07\nDate of next meeting\n27th September\n")
     meeting = _meeting(doc)
-    assert (meeting.date, meeting.next_meeting) == ("2018-07-26", None)
+    # "27th September" has no year: the meeting's own (the item number "07.18.07" is no date at all).
+    assert (meeting.date, meeting.next_meeting) == ("2018-07-26", "2018-09-27")
 
 
 def test_body_of_annual_meeting_and_label_value_layout() -> None:
@@ -424,3 +425,20 @@ def test_a_body_keeps_no_dash_meeting_kind_or_banner_image_word() -> None:
 )
 def test_the_chair_is_who_the_minutes_say_presided(text: str, chair: str | None) -> None:
     assert _meeting(_text_doc(text)).chair == chair
+
+
+@pytest.mark.parametrize(
+    ("text", "next_date"),
+    [
+        ("Minutes of the meeting held on 14 November 2023\n9. Date of next meeting\n"
+         "The next meeting will be held on Tuesday 9th January at 7.30pm in the Pavilion.\n", "2024-01-09"),
+        ("Minutes of the Board, May 6, 2024\nThe next regular meeting will be on June 3 at 7 p.m.\n",
+         "2024-06-03"),
+        # Another meeting's date after the sentence that names the next one is not its date.
+        ("Minutes of the meeting held on 22 January 2024\n"
+         "The Clerk will invite the police to the next meeting.\n"
+         "4. The minutes of the meeting held on 11th December 2023 were approved.\n", None),
+    ],
+)
+def test_the_next_meeting_date_without_a_year_and_in_its_sentence(text: str, next_date: str | None) -> None:
+    assert _meeting(_text_doc(text)).next_meeting == next_date
