@@ -13,7 +13,10 @@ _HONORIFIC = r"(?:(?:county\s+|parish\s+|district\s+)?(?:councillor|cllr|clr|cc|
 _NAME = r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}|[A-Z]{2,3}(?:\s*(?:&|and|/)\s*[A-Z]{2,3})*)"
 _OFFICE = (
     r"(?:the\s+)?(?:town\s+|parish\s+|city\s+|county\s+|deputy\s+|vice[- ])?"
-    r"(?:clerk|chair(?:man|person)?|rfo|treasurer|secretary|mayor|chief\s+executive|director(?:\s+of\s+\w+)?|officers?|staff|"
+    r"(?:clerk|chair(?:man|person)?|rfo|treasurer|secretary|mayor|chief\s+executive|director(?:\s+of\s+\w+)?|staff|"
+    # "the Senior Executive Engineer", "the Deputy Town Clerk", "the Planning Officer": a post in title case.
+    r"(?-i:(?:[A-Z][a-z]+\s+){0,3})(?:officers?|engineer|clerk|surveyor|planner|solicitor|accountant|"
+    r"administrator|co-?ordinator|advis[eo]r|inspector|superintendent|warden)|"
     # "The Group Manager Assets", "the Head of Corporate Assurance": a post named by its service.
     r"(?:\w+\s+)?manager(?-i:\s+[A-Z][a-z]+)?|head\s+of(?-i:(?:\s+[A-Z][a-z]+){1,3}))"
 )
@@ -22,7 +25,8 @@ OFFICE = re.compile(_OFFICE + "$", re.I)
 OWNED = re.compile(
     rf"(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+"
     r"(?:will|to|would|agreed\s+to|undertook\s+to|offered\s+to|is\s+to|are\s+to)\s+"
-    r"(?!be\b|have\b|the\b)(?-i:[a-z]{3,})\b",  # a verb in lower case: not "Call to Order"
+    # A verb in lower case: not "Call to Order", nor "Responding to and working to prevent …".
+    r"(?!be\b|have\b|the\b|and\b|or\b)(?-i:[a-z]{3,})\b",
     re.I,
 )
 # "She will bring a recommendation to the May meeting": the person named in the sentence before.
@@ -66,6 +70,8 @@ _NOT_OWNERS = frozenset(
     | {"none", "someone", "anyone", "everyone", "all", "each", "both", "you", "i", "what", "how"}
     # A preposition opens a phrase, not a name: "For Council to award the tender …".
     | {"for", "in", "on", "at", "by", "with", "from", "of", "as", "under"}
+    # A paper or a motion is moved or made, it does no task: "Motion to suspend rule 16(1) …".
+    | {"motion", "motions", "amendment", "recommendation", "proposal", "resolution", "request", "application"}
 )
 _DASH_OWNER = re.compile(r"\s[-–—]\s*(?P<owner>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:to|will)\s+[a-z]+")
 # Where a sentence or a clause starts within a line; a full stop after a title or an initial is no end.

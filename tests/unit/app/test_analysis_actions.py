@@ -137,3 +137,25 @@ def test_initials_that_spell_a_word_own_a_task_and_a_new_line_is_not_run_on(tmp_
         ("AS to ask the school about the gate.", "AS"),
         ("Action: IN to chase the quote", "IN"),
     ]
+
+
+def test_a_post_in_title_case_owns_the_task_agreed_for_it(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "4. Footways\n\nAfter discussion it was agreed that the Senior Assistant Engineer would survey "
+        "Mill Lane.\n"
+        "It was agreed that the Deputy Parish Clerk would obtain three quotes.\n"
+        "The Principal Planning Officer will circulate the appeal decision.\n",
+    )
+    assert [action.owner for action in actions] == [
+        "the Senior Assistant Engineer", "the Deputy Parish Clerk", "The Principal Planning Officer",
+    ]
+
+
+def test_a_motion_or_a_gerund_owns_no_task(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "6. Procedure\n\nMotion to waive the notice period for the urgent item.\n"
+        "Responding to and working to prevent fly-tipping has been a priority for the district.\n",
+    )
+    assert actions == []
