@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import signal
@@ -9,11 +10,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
+
+T = TypeVar("T")
 
 # The child is stopped if it has not answered this long after our own share of the work was done
 # (a few times our share's time: the shares are alike), and never outlives this many seconds (SIGALRM).
@@ -143,25 +146,43 @@ def take(untaken: int) -> int | None:
     return taken[0] if taken else None
 
 
-def shared(jobs: Sequence[Callable[[], object]]) -> list[object]:
-    """Independent jobs shared by this process and a forked child: each takes the next job not yet
-    taken until none is left, so that neither idles while the other has two to do, whatever each
-    job costs. The results in the jobs' order, as if all were done here: a job the child took but
-    did not answer for (it could not be had, failed, died or is slow) is done here after all."""
+def shared(
+    first: Sequence[Callable[[], object]], prepare: Callable[[], T], then: Sequence[Callable[[T], object]]
+) -> tuple[list[object], T, list[object]]:
+    """Jobs shared by this process and a forked child: each takes the next job not yet taken until
+    none is left, so that neither idles while the other has two to do, whatever each job costs.
+    The `first` jobs need nothing, the `then` jobs what `prepare` makes: the child starts on the
+    first while `prepare` runs here, and is sent what it made.
+
+    The results of the first jobs, what `prepare` made, and the results of the others, as if all
+    were done here: a job the child took but did not answer for (it could not be had, failed, died
+    or is slow) is done here after all."""
     with (
-        untaken(bytes(range(len(jobs)))) as jobs_left,
-        forked(lambda pipe: pipe.send(_take(jobs, jobs_left))) as child,
+        untaken(bytes(range(len(first) + len(then)))) as jobs_left,
+        # The child waits for what `prepare` makes only when it takes a `then` job; it is killed if we
+        # fail first (leaving `forked`), and a dead parent ends its wait (its end of the pipe closes).
+        forked(lambda pipe: pipe.send(_take(first, then, jobs_left, functools.cache(pipe.recv)))) as child,
     ):
         started = time.monotonic()
-        done = _take(jobs, jobs_left)
+        prepared = prepare()
+        if child is not None:
+            child.tell(prepared)
+        done = _take(first, then, jobs_left, lambda: prepared)
         theirs = child.answer(started) if child is not None else None
     done |= cast(dict[int, object], theirs or {})
-    return [done[index] if index in done else job() for index, job in enumerate(jobs)]
+    jobs: list[Callable[[], object]] = [*first, *(functools.partial(job, prepared) for job in then)]
+    results = [done[index] if index in done else job() for index, job in enumerate(jobs)]
+    return results[: len(first)], prepared, results[len(first) :]
 
 
-def _take(jobs: Sequence[Callable[[], object]], untaken: int) -> dict[int, object]:
-    """The results of the jobs this process took, by their index."""
+def _take(
+    first: Sequence[Callable[[], object]],
+    then: Sequence[Callable[[T], object]],
+    untaken: int,
+    prepared: Callable[[], T],
+) -> dict[int, object]:
+    """The results of the jobs this process took, by their index (the `then` jobs after the first)."""
     done = {}
     while (index := take(untaken)) is not None:
-        done[index] = jobs[index]()
+        done[index] = first[index]() if index < len(first) else then[index - len(first)](prepared())
     return done

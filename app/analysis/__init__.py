@@ -61,9 +61,9 @@ def _items(
 def analyze(doc: DocumentText) -> Analysis:
     """Find the meeting, attendance, items with their decisions and actions, interests and acronyms.
 
-    In a long document, once the items' heads are found, the rules that need only them (the
-    decisions, the actions, the attendance and what follows from it) are shared with a forked
-    child (`forking.shared`).
+    In a long document, the rules are shared with a forked child (`forking.shared`): it starts on
+    the attendance (and what follows from it) while the items' heads are found here, then the two
+    processes share the rules that need the heads (the decisions, the actions).
     """
     with collection_paused():  # the rules make many short-lived objects, few cycles
         return _analyze(doc)
@@ -73,24 +73,30 @@ def _analyze(doc: DocumentText) -> Analysis:
     lines = split_lines(doc)
     around = neighbours(lines)  # every rule walks from line to non-blank line: found once
     closed = closing_line(lines)  # where the business ends: both rules stop there
-    heads = find_heads(doc, lines, around, closed)
-
-    def decisions() -> list[Span]:
-        return find_resolutions(doc, lines, heads, around, closed)
-
-    def agreed() -> list[Action]:
-        # A heading line whose minute runs on after the title ("PUBLIC SESSION A …") is text too.
-        return find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
 
     def people() -> People:
         attendance = find_attendance(doc, lines)
         names = [person.name for person in attendance]
         return attendance, find_meeting(doc, lines, attendance), find_acronyms(doc, lines, names)
 
-    jobs: list[Callable[[], object]] = [decisions, agreed, people]  # the costliest first
-    found = shared(jobs) if len(lines) >= APART_FROM_LINES and can_fork() else [job() for job in jobs]
-    attendance, meeting, acronyms = cast(People, found[2])
-    items, loose = _items(doc, heads, cast(list[Span], found[0]), cast(list[Action], found[1]))
+    def heads() -> list[Head]:
+        return find_heads(doc, lines, around, closed)
+
+    def decisions(heads: list[Head]) -> list[Span]:
+        return find_resolutions(doc, lines, heads, around, closed)
+
+    def agreed(heads: list[Head]) -> list[Action]:
+        # A heading line whose minute runs on after the title ("PUBLIC SESSION A …") is text too.
+        return find_actions(doc, lines, {head.line for head in heads if not head.run_on}, around)
+
+    if len(lines) >= APART_FROM_LINES and can_fork():
+        # The attendance needs no heads: a child starts on it while the heads are found here.
+        (found,), found_heads, (decided, owned) = shared([people], heads, [decisions, agreed])
+    else:
+        found_heads = heads()
+        found, decided, owned = people(), decisions(found_heads), agreed(found_heads)
+    attendance, meeting, acronyms = cast(People, found)
+    items, loose = _items(doc, found_heads, cast(list[Span], decided), cast(list[Action], owned))
     interests, none_declared = find_interests(doc, lines, items)
     return Analysis(
         meeting=meeting,

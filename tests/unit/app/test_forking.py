@@ -141,38 +141,50 @@ def test_a_gui_process_never_forks(minutes: Path, lane: ProcessLane) -> None:
 
 class Job:
     """Job `index` of a shared list, which notes the process that took it (a file named by both). In
-    a forked child it fails or hangs (`trouble`); here it takes a while, so that the child takes some."""
+    a forked child it fails or hangs (`trouble`); here it takes a while, so that the child takes some.
+    A job of the second kind adds what was prepared for it to its result."""
 
     def __init__(self, index: int, trouble: str, folder: Path) -> None:
         self.parent, self.index, self.trouble, self.folder = os.getpid(), index, trouble, folder
 
-    def __call__(self) -> int:
+    def __call__(self, prepared: int = 0) -> int:
         (self.folder / f"{self.index}-{os.getpid()}").touch()
         if os.getpid() == self.parent:
-            time.sleep(0.2)
+            time.sleep(0.1)
         elif self.trouble == "hang":
             time.sleep(60)
         elif self.trouble:
             raise ValueError("the child cannot work")
-        return 10 * self.index
+        return 10 * self.index + prepared
 
 
-def share(trouble: str, folder: Path, patience_s: float) -> tuple[list[object], float, list[int], list[int]]:
-    """Run in the worker: three jobs shared with a child that may misbehave; the results, the seconds
-    taken, and the jobs taken here and in the child."""
+def prepare() -> int:
+    """What the second kind of jobs need, made while the child starts on the first kind."""
+    time.sleep(0.1)
+    return 5
+
+
+def share(trouble: str, folder: Path, patience_s: float) -> tuple[object, float, list[int], list[int]]:
+    """Run in the worker: four jobs shared with a child that may misbehave, the last two needing what
+    is prepared here; the results, the seconds taken, and the jobs taken here and in the child."""
     forking.MIN_WAIT_S = patience_s
     started = time.monotonic()
-    results = forking.shared([Job(index, trouble, folder) for index in range(3)])
+    jobs = [Job(index, trouble, folder) for index in range(4)]
+    results = forking.shared(jobs[:2], prepare, jobs[2:])
     seconds = time.monotonic() - started
     taken = [name.split("-") for name in sorted(path.name for path in folder.iterdir())]
     here = [int(index) for index, pid in taken if int(pid) == os.getpid()]
     return results, seconds, here, [int(index) for index, pid in taken if int(pid) != os.getpid()]
 
 
+SHARED = ([0, 10], 5, [25, 35])
+
+
 def test_jobs_are_shared_with_a_child(lane: ProcessLane, tmp_path: Path) -> None:
+    """The child starts while this process prepares, and is sent what was prepared for the others."""
     results, _, here, there = lane.run(share, "", tmp_path, 5.0)
-    assert results == [0, 10, 20]
-    assert there and sorted(here + there) == [0, 1, 2]  # each job done once, some in the child
+    assert results == SHARED
+    assert 0 in there and sorted(here + there) == [0, 1, 2, 3]  # each job done once
 
 
 @pytest.mark.parametrize("trouble", ["fail", "hang"])
@@ -180,7 +192,7 @@ def test_a_child_s_jobs_are_done_here_when_it_fails_or_hangs(
     lane: ProcessLane, tmp_path: Path, trouble: str
 ) -> None:
     results, seconds, here, there = lane.run(share, trouble, tmp_path, 1.0)
-    assert results == [0, 10, 20] and there and here == [0, 1, 2]
+    assert results == SHARED and there and here == [0, 1, 2, 3]
     assert seconds < 5  # a hanging child is given up after the patience, not waited for
 
 
@@ -189,8 +201,9 @@ def test_jobs_are_done_here_where_no_process_can_be_had(
 ) -> None:
     monkeypatch.setattr(os, "fork", _no_fork)
     before = children_faults()
-    assert forking.shared([Job(index, "fail", tmp_path) for index in range(2)]) == [0, 10]
-    assert children_faults() == before and len(list(tmp_path.iterdir())) == 2
+    jobs = [Job(index, "fail", tmp_path) for index in range(3)]
+    assert forking.shared(jobs[:1], prepare, jobs[1:]) == ([0], 5, [15, 25])
+    assert children_faults() == before and len(list(tmp_path.iterdir())) == 3
 
 
 def _no_fork() -> int:
