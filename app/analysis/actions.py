@@ -36,7 +36,10 @@ _PRONOUN = re.compile(
 # "The Mayor asked the Clerk to invite …", "Council directed staff to return …", "asked for X to be shared".
 _REQUESTED = re.compile(
     rf"\b(?:asked|requested|instructed|directed|tasked)\s+(?:(?P<owner>{_OFFICE}|{_HONORIFIC}{_NAME})\s+to\s+"
-    r"(?!be\b)[a-z]{3,}\b|for\s+[^.;]{3,100}?\s+to\s+be\s+[a-z]{3,}ed\b)",
+    r"(?!be\b)[a-z]{3,}\b|for\s+[^.;]{3,100}?\s+to\s+be\s+[a-z]{3,}ed\b"
+    # "asked that the Cabinet Member provide a note", "requested that the figures be reported …"
+    rf"|that\s+(?:(?:the\s+)?(?P<asked>{_OFFICE}|{_HONORIFIC}{_NAME})\s+(?-i:[a-z]{{3,}})\b(?<!\bbe)"
+    r"|[^.;]{3,120}?\s+be\s+[a-z]{3,}ed\b))",
     re.I,
 )
 # "Action: Clerk", "ACTION A24/01: DC to draft …"; not "Action updates:" (progress on earlier actions).
@@ -69,7 +72,7 @@ _NOT_OWNERS = frozenset(
     | {"nothing", "something", "anything", "everything", "nobody", "somebody", "anybody", "everybody"}
     | {"none", "someone", "anyone", "everyone", "all", "each", "both", "you", "i", "what", "how"}
     # A preposition opens a phrase, not a name: "For Council to award the tender …".
-    | {"for", "in", "on", "at", "by", "with", "from", "of", "as", "under"}
+    | {"for", "in", "on", "at", "by", "with", "from", "of", "as", "under", "not"}
     # A paper or a motion is moved or made, it does no task: "Motion to suspend rule 16(1) …".
     | {"motion", "motions", "amendment", "recommendation", "proposal", "resolution", "request", "application"}
 )
@@ -281,7 +284,8 @@ def _task_at(page: _Page, line: Line, begin: int, first: int) -> Action | None:
 def _requested(page: _Page, line: Line) -> Iterator[Action]:
     """ "The Mayor asked the Clerk to invite …", "Council directed staff to …": the sentence is the action."""
     for match in _REQUESTED.finditer(line.text):
-        owner = " ".join(match["owner"].split()) if match["owner"] else None
+        named = match["owner"] or match["asked"]
+        owner = " ".join(named.split()) if named else None
         if owner and owner.split()[0].lower() in _NOT_OWNERS and not OFFICE.match(owner):
             continue  # a resident asking the Council to act is no agreed action
         start = page.sentence_begin(line, match.start())

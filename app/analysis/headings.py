@@ -46,7 +46,7 @@ ATTENDANCE_LABEL = re.compile(
 # The paper's own name: "MINUTES", "Minutes and Action Log", "Notes and Actions", "Action Notes".
 NOT_AN_ITEM = re.compile(
     r"^(?:(?:minutes|notes|action\s+(?:log|notes|points))(?:\s+(?:and|&)\s+(?:actions?(?:\s+(?:log|points|list))?|"
-    r"decisions))?|agenda|(?:agenda\s+)?items|business|record of decisions)$",
+    r"decisions))?|agenda|(?:agenda\s+)?items|business|record of decisions|(?:table\s+of\s+)?contents)$",
     re.I,
 )
 # The paper's own title ("MINUTES OF REGULAR MEETING"), unlike "Minutes of the previous meeting".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from app.analysis.chains import Candidate, item_chains
 from app.analysis.headings import (
@@ -219,7 +220,16 @@ def _merge(numbered: list[Head], extra: list[Head], following: list[int]) -> lis
     taken = {index for head in numbered for index in range(head.line, head.last_line + 1)}
     taken |= {following[head.last_line] for head in numbered}
     single = len(numbered) >= 2
-    kept = (head for head in extra if head.line not in taken and not (single and _one_word(head)))
+    # A sub-heading printed under each numbered item ("Conflicts of interest declared") is none itself.
+    titles = Counter((head.title or "").lower() for head in extra)
+    repeated = {title for title, count in titles.items() if count > 1} if single else set()
+    kept = (
+        head
+        for head in extra
+        if head.line not in taken
+        and not (single and _one_word(head))
+        and (head.title or "").lower() not in repeated
+    )
     heads = [*numbered, *kept]
     heads.sort(key=lambda head: head.line)
     # Labels ("Apologies:") above the first real heading belong to the attendance block.

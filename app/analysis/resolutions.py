@@ -21,7 +21,8 @@ LEAD = re.compile(
     r"|action\s*:\s*(?:approved|adopted|carried|passed|agreed)\b"
     r"|(?:therefore\s+|and\s+)?be\s+it\s+(?:further\s+)?resolved"
     r"|(?:committee\s+|council\s+|board\s+)?resolution(?:\s+(?:(?:no\.?|number|#)\s*)?[A-Z0-9][\w/.-]*)?\s*[:–—-]?\s*$"
-    rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided)\b)",
+    # "The Committee RECOMMENDED to Cabinet that:": what a committee decides is often a recommendation.
+    rf"|{_BODY}\s+(?:\w+\s+)?(?:resolved|resolves|agreed|agrees|decided|recommended|recommends)\b)",
     re.I,
 )
 # Every LEAD and LEAD_CAPITALS match opens with one of these words (in any case).
@@ -34,12 +35,12 @@ _LEAD_OPENING = max(map(len, _LEAD_OPENINGS))
 # Scottish style: "The Committee:-" over a list, or "The Committee NOTED … and APPROVED …" in capitals.
 LEAD_CAPITALS = re.compile(
     r"^(?:[Tt]he\s+)?(?:Committee|Sub-Committee|Council|Board|Cabinet|Panel|Members)"
-    r"(?:\s*:-?\s*$|\s+(?:unanimously\s+)?(?:AGREED|APPROVED|NOTED|RESOLVED|DECIDED|ENDORSED)\b)"
+    r"(?:\s*:-?\s*$|\s+(?:unanimously\s+)?(?:AGREED|APPROVED|NOTED|RESOLVED|DECIDED|ENDORSED|RECOMMENDED)\b)"
 )
 # A decision told in a sentence: "It was resolved to …", "The minutes … were approved".
 SENTENCE = re.compile(
     r"\b(?:it\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|ordered)"
-    r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and)\s+)?"
+    r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and|(?:read|[a-z]{4,}ed)\s+and)\s+)?"
     r"(?:approved|adopted|ratified|endorsed|confirmed|carried(?!\s+(?:out|forward|over))|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
     rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided|approved|adopted)\b"

@@ -159,3 +159,16 @@ def test_a_motion_or_a_gerund_owns_no_task(tmp_path: Path) -> None:
         "Responding to and working to prevent fly-tipping has been a priority for the district.\n",
     )
     assert actions == []
+
+
+def test_a_request_that_someone_act_is_an_action_and_a_rejected_option_is_none(tmp_path: Path) -> None:
+    actions = _actions(
+        tmp_path,
+        "8. Budget Monitoring\n\nThe Committee asked that the Director of Finance circulate the reserves "
+        "forecast.\n"
+        "Councillor Imrie requested that the vacancy figures be reported each quarter.\n"
+        "Alternative options considered\nNot to consult on the proposals: rejected.\n",
+    )
+    assert [(action.owner, action.text.split()[1]) for action in actions] == [
+        ("Director of Finance", "Committee"), (None, "Imrie"),
+    ]

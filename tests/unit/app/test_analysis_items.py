@@ -349,3 +349,21 @@ def test_a_title_in_two_parts_after_a_colon_is_one_title(tmp_path: Path) -> None
     titles = [item.title or "" for item in items]
     assert any(title.startswith("By-Law No. 2024-017: A By-law to Confirm") for title in titles)
     assert "By-Law No. 2024-017" not in titles
+
+
+def test_a_sub_heading_under_every_item_and_a_contents_heading_are_not_items(tmp_path: Path) -> None:
+    # A Markdown executive's record of decisions: the same sub-heads under each numbered decision.
+    items = _items(
+        tmp_path,
+        "# Executive Decisions\n\nPresent: Councillors Ray Holt and Ann Bly\n\n"
+        "Officers: Chief Executive, Monitoring Officer\n\n"
+        "## Contents\n\n- [12. Local Transport Plan](#t)\n- [13. Leisure Contract](#l)\n\n"
+        "## 12. Local Transport Plan\n\nDecision: That the plan be approved for consultation.\n\n"
+        "## Declarations of interest made\n\nNone.\n\n"
+        "## 13. Leisure Contract\n\nDecision: That the contract be extended by two years.\n\n"
+        "## Declarations of interest made\n\nCouncillor Ray Holt, as a club member.\n",
+        "minutes.md",
+    )
+    assert [(item.number, item.title) for item in items] == [
+        ("12", "Local Transport Plan"), ("13", "Leisure Contract"),
+    ]

@@ -106,6 +106,23 @@ def test_a_label_over_the_minute_is_not_part_of_its_decision(tmp_path: Path) -> 
     assert analysis.items[0].resolutions[0].text.endswith("published for consultation.")
 
 
+def test_a_recommendation_to_cabinet_and_papers_reviewed_and_approved_are_decisions(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "5. Fly-tipping Enforcement\n\nMembers discussed the enforcement figures.\n"
+        "The Panel RECOMMENDED to the Executive that:\n(a) two further enforcement officers be funded; and\n"
+        "(b) fixed penalties be raised to the statutory maximum.\n\n"
+        "6. Policies\n\nThe Complaints Policy and the Lettings Policy were considered and adopted.\n"
+        "The minute of the meeting of 3 March was read and approved.\n",
+    )
+    texts = [[span.text for span in item.resolutions] for item in analysis.items]
+    assert texts[0] == [
+        "The Panel RECOMMENDED to the Executive that:\n(a) two further enforcement officers be funded; and\n"
+        "(b) fixed penalties be raised to the statutory maximum."
+    ]
+    assert [text.split()[1] for text in texts[1]] == ["Complaints", "minute"]
+
+
 def test_narrative_agreement_is_not_a_decision(tmp_path: Path) -> None:
     analysis = _analysis(
         tmp_path,
