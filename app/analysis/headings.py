@@ -32,7 +32,8 @@ PROCEDURAL_WORD = re.compile(
 )
 # Where the business ends: nothing after it is an unnumbered item.
 CLOSING = re.compile(
-    r"\b(?:meeting|it)\s+(?:was\s+)?(?:closed|ended|concluded)\b|^signed\b|^chair(?:man|person)?\s*[.…_]{3,}",
+    r"\b(?:meeting|it)\s+(?:was\s+)?(?:closed|ended|concluded)\b|^signed\b|^chair(?:man|person)?\s*[.…_]{3,}"
+    r"|^there\s+being\s+no\s+(?:further|other)\s+business\b",
     re.I,
 )
 # Labels of the attendance block: never items.
@@ -103,7 +104,9 @@ def closing_line(lines: list[Line]) -> int:
     """Index of the line where the business ends ("The meeting closed at …"); len(lines) when none."""
     for line in lines:
         low = line.text[:200].lower()
-        hinted = "close" in low or "ended" in low or "conclu" in low or "signed" in low or "chair" in low
+        hinted = "close" in low or "ended" in low or "conclu" in low or "signed" in low or "chair" in low or (
+            low.startswith("there being")
+        )
         if hinted and CLOSING.search(line.stripped):
             return line.index
     return len(lines)

@@ -43,7 +43,8 @@ SENTENCE = re.compile(
     r"|(?:was|were)\s+(?:(?:unanimously|duly|formally|then|all|agreed\s+and|(?:read|[a-z]{4,}ed)\s+and)\s+)?"
     r"(?:approved|adopted|ratified|endorsed|confirmed|carried(?!\s+(?:out|forward|over))|agreed\s+(?:to\s+be\s+|as\s+)?(?:a|an|the)\s+)"
     r"|approval\s+was\s+given"
-    rf"|{_BODY}\s+(?:unanimously\s+)?(?:resolved|decided|approved|adopted)\b"
+    # Over a line end only in a wrapped sentence: "the Board" / "Approved by the Board on …" are two lines.
+    rf"|{_BODY}(?:[^\S\n]+|\s+(?=(?-i:[a-z])))(?:unanimously\s+)?(?:resolved|decided|approved|adopted)\b"
     r"|(?:signed|agreed|approved|accepted|taken|confirmed)\s+(?:as|to\s+be)\s+(?:a\s+|the\s+)?"
     r"(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record"
     r"|motion\s+(?:was\s+)?(?:duly\s+)?(?:carried|passed|approved|adopted|agreed)"
@@ -110,6 +111,9 @@ _MOTION_OPEN = re.compile(
     re.I,
 )
 MOTION_REACH = 1500
+# A motion or amendment moved (a proposal), unless its outcome is in the same words.
+_MOVED = re.compile(r"\bmoved\s+(?:that|to)\b|\bas\s+an\s+amendment\b", re.I)
+_PASSED = re.compile(r"\b(?:carried|passed|adopted|agreed|approved|lost|defeated|fell)\b", re.I)
 # A vote's tally under its motion ("Aye: 5 - …", "Against (12):", "Abstain (1): Councillor Parry").
 _TALLY = re.compile(
     r"\s*(?:ayes?|nays?|noes|yeas|for|against|abstain(?:ed|ing|s)?|abstentions?|absent|excused|recused)"
@@ -471,6 +475,22 @@ def _sentence_decisions(finder: _Finder, closed: int) -> Iterator[Span]:
             yield Span(chunk.strip(), start + begin + lead, start + begin + lead + len(chunk.strip()))
 
 
+def _not_superseded(told: list[Span], labelled: list[Span], starts: list[int]) -> list[Span]:
+    """Without the motions and amendments moved in an item whose decision is printed after them
+    ("X, seconded by Y, moved that …" / "As an amendment, Z moved that …" / "Decision: The Board
+    agreed …"); `starts`: where the items begin."""
+    last: dict[int, int] = {}  # item -> start of its last labelled decision
+    for other in labelled:
+        item = bisect.bisect_right(starts, other.start)
+        last[item] = max(last.get(item, -1), other.start)
+    kept = []
+    for span in told:
+        proposed = _MOVED.search(span.text) and not _PASSED.search(span.text)
+        if not (proposed and last.get(bisect.bisect_right(starts, span.start), -1) >= span.end):
+            kept.append(span)
+    return kept
+
+
 def _dedupe(spans: list[Span], told: list[Span]) -> list[Span]:
     """`spans` without overlaps, then the sentences in `told` that overlap none of them."""
     kept: list[Span] = []
@@ -522,5 +542,8 @@ def find_resolutions(
     `closing_line(lines)`."""
     finder = _Finder(doc, lines, heads, around)
     tabled = [*table_decisions(doc), *column_decisions(doc)]
-    spans = [*_line_decisions(finder), *tabled, *_recommended(finder, heads), *_responses(finder)]
-    return _dedupe(spans, list(_sentence_decisions(finder, closed)))
+    labelled = list(_line_decisions(finder))
+    spans = [*labelled, *tabled, *_recommended(finder, heads), *_responses(finder)]
+    told = list(_sentence_decisions(finder, closed))
+    told = _not_superseded(told, labelled, [head.start for head in heads])
+    return _dedupe(spans, told)

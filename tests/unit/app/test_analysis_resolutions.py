@@ -123,6 +123,21 @@ def test_a_recommendation_to_cabinet_and_papers_reviewed_and_approved_are_decisi
     assert [text.split()[1] for text in texts[1]] == ["Complaints", "minute"]
 
 
+def test_motions_moved_before_the_printed_decision_and_a_sign_off_are_not_decisions(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "6. Premises Licence - The Harbour Inn\n\nCouncillor Baird, seconded by Councillor Orr, moved that "
+        "the application be granted.\n\nAs an amendment, Councillor Kerr, seconded by Councillor Leitch, "
+        "moved that the application be refused.\n\nOn a vote, the motion was carried by 5 votes to 3.\n\n"
+        "Decision:\n\n"
+        "The Board agreed to grant the application.\n\n"
+        "7. Adjournment\n\nThere being no further business, the Chair adjourned the meeting at 9:10 p.m.\n"
+        "Respectfully submitted,\nAnn Vale, Clerk to the Board\nApproved by the Board on May 2, 2024\n",
+    )
+    texts = [span.text for item in analysis.items for span in item.resolutions]
+    assert [text.split()[0] for text in texts] == ["On", "Decision:"], texts
+
+
 def test_narrative_agreement_is_not_a_decision(tmp_path: Path) -> None:
     analysis = _analysis(
         tmp_path,
