@@ -111,6 +111,7 @@ _MOTION_OPEN = re.compile(
     re.I,
 )
 MOTION_REACH = 1500
+_QUOTED_MOTION = re.compile(r"(?:^|\n)[*_]*([\"“‘']That\b)")
 # A motion or amendment moved (a proposal), unless its outcome is in the same words.
 _MOVED = re.compile(r"\bmoved\s+(?:that|to)\b|\bas\s+an\s+amendment\b", re.I)
 _PASSED = re.compile(r"\b(?:carried|passed|adopted|agreed|approved|lost|defeated|fell)\b", re.I)
@@ -361,6 +362,11 @@ def _sentence_start(paragraph: str, match: re.Match[str]) -> int:
         if opened and opened[-1] < begin:
             # "Commissioner Ruiz moved to approve …. The motion passed 3-0.": from the mover's sentence.
             begin = _start_before(paragraph, max(0, opened[-1] - SENTENCE_REACH), opened[-1])
+        quoted = [found.start(1) for found in _QUOTED_MOTION.finditer(paragraph, low, begin)]
+        if quoted:
+            # '"That this Council calls on …" / Cllr. X proposed the motion … the motion was agreed': the
+            # motion agreed is the one quoted above.
+            begin = quoted[-1]
     return begin
 
 

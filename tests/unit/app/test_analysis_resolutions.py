@@ -138,6 +138,19 @@ def test_motions_moved_before_the_printed_decision_and_a_sign_off_are_not_decisi
     assert [text.split()[0] for text in texts] == ["On", "Decision:"], texts
 
 
+def test_a_motion_agreed_takes_the_motion_quoted_above_it(tmp_path: Path) -> None:
+    analysis = _analysis(
+        tmp_path,
+        "9. Notices of Motion\n\n9.1 Motion in the name of Cllr. Pat Byrne\n"
+        "“That Kilbarra County Council calls on the HSE to reopen the Ballyglass clinic at weekends.”\n"
+        "Cllr. Byrne proposed the motion, which was seconded by Cllr. Walsh. Following discussion the motion "
+        "was agreed.\n",
+    )
+    texts = [span.text for item in analysis.items for span in item.resolutions]
+    assert len(texts) == 1 and texts[0].startswith("“That Kilbarra County Council calls on the HSE"), texts
+    assert texts[0].endswith("the motion was agreed.")
+
+
 def test_narrative_agreement_is_not_a_decision(tmp_path: Path) -> None:
     analysis = _analysis(
         tmp_path,
