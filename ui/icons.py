@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+import resources
+
 
 def svg_source(name: str) -> str:
-    return resources.files("resources").joinpath("icons", f"{name}.svg").read_text(encoding="utf-8")
+    return resources.read_text("icons", f"{name}.svg")
 
 
 def pixmap(name: str, size: int, colour: str | None = None, ratio: float = 1.0) -> QPixmap:

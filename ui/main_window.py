@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui import menus
-from ui.dialogs.errors import ErrorPresenter
 from ui.importer import Batch, Importer
 from ui.models.library_model import LibraryModel
 from ui.reader.reader_pane import PAGE, ReaderPane
@@ -41,6 +40,7 @@ if TYPE_CHECKING:  # the library loads on its lane, the About box when asked for
     from PySide6.QtWidgets import QFontDialog, QInputDialog
 
     from ui.dialogs.about import AboutDialog
+    from ui.dialogs.errors import ErrorPresenter
     from ui.panels.empty_state import EmptyState
     from ui.panels.library_panel import LibraryPanel
     from ui.panels.outline_panel import OutlinePanel
@@ -74,24 +74,26 @@ class MainWindow(QMainWindow):
         and the welcome page is made only if it is ever needed."""
         super().__init__()
         self.tasks, self.settings, self.themes, self.paths = tasks, settings, themes, paths
-        self.errors = ErrorPresenter(self)
         self.importer = Importer(tasks, self)
         self.setWindowTitle(NAME)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.library_model = LibraryModel(self)
+        self._errors: ErrorPresenter | None = None  # its message box class: set up when first needed
         self._library_panel: LibraryPanel | None = None  # the docks' panels: made after the first frame
         self._outline_panel: OutlinePanel | None = None
-        self.reader = ReaderPane(settings, Positions(paths.config))
+        self.center = QStackedWidget()
+        self.setCentralWidget(self.center)
+        # Made in its place: a widget tree moved into a styled window is styled again (~5 ms).
+        self.reader = ReaderPane(settings, Positions(paths.config), self.center)
+        self.center.addWidget(self.reader)
         self.passwords = self.reader.passwords  # typed this session, never stored
         self.password_dialog: QInputDialog | None = None
         self._shut_down = False
         self._welcome: EmptyState | None = None
-        self.center = QStackedWidget()
-        self.center.addWidget(self.reader)
-        self.setCentralWidget(self.center)
         if not pdf_first:
             self.center.setCurrentWidget(self.welcome)
+        self._later_parts_added = False
         self._make_docks()
         self._make_status_bar()
         self.recent_menu: QMenu | None = None
@@ -141,6 +143,18 @@ class MainWindow(QMainWindow):
             self.center.addWidget(self._welcome)
         return self._welcome
 
+    @property
+    def errors(self) -> ErrorPresenter:
+        """Shows expected problems in message boxes; made when first asked for."""
+        if self._errors is None:
+            from ui.dialogs.errors import ErrorPresenter  # QMessageBox: not before the first paint
+
+            self._errors = ErrorPresenter(self)
+        return self._errors
+
+    def show_error(self, error: AppError) -> None:
+        self.errors.show_error(error)
+
     def docks(self) -> tuple[QDockWidget, ...]:
         return (self.library_dock, self.outline_dock, self.annotations_dock)
 
@@ -175,29 +189,40 @@ class MainWindow(QMainWindow):
 
     def add_later_parts(self) -> None:
         """What the first frame does without: the library and outline panels in their docks (if not
-        there yet), the reader's toolbar buttons reached by Tab, and the window's icon (drawn from
-        SVG at six sizes)."""
+        there yet), the reader's toolbar buttons reached by Tab, the window's icon (drawn from SVG
+        at six sizes) and the status bar's progress bar (shown at once if work is running)."""
         from ui import icons  # QtSvg: not before the first frame
 
         _panels = (self.library, self.outline)  # each made on first access
         self.reader.toolbar.make_reachable()
         self.setWindowIcon(icons.app_icon())
+        self._later_parts_added = True
+        self._busy_changed(self.tasks.busy)
 
     def _make_status_bar(self) -> None:
         self.progress_label = QLabel()
-        self.progress = QProgressBar(textVisible=False)
-        self.progress.setMaximumWidth(140)
         status = self.statusBar()
         status.setSizeGripEnabled(False)
         status.addPermanentWidget(self.progress_label)
-        status.addPermanentWidget(self.progress)
         self.progress_label.hide()
-        self.progress.hide()
+        # The progress bar comes in after the first frame (`add_later_parts`): Qt styles every
+        # widget of a window as it is first shown, and a styled progress bar takes ~6 ms of it.
+        self._progress: QProgressBar | None = None
+
+    @property
+    def progress(self) -> QProgressBar:
+        """The status bar's progress bar (hidden while nothing runs), made when first asked for."""
+        if self._progress is None:
+            self._progress = QProgressBar(textVisible=False)
+            self._progress.setMaximumWidth(140)
+            self._progress.hide()
+            self.statusBar().addPermanentWidget(self._progress)
+        return self._progress
 
     def _connect(self) -> None:
         self.reader.text_view.zoom_requested.connect(lambda step: self._set_text_size(self.text_size + step))
         self.tasks.busy_changed.connect(self._busy_changed)
-        self.tasks.app_error.connect(self.errors.show_error)
+        self.tasks.app_error.connect(self.show_error)
         self.importer.imported.connect(self._imported)
         self.importer.progress.connect(self._import_progress)
         self.importer.batch_finished.connect(self._batch_finished)
@@ -475,6 +500,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, STATUS_MS)
 
     def _busy_changed(self, busy: bool) -> None:
+        if self._progress is None and not self._later_parts_added:
+            return  # the first frame does without: `add_later_parts` shows it if still busy
         if busy and not self.progress_label.isVisible():
             self.progress.setRange(0, 0)  # busy, amount unknown
         self.progress.setVisible(busy)

@@ -213,7 +213,7 @@ def run(arguments: Sequence[str], parser: argparse.ArgumentParser) -> int:
         app, profile, deferred=True, pdf_first=pdf_first, later=lambda: rotate_log(log_file)
     )
     reporter.window = window
-    reporter.app_error.connect(window.errors.show_error)
+    reporter.app_error.connect(window.show_error)
     app.aboutToQuit.connect(tasks.close)
     if options.screenshot is None:
         window.restore_layout()

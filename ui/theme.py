@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from importlib import resources
 from string import Template
 
 from app import settings as prefs
@@ -11,6 +10,8 @@ from app import settings as prefs
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+import resources
 
 SYSTEM = "system"
 
@@ -128,7 +129,7 @@ def palette(theme: Theme) -> QPalette:
 
 
 def stylesheet(theme: Theme) -> str:
-    source = resources.files("resources").joinpath("styles", "quorum.qss").read_text(encoding="utf-8")
+    source = resources.read_text("styles", "quorum.qss")
     return Template(source).substitute(asdict(theme))
 
 
