@@ -37,7 +37,7 @@ _STATUS_LABELS: tuple[tuple[str, str, str | None], ...] = (
      r"(?:committee|council|board|panel|authority))?(?:\s+present)?|"
      r"present(?:\s+(?:in\s+person|remotely|virtually|were))?|(?:councill?ors?|councilmembers?|"
      r"council\s+members?|cllrs?|commissioners|aldermen|alderpersons|trustees|directors|board\s+members|"
-     r"selectmen|council|committee|board)\s+(?:present|in\s+attendance)|attendance|attendees|roll\s+call|"
+     r"selectmen|governors|council|committee|board)\s+(?:present|in\s+attendance)|attendance|attendees|roll\s+call|"
      r"sederunt|(?:yn\s+)?(?:b|p)resennol|"
      r"the\s+following\s+(?:\w+\s+){0,3}were\s+present|councill?ors|councilmembers", "present", None),
 )

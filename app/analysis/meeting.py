@@ -73,13 +73,13 @@ _GENERIC_WORDS = frozenset((
     "full", "ordinary", "annual", "special", "regular", "extraordinary", "monthly", "of", "minutes", "notes",
     "agenda",
 ))
-_MEETING_KINDS = frozenset(("full", "ordinary", "annual", "special", "extraordinary"))
+_MEETING_KINDS = frozenset(("full", "ordinary", "annual", "special", "extraordinary", "regular", "monthly"))
 _DATE_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}.*$")
 _TITLE_WORDS = "minutes of the meeting annual special extraordinary ordinary full regular notes agenda a an"
 _NOT_COUNCIL_WORDS = frozenset(_TITLE_WORDS.split())
 _BODY_WORD = re.compile(
     r"\b(?:committees?|sub-committee|subcommittee|board|cabinet|panel|commission|forum|assembly|"
-    r"working\s+group|task\s+group|partnership|authority|executive|council|meeting)\b",
+    r"working\s+group|task\s+group|partnership|authority|executive|council|governing\s+body|meeting)\b",
     re.I,
 )
 _PARTS = re.compile(r"\s+[–—|]\s+|\s+-\s+")
@@ -92,7 +92,7 @@ _GENERIC_MEETING = re.compile(
 )
 _STRONG_BODY_WORD = re.compile(
     r"\b(?:committees?|sub-committee|subcommittee|board|cabinet|panel|commission|forum|working\s+group|"
-    r"task\s+group|partnership|municipal\s+district)\b",
+    r"task\s+group|partnership|municipal\s+district|governing\s+body)\b",
     re.I,
 )
 _BODY_PREFIX = re.compile(
@@ -116,7 +116,7 @@ _IMAGE_WORD = re.compile(r"\s+(?:logo|crest|emblem|banner)(?:\s+image)?$", re.I)
 # contents often comes between the title and the venue line ("HELD IN THE Council Chamber …").
 _ENDS_HEAD = re.compile(
     r"^\W*(?:present|members\s+present|(?:council\s*)?members|attendance|roll\s+call|apologies|"
-    r"in\s+attendance|(?:councill?ors|councilmembers|commissioners|directors|trustees)\s+present)\b",
+    r"in\s+attendance|(?:councill?ors|councilmembers|commissioners|directors|trustees|governors)\s+present)\b",
     re.I,
 )
 _AT_TIME = re.compile(
@@ -305,7 +305,13 @@ def _of_council(name: str, council: str) -> str:
     """A generic body's name with its council's: "Shire of Wandoora Ordinary Council"; the council's
     alone when it says as much ("City Council" of "Elm City Council")."""
     words = set(re.findall(r"[a-z]+", council.lower()))
-    return council if set(re.findall(r"[a-z]+", name.lower())) <= words else f"{council} {name}"
+    named = set(re.findall(r"[a-z]+", name.lower()))
+    if named <= words:
+        return council
+    # "Regular Council" of the "Town of Mapleford" is the council itself: "Town of Mapleford Council".
+    if named - _MEETING_KINDS <= words | {"council"}:
+        name = " ".join(word for word in name.split() if word.lower() not in _MEETING_KINDS)
+    return f"{council} {name}"
 
 
 def _body_name(text: str) -> str:

@@ -14,7 +14,7 @@ _TITLE = re.compile(
     r"(?:council\s*members?|councilmembers?|councillors?|councilors?|cllrs?\.?|clrs?\.?|crs?\.?|"
     r"(?:y\s+)?(?:cynghorwyr|cynghorydd)(?:\s*/\s*councill?ors?)?|"
     r"council(?:wo)?m[ae]n|alder(?:wo)?m[ae]n|alderperson|alder|mr|mrs|ms|miss|mx|dr|prof(?:essor)?|sir|dame|"
-    r"rev(?:erend)?|"
+    r"rev(?:erend|d)?|"
     r"lord|lady|commissioners?|supervisors?|trustees?|(?:board\s+)?member|selectm[ae]n|director|deputy|senator|inspector|sergeant|constable)?\.?:?\s+",
     re.I,
 )

@@ -56,7 +56,7 @@ def _meeting(doc: DocumentText) -> Meeting:
             "us-city-council.md",
             "2024-04-09",
             "19:00",
-            "Regular City Council",
+            "CITY OF SPRINGFIELD City Council",
             "Council Chambers, 100 Main Street",
         ),
         (
@@ -386,7 +386,7 @@ def test_a_body_keeps_no_dash_meeting_kind_or_banner_image_word() -> None:
         "Westford Borough Council logo\nLicensing Committee\nMinutes of a meeting held on 4 June 2024\n"
     ))
     bodies = (town.body, village.body, banner.body)
-    assert bodies == ("Regular Council", "Village Board", "Licensing Committee")
+    assert bodies == ("Town of Port Elgin Council", "Village Board", "Licensing Committee")
     assert banner.council == "Westford Borough Council"
 
 
@@ -442,3 +442,12 @@ def test_the_chair_is_who_the_minutes_say_presided(text: str, chair: str | None)
 )
 def test_the_next_meeting_date_without_a_year_and_in_its_sentence(text: str, next_date: str | None) -> None:
     assert _meeting(_text_doc(text)).next_meeting == next_date
+
+
+def test_a_governing_body_its_governors_present_and_a_reverend_chair() -> None:
+    meeting = _meeting(_text_doc(
+        "ALDER BROOK ACADEMY\nMinutes of the Local Governing Body Meeting\nHeld on 5 June 2024 at 5.30pm\n\n"
+        "Governors present:\nRevd Mark Tull (Foundation Governor) - Chair\nMrs Ada Nwosu (Parent Governor)\n"
+        "Mr Lee Cho (Staff Governor)\n\nIn attendance:\nMrs Jo Platt (Clerk)\n"
+    ))
+    assert (meeting.body, meeting.chair) == ("Local Governing Body", "Mark Tull")
