@@ -40,7 +40,8 @@ _BROKEN_HYPHEN = re.compile(r"(\w)- (\w)")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _MARKUP = re.compile(r"[*_#`]+|\[bookmark:[^\]]*\]")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?){1,3}$")
-_WORD = re.compile(r"^(?:[A-Z][a-z]{0,2}['’])?[A-ZÀ-ÞÓÁÉÍÚ][A-Za-zÀ-ÿ'’\-]*\.?$")
+# Latin letters with accents and macrons too ("Rāwiri", "Tūhoe"); a lower-case particle ("d'Entremont").
+_WORD = re.compile(r"^(?:[A-Za-z][a-z]{0,2}['’])?[A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž'’\-]*\.?$")
 _PARTICLE_WORDS = "de da di du van von der den la le ter bin al ap ni mac st"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split())
 # Words that show a piece of text is an organisation, post, place or heading rather than a person.

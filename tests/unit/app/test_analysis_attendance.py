@@ -531,3 +531,12 @@ def test_a_surname_on_the_next_line_and_a_label_after_a_single_space() -> None:
     assert found["present"] == {"K Amos", "P Dace", "M Ferrier"}
     assert found["apologies"] == {"Bryony Talbot"}
     assert found["also-present"] == {"Ivo Hart"}
+
+
+def test_names_with_macrons_and_a_lower_case_particle() -> None:
+    doc = _text_doc(
+        "Minutes\n\nPresent:\nMayor Tāmati Kōhere (Chairperson)\nCouncillor Hēmi Pūtahi\n"
+        "Councillor Renée d'Aubigny\nCouncillor Rory de Búrca\n\n1. Karakia\n"
+    )
+    present = {"Tāmati Kōhere", "Hēmi Pūtahi", "Renée d'Aubigny", "Rory de Búrca"}
+    assert _by_status(_attendance(doc))["present"] == present
